@@ -1,0 +1,5 @@
+import { CreateDatasetImports1764000000000 } from '../../platform/src/dataset-imports';
+import { CreateTerritory1764000000100 } from './1764000000100-CreateTerritory';
+
+/** The territory schema's migrations, in the order they run. */
+export const territoryMigrations = [CreateDatasetImports1764000000000, CreateTerritory1764000000100];

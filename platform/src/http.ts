@@ -1,0 +1,82 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext as ApolloBaseContext } from '@apollo/server';
+
+export const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 100_000);
+
+export class PayloadTooLargeError extends Error {}
+
+/** Reads a request body, refusing more than `limit` bytes before buffering it all. */
+export async function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new PayloadTooLargeError(`request body exceeds ${limit} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+export function sendGraphQLError(response: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(response, status, { errors: [{ message, extensions: { code } }] });
+}
+
+/** Headers as Apollo wants them: lower-case names, repeated values joined. */
+export function toHeaderMap(request: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+/**
+ * Hands one HTTP request to Apollo Server (the integration API every Apollo integration uses),
+ * so gateway and subgraphs share a plain `node:http` server that also carries /health, exports
+ * and WebSocket upgrades.
+ */
+export async function handleGraphQLRequest<TContext extends ApolloBaseContext>(
+  server: ApolloServer<TContext>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: () => Promise<TContext>,
+): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  let body: unknown = undefined;
+  if (request.method === 'POST') {
+    let text: string;
+    try {
+      text = await readBody(request);
+    } catch (error) {
+      if (error instanceof PayloadTooLargeError) return sendGraphQLError(response, 413, 'PAYLOAD_TOO_LARGE', error.message);
+      throw error;
+    }
+    const contentType = request.headers['content-type'] ?? '';
+    if (contentType.includes('application/json')) {
+      try {
+        body = text.length > 0 ? JSON.parse(text) : undefined;
+      } catch {
+        return sendGraphQLError(response, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+      }
+    } else {
+      body = text;
+    }
+  }
+  const result = await server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method ?? 'GET', headers: toHeaderMap(request), search: url.search, body },
+    context,
+  });
+  for (const [name, value] of result.headers) response.setHeader(name, value);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}

@@ -1,0 +1,45 @@
+import { logger } from './logger';
+import { startSubgraph } from './server';
+import type { SubgraphDefinition } from './subgraph';
+import { subgraphPort } from './subgraphs';
+
+/** Entry point of a subgraph process started by the launcher (or by hand, with the same environment). */
+export function runSubgraphMain(definition: SubgraphDefinition): void {
+  const databaseUrl = process.env.DATABASE_URL;
+  const gatewaySecret = process.env.GATEWAY_SECRET;
+  if (!databaseUrl || !gatewaySecret) {
+    logger.fatal('DATABASE_URL and GATEWAY_SECRET must be set (npm start sets both)');
+    process.exit(1);
+  }
+  startSubgraph(definition, { databaseUrl, gatewaySecret, port: subgraphPort(definition.name) })
+    .then((running) => {
+      process.send?.({ ready: definition.name, url: running.url });
+      stopOnSignals(() => running.stop());
+    })
+    .catch((error: unknown) => {
+      logger.fatal({ err: error, service: definition.name }, 'subgraph failed to start');
+      process.exit(1);
+    });
+}
+
+/**
+ * Stops cleanly on SIGTERM/SIGINT, and when the launcher's IPC channel closes (the launcher died
+ * without telling us): a service never lingers as an orphan.
+ */
+export function stopOnSignals(stop: () => Promise<void>): void {
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'unclean shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+  process.once('disconnect', shutdown);
+}

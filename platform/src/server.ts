@@ -1,0 +1,92 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { LoaderRegistry, type BaseContext } from './context';
+import { createServiceDataSource } from './database';
+import { formatError } from './errors';
+import { handleGraphQLRequest, sendGraphQLError, sendJson } from './http';
+import { decodeIdentity, IDENTITY_HEADER } from './identity';
+import { logger } from './logger';
+import type { SubgraphDefinition } from './subgraph';
+import type { SubgraphName } from './subgraphs';
+
+export interface SubgraphRuntimeOptions {
+  databaseUrl: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** Shared with the gateway: requests without an identity signed with it are refused. */
+  gatewaySecret: string;
+}
+
+export interface RunningSubgraph {
+  name: SubgraphName;
+  url: string;
+  port: number;
+  db: DataSource;
+  schema: GraphQLSchema;
+  httpServer: Server;
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves one subgraph on loopback. It answers only the gateway: every GraphQL request must carry
+ * the caller's identity signed with the gateway's secret, which also keeps `_entities`, `_service`
+ * and traces away from anyone else.
+ */
+export async function startSubgraph(definition: SubgraphDefinition, options: SubgraphRuntimeOptions): Promise<RunningSubgraph> {
+  const db = createServiceDataSource({
+    url: options.databaseUrl,
+    schema: definition.name,
+    entities: definition.entities,
+    migrations: definition.migrations,
+  });
+  await db.initialize();
+  const schema = await definition.buildSchema();
+  const apollo = new ApolloServer<BaseContext>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+
+  const httpServer = createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0];
+    if (path === '/health') return sendJson(response, 200, { status: 'ok', service: definition.name });
+    if (path !== '/graphql') return sendJson(response, 404, { error: 'not found' });
+    const header = request.headers[IDENTITY_HEADER];
+    const identity = decodeIdentity(Array.isArray(header) ? header[0] : header, options.gatewaySecret);
+    if (!identity) {
+      return sendGraphQLError(response, 403, 'FORBIDDEN', 'This service answers only the Open City Graph gateway');
+    }
+    handleGraphQLRequest(apollo, request, response, async () => ({ identity, db, loaders: new LoaderRegistry() })).catch(
+      (error: unknown) => {
+        logger.error({ err: error, service: definition.name }, 'request failed');
+        if (!response.headersSent) sendGraphQLError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+        else response.end();
+      },
+    );
+  });
+  await new Promise<void>((resolve) => httpServer.listen(options.port, '127.0.0.1', resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  logger.info({ service: definition.name, port }, 'subgraph listening');
+  return {
+    name: definition.name,
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    db,
+    schema,
+    httpServer,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeIdleConnections();
+      });
+      await apollo.stop();
+      await db.destroy();
+    },
+  };
+}

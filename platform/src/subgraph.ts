@@ -1,0 +1,36 @@
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource, EntitySchema, MixedList } from 'typeorm';
+import type { BaseContext } from './context';
+import type { SubgraphName } from './subgraphs';
+
+export interface SeedOptions {
+  /** A folder of real Opendatasoft exports (`PARIS_OPEN_DATA_DIR`); without it, data is generated. */
+  openDataDir?: string;
+  /** Multiplies the generated volume; 1 starts in seconds. */
+  scale: number;
+  /** The generators' random seed: the same seed and scale always give the same rows. */
+  seed: number;
+}
+
+/** What a dataset import or generation wrote, for the start log and the catalog. */
+export interface SeedReport {
+  dataset: string;
+  rows: number;
+  source: 'open-data' | 'reference' | 'generated';
+}
+
+/** Everything the platform needs to know about one subgraph to migrate, seed and serve it. */
+export interface SubgraphDefinition {
+  name: SubgraphName;
+  // TypeORM's own types for entity and migration classes.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  buildSchema(): Promise<GraphQLSchema>;
+  /** Whether the subgraph's tables hold data already (a restart must not seed again). */
+  isSeeded(db: DataSource): Promise<boolean>;
+  seed(db: DataSource, options: SeedOptions): Promise<SeedReport[]>;
+}
+
+export type { BaseContext };

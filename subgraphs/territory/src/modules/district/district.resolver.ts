@@ -1,0 +1,29 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { BaseContext } from '../../../../../platform/src/context';
+import { Arrondissement } from '../arrondissement/arrondissement.entity';
+import { arrondissementByCode } from '../arrondissement/arrondissement.loader';
+import { District } from './district.entity';
+import { DistrictFilter } from './district.input';
+import { districtById } from './district.loader';
+import { DistrictService } from './district.service';
+
+@Resolver(() => District)
+export class DistrictResolver {
+  @Query(() => [District], { description: 'Districts and urban projects (eco-districts first of all).' })
+  districts(
+    @Arg('filter', () => DistrictFilter, { nullable: true }) filter: DistrictFilter | null,
+    @Ctx() context: BaseContext,
+  ): Promise<District[]> {
+    return new DistrictService(context.db).list(filter ?? {});
+  }
+
+  @Query(() => District, { nullable: true })
+  district(@Arg('id', () => ID) id: string, @Ctx() context: BaseContext): Promise<District | null> {
+    return districtById(context).load(id);
+  }
+
+  @FieldResolver(() => Arrondissement)
+  arrondissement(@Root() district: District, @Ctx() context: BaseContext): Promise<Arrondissement | null> {
+    return arrondissementByCode(context).load(district.arrondissementCode);
+  }
+}

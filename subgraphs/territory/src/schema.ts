@@ -1,0 +1,22 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '../../../platform/src/federation';
+import type { TerritoryContext } from './context';
+import { ArrondissementResolver } from './modules/arrondissement/arrondissement.resolver';
+import { arrondissementByCode } from './modules/arrondissement/arrondissement.loader';
+import { DistrictResolver } from './modules/district/district.resolver';
+import { districtById } from './modules/district/district.loader';
+
+export function buildTerritorySchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [ArrondissementResolver, DistrictResolver],
+    referenceResolvers: {
+      Arrondissement: {
+        __resolveReference: (reference: { code: number }, context: TerritoryContext) =>
+          arrondissementByCode(context).load(reference.code),
+      },
+      District: {
+        __resolveReference: (reference: { id: string }, context: TerritoryContext) => districtById(context).load(reference.id),
+      },
+    },
+  });
+}

@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { Client } from 'pg';
+import type { TestProject } from 'vitest/node';
+import { ensureDatabase, openDatabase, type RunningDatabase } from '../platform/src/database';
+import { prepareDatabase } from '../platform/src/platform';
+import { SUBGRAPHS } from '../platform/src/registry';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    openDataDir: string | null;
+  }
+}
+
+export const TEST_SEED = 7;
+
+/** The real Paris exports beside the repository (CI and developers have them; a bare clone may not). */
+export function sharedOpenDataDir(): string | null {
+  const directory = process.env.PARIS_OPEN_DATA_DIR ?? path.resolve(__dirname, '..', '..', 'shared', 'data', 'paris-open-data');
+  return existsSync(directory) ? directory : null;
+}
+
+let server: RunningDatabase | undefined;
+let testDatabaseUrl: string | undefined;
+
+/**
+ * One fresh database per test run, on the server DATABASE_URL names (CI) or on the embedded
+ * PostgreSQL: every migration runs from zero and the real exports are imported, as on a user's machine.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  server = await openDatabase(path.resolve(__dirname, '..'), { ...process.env, EMBEDDED_PG_PORT: process.env.EMBEDDED_PG_PORT ?? '54339', EMBEDDED_PG_DIR: process.env.EMBEDDED_PG_DIR ?? path.resolve(__dirname, '..', '.data', 'postgres-test') });
+  const url = new URL(server.url);
+  url.pathname = `/ocg_test_${process.pid}`;
+  testDatabaseUrl = url.toString();
+  await dropDatabase(testDatabaseUrl);
+  await ensureDatabase(testDatabaseUrl);
+  const openDataDir = sharedOpenDataDir();
+  await prepareDatabase(testDatabaseUrl, SUBGRAPHS, { openDataDir: openDataDir ?? undefined, scale: 1, seed: TEST_SEED });
+  project.provide('databaseUrl', testDatabaseUrl);
+  project.provide('openDataDir', openDataDir);
+  return async () => {
+    if (testDatabaseUrl) await dropDatabase(testDatabaseUrl);
+    await server?.stop();
+  };
+}
+
+async function dropDatabase(databaseUrl: string): Promise<void> {
+  const target = new URL(databaseUrl);
+  const name = target.pathname.slice(1);
+  target.pathname = '/postgres';
+  const client = new Client({ connectionString: target.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
