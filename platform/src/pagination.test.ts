@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { createServiceDataSource } from './database';
-import { paginate, paginateByParent, type PageOrder } from './pagination';
+import { paginate, paginateByParent, type Connection, type PageOrder } from './pagination';
 
 @Entity({ name: 'pagination_probe' })
 class Probe {
@@ -44,7 +44,7 @@ describe('keyset pagination', () => {
     const seen: number[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 10; guard += 1) {
-      const page = await paginate(all(), { first: 3, after }, order);
+      const page: Connection<Probe> = await paginate(all(), { first: 3, after }, order);
       expect(page.totalCount).toBe(8);
       seen.push(...page.edges.map((edge) => edge.node.id));
       if (!page.pageInfo.hasNextPage) break;
