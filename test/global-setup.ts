@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import type { TestProject } from 'vitest/node';
 import { ensureDatabase, openDatabase, type RunningDatabase } from '../platform/src/database';
 import { prepareDatabase } from '../platform/src/platform';
-import { SUBGRAPHS } from '../platform/src/registry';
+import { testSubgraphs } from './subgraphs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -37,7 +37,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await dropDatabase(testDatabaseUrl);
   await ensureDatabase(testDatabaseUrl);
   const openDataDir = sharedOpenDataDir();
-  await prepareDatabase(testDatabaseUrl, SUBGRAPHS, { openDataDir: openDataDir ?? undefined, scale: 1, seed: TEST_SEED });
+  await prepareDatabase(testDatabaseUrl, testSubgraphs(), { openDataDir: openDataDir ?? undefined, scale: 1, seed: TEST_SEED });
   project.provide('databaseUrl', testDatabaseUrl);
   project.provide('openDataDir', openDataDir);
   return async () => {

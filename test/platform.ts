@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { inject } from 'vitest';
 import { startInProcessPlatform, type InProcessPlatform } from '../platform/src/platform';
-import { SUBGRAPHS } from '../platform/src/registry';
 import type { SubgraphName } from '../platform/src/subgraphs';
+import { testSubgraphs } from './subgraphs';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   status: number;
@@ -23,7 +23,8 @@ export interface TestPlatform extends InProcessPlatform {
 /** Starts the graph (all subgraphs, or `only` these) on the test database prepared by global-setup. */
 export async function startTestPlatform(only?: SubgraphName[]): Promise<TestPlatform> {
   const databaseUrl = inject('databaseUrl');
-  const definitions = only ? SUBGRAPHS.filter((definition) => only.includes(definition.name)) : SUBGRAPHS;
+  const available = testSubgraphs();
+  const definitions = only ? available.filter((definition) => only.includes(definition.name)) : available;
   const platform = await startInProcessPlatform(databaseUrl, definitions);
   return {
     ...platform,

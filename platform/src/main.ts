@@ -17,7 +17,7 @@ export function runSubgraphMain(definition: SubgraphDefinition): void {
       stopOnSignals(() => running.stop());
     })
     .catch((error: unknown) => {
-      logger.fatal({ err: error, service: definition.name }, 'subgraph failed to start');
+      logger.fatal({ err: error, subgraph: definition.name }, 'subgraph failed to start');
       process.exit(1);
     });
 }

@@ -25,11 +25,11 @@ export async function prepareDatabase(
     await db.initialize();
     try {
       const ran = await migrate(db);
-      if (ran.length > 0) logger.info({ service: definition.name, migrations: ran }, 'migrated');
+      if (ran.length > 0) logger.info({ subgraph: definition.name, migrations: ran }, 'migrated');
       if (!(await definition.isSeeded(db))) {
         const started = Date.now();
         const seeded = await definition.seed(db, seedOptions);
-        logger.info({ service: definition.name, datasets: seeded, ms: Date.now() - started }, 'seeded');
+        logger.info({ subgraph: definition.name, datasets: seeded, ms: Date.now() - started }, 'seeded');
         reports.push(...seeded);
       }
     } finally {

@@ -64,7 +64,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     }
     handleGraphQLRequest(apollo, request, response, async () => ({ identity, db, loaders: new LoaderRegistry() })).catch(
       (error: unknown) => {
-        logger.error({ err: error, service: definition.name }, 'request failed');
+        logger.error({ err: error, subgraph: definition.name }, 'request failed');
         if (!response.headersSent) sendGraphQLError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
         else response.end();
       },
@@ -72,7 +72,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   });
   await new Promise<void>((resolve) => httpServer.listen(options.port, '127.0.0.1', resolve));
   const port = (httpServer.address() as AddressInfo).port;
-  logger.info({ service: definition.name, port }, 'subgraph listening');
+  logger.info({ subgraph: definition.name, port }, 'subgraph listening');
   return {
     name: definition.name,
     url: `http://127.0.0.1:${port}/graphql`,
