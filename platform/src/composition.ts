@@ -1,6 +1,7 @@
 import { composeServices } from '@apollo/composition';
+import { Supergraph } from '@apollo/federation-internals';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, printSchema, type GraphQLSchema } from 'graphql';
 import type { SubgraphDefinition } from './subgraph';
 import { subgraphUrl, type SubgraphName } from './subgraphs';
 
@@ -35,4 +36,10 @@ export function composeSupergraph(subgraphs: BuiltSubgraph[], urls: Partial<Reco
     throw new Error(`Composition failed:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);
   }
   return `${result.supergraphSdl.trim()}\n`;
+}
+
+/** The schema clients see (no federation machinery): what codegen and client tooling read. */
+export function apiSchemaSdl(supergraphSdl: string): string {
+  const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  return `${printSchema(api).trim()}\n`;
 }

@@ -1,19 +1,21 @@
 import 'reflect-metadata';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSubgraphSdls, composeSupergraph } from '../composition';
+import { apiSchemaSdl, buildSubgraphSdls, composeSupergraph } from '../composition';
 import { SUBGRAPHS } from '../registry';
 
 /**
- * `npm run compose` writes each subgraph's SDL to schema/<name>.graphql and the composed
- * supergraph to schema/supergraph.graphql; `--check` (CI) fails if the committed files differ.
+ * `npm run compose` writes each subgraph's SDL to schema/<name>.graphql, the composed supergraph
+ * to schema/supergraph.graphql and the client-facing API schema to schema/api.graphql; `--check` (CI) fails if the committed files differ.
  */
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const schemaDirectory = path.join(__dirname, '..', '..', '..', '..', 'schema');
   const subgraphs = await buildSubgraphSdls(SUBGRAPHS);
   const files = new Map<string, string>(subgraphs.map((subgraph) => [`${subgraph.name}.graphql`, subgraph.sdl]));
-  files.set('supergraph.graphql', composeSupergraph(subgraphs));
+  const supergraph = composeSupergraph(subgraphs);
+  files.set('supergraph.graphql', supergraph);
+  files.set('api.graphql', apiSchemaSdl(supergraph));
   const stale: string[] = [];
   if (!check) mkdirSync(schemaDirectory, { recursive: true });
   for (const [name, content] of files) {
