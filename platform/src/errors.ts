@@ -39,15 +39,24 @@ function describeValidation(failures: ValidationFailure[], prefix = ''): string[
   });
 }
 
+/** Codes whose messages are meant for the caller; anything else is masked as an internal error. */
+const CALLER_FACING_CODES = new Set<string>([
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.Internal),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
 /**
  * Shapes every error leaving a service: class-validator failures become one readable
- * BAD_USER_INPUT message, and anything unexpected loses its internals (no stack, no SQL).
+ * BAD_USER_INPUT message, type-graphql's authorization failures become FORBIDDEN, and anything
+ * unexpected loses its internals (no stack, no SQL, no driver message).
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  const validationErrors = (formatted.extensions?.validationErrors ?? undefined) as
-    | ValidationFailure[]
-    | undefined;
+export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const validationErrors = formatted.extensions?.validationErrors as ValidationFailure[] | undefined;
   if (validationErrors) {
     return {
       message: `Invalid argument: ${describeValidation(validationErrors).join('; ')}`,
@@ -56,15 +65,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code: ErrorCode.BadUserInput },
     };
   }
-  const code = formatted.extensions?.code;
-  const known = Object.values(ErrorCode).filter((c) => c !== ErrorCode.Internal) as string[];
-  const isGraphQLValidation =
-    code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'BAD_REQUEST';
-  if (typeof code === 'string' && (known.includes(code) || isGraphQLValidation || code === 'PERSISTED_QUERY_NOT_FOUND')) {
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+  const rawCode = formatted.extensions?.code;
+  const code = rawCode === 'UNAUTHORIZED' ? ErrorCode.Forbidden : rawCode;
+  if (typeof code === 'string' && CALLER_FACING_CODES.has(code)) {
+    const extensions = Object.fromEntries(
+      Object.entries(formatted.extensions ?? {}).filter(([name]) => name !== 'stacktrace' && name !== 'exception'),
+    );
+    return { ...formatted, extensions: { ...extensions, code } };
   }
-  if (original instanceof GraphQLError && !code) return formatted;
   return {
     message: 'Internal server error',
     locations: formatted.locations,
