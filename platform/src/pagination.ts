@@ -52,6 +52,9 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, nodeNam
     node: T;
   }
 
+  // type-graphql inherits fields only from a registered object type; as no field returns this base
+  // type, it never appears in the schema itself.
+  @ObjectType(`${nodeName}ConnectionBase`)
   abstract class NodeConnection implements Connection<T> {
     @Field(() => Int, { description: 'How many items match the filter, over all pages.' })
     totalCount: number;

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { LoaderRegistry, type BaseContext } from './context';
 import { createServiceDataSource } from './database';
 import { formatError } from './errors';
+import { streamExport } from './exports/stream';
 import { handleGraphQLRequest, sendGraphQLError, sendJson } from './http';
 import { decodeIdentity, IDENTITY_HEADER } from './identity';
 import { logger } from './logger';
@@ -56,11 +57,24 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const httpServer = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     if (path === '/health') return sendJson(response, 200, { status: 'ok', service: definition.name });
-    if (path !== '/graphql') return sendJson(response, 404, { error: 'not found' });
+    const exportMatch = /^\/export\/([a-z0-9-]+)$/.exec(path);
+    if (path !== '/graphql' && !exportMatch) return sendJson(response, 404, { error: 'not found' });
     const header = request.headers[IDENTITY_HEADER];
     const identity = decodeIdentity(Array.isArray(header) ? header[0] : header, options.gatewaySecret);
     if (!identity) {
       return sendGraphQLError(response, 403, 'FORBIDDEN', 'This service answers only the Open City Graph gateway');
+    }
+    if (exportMatch) {
+      const dataset = definition.datasets?.find((candidate) => candidate.id === exportMatch[1]);
+      if (!dataset) return sendJson(response, 404, { error: `no dataset ${exportMatch[1]} here` });
+      const search = new URL(request.url ?? '/', 'http://localhost').searchParams;
+      const format = search.get('format') ?? 'csv';
+      streamExport(db, dataset, format, search, identity, response).catch((error: unknown) => {
+        logger.error({ err: error, subgraph: definition.name }, 'export failed');
+        if (!response.headersSent) sendJson(response, 500, { error: 'export failed' });
+        else response.destroy();
+      });
+      return;
     }
     handleGraphQLRequest(apollo, request, response, async () => ({ identity, db, loaders: new LoaderRegistry() })).catch(
       (error: unknown) => {

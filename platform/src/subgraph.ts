@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { BaseContext } from './context';
+import type { DatasetDefinition } from './exports/definition';
 import type { SubgraphName } from './subgraphs';
 
 export interface SeedOptions {
@@ -31,6 +32,8 @@ export interface SubgraphDefinition {
   /** Whether the subgraph's tables hold data already (a restart must not seed again). */
   isSeeded(db: DataSource): Promise<boolean>;
   seed(db: DataSource, options: SeedOptions): Promise<SeedReport[]>;
+  /** The catalog datasets this subgraph publishes and streams at /export/<id> (for the gateway). */
+  datasets?: DatasetDefinition[];
 }
 
 export type { BaseContext };

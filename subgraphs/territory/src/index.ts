@@ -3,6 +3,7 @@ import { runSubgraphMain } from '../../../platform/src/main';
 import type { SubgraphDefinition } from '../../../platform/src/subgraph';
 import { territoryMigrations } from '../../../migrations/territory';
 import { isTerritorySeeded, seedTerritory } from '../../../datasets/territory';
+import { territoryDatasets } from '../../../datasets/territory/catalog';
 import { Arrondissement } from './modules/arrondissement/arrondissement.entity';
 import { District } from './modules/district/district.entity';
 import { buildTerritorySchema } from './schema';
@@ -13,6 +14,7 @@ export const territory: SubgraphDefinition = {
   entities: [Arrondissement, District],
   migrations: territoryMigrations,
   buildSchema: buildTerritorySchema,
+  datasets: territoryDatasets,
   isSeeded: isTerritorySeeded,
   seed: seedTerritory,
 };
