@@ -1,0 +1,270 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { DataSource } from 'typeorm';
+import { createServiceDataSource, migrate } from '../../platform/src/database';
+import { buildingId, MIN_BUILDINGS_PER_ARRONDISSEMENT } from '../../platform/src/identifiers';
+import { energy } from '../../subgraphs/energy/src/index';
+import { HeatingSystem } from '../../subgraphs/energy/src/modules/building/building.entity';
+import { MeterKind } from '../../subgraphs/energy/src/modules/meter/meter.entity';
+import { energyClassOf, generateBuildingStock } from './buildings';
+import { seedEnergy } from './index';
+import { generateReadings, readingWindowPlan, type ReadingWindowPlan } from './readings';
+import { ParisWeather } from './load-profiles';
+
+const SEED = 7;
+
+describe('building stock generator', () => {
+  const stock = generateBuildingStock(SEED);
+
+  it('is reproducible from its seed, and another seed gives another city', () => {
+    expect(generateBuildingStock(SEED)).toEqual(stock);
+    const other = generateBuildingStock(SEED + 1);
+    expect(other.buildings.map((building) => building.floorAreaM2)).not.toEqual(
+      stock.buildings.map((building) => building.floorAreaM2),
+    );
+  });
+
+  it('has the brochure figures and the ids other subgraphs rely on', () => {
+    expect(stock.buildings).toHaveLength(1800);
+    expect(stock.buildings.filter((building) => building.heatingSupervised)).toHaveLength(1500);
+    const ecoDistrict = stock.buildings.filter((building) => building.districtId === 'clichy-batignolles');
+    expect(ecoDistrict).toHaveLength(240);
+    expect(
+      ecoDistrict.every((building) => building.arrondissementCode === 17 && building.heatingSupervised),
+    ).toBe(true);
+    const ids = new Set(stock.buildings.map((building) => building.id));
+    expect(ids.size).toBe(1800);
+    for (let code = 1; code <= 20; code += 1) {
+      for (let index = 1; index <= MIN_BUILDINGS_PER_ARRONDISSEMENT; index += 1)
+        expect(ids.has(buildingId(code, index))).toBe(true);
+      const townHalls = stock.buildings.filter(
+        (b) => b.arrondissementCode === code && b.category === 'TOWN_HALL',
+      );
+      expect(townHalls.map((b) => b.id)).toEqual([buildingId(code, 1)]);
+    }
+  });
+
+  it('labels each building with the DPE class of its intensity, and meters its heating fuel', () => {
+    const kindsByBuilding = new Map<string, MeterKind[]>();
+    for (const meter of stock.meters)
+      kindsByBuilding.set(meter.buildingId, [...(kindsByBuilding.get(meter.buildingId) ?? []), meter.kind]);
+    for (const building of stock.buildings) {
+      expect(building.energyClass).toBe(energyClassOf(building.annualConsumptionKwhPerM2));
+      const kinds = kindsByBuilding.get(building.id) ?? [];
+      expect(kinds).toContain('ELECTRICITY');
+      expect(kinds).toContain('WATER');
+      expect(kinds.includes(MeterKind.GAS)).toBe(building.heatingSystem === HeatingSystem.GAS_BOILER);
+      expect(kinds.includes(MeterKind.HEAT)).toBe(
+        building.heatingSystem === HeatingSystem.DISTRICT_HEATING ||
+          building.heatingSystem === HeatingSystem.GEOTHERMAL_NETWORK,
+      );
+    }
+    expect(energyClassOf(70)).toBe('A');
+    expect(energyClassOf(70.1)).toBe('B');
+    expect(energyClassOf(421)).toBe('G');
+  });
+
+  const openDataDir = inject('openDataDir');
+  it.skipIf(!openDataDir)('places every building inside its arrondissement (official boundaries)', () => {
+    const collection = JSON.parse(
+      readFileSync(path.join(openDataDir as string, 'arrondissements.geojson'), 'utf8'),
+    ) as {
+      features: { properties: { c_ar: number }; geometry: { coordinates: number[][][] } }[];
+    };
+    const inside = (ring: number[][], x: number, y: number) => {
+      let result = false;
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i];
+        const [xj, yj] = ring[j];
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) result = !result;
+      }
+      return result;
+    };
+    const misplaced = stock.buildings.filter((building) => {
+      const feature = collection.features.find(
+        (candidate) => candidate.properties.c_ar === building.arrondissementCode,
+      );
+      return !inside(feature?.geometry.coordinates[0] ?? [], building.longitude, building.latitude);
+    });
+    expect(misplaced.map((building) => building.id)).toEqual([]);
+  });
+});
+
+describe('load model', () => {
+  const { buildings, meters } = generateBuildingStock(SEED);
+  const yearWindow: ReadingWindowPlan = {
+    start: new Date(Date.UTC(2023, 0, 1)),
+    end: new Date(Date.UTC(2024, 0, 1)),
+    intervals: 365 * 96,
+  };
+  const school = buildings.find(
+    (b) => b.category === 'SCHOOL' && b.heatingSupervised && b.heatingSystem === 'DISTRICT_HEATING',
+  );
+  if (!school) throw new Error('the stock has supervised schools on district heating');
+  const readings = [
+    ...generateReadings(
+      SEED,
+      [school],
+      meters.filter((meter) => meter.buildingId === school.id),
+      yearWindow,
+    ),
+  ];
+  const sum = (kind: string, keep: (date: Date) => boolean = () => true) =>
+    readings
+      .filter((reading) => reading.meterId.endsWith(kind) && keep(new Date(reading.observedAtMs)))
+      .reduce((total, reading) => total + reading.value, 0);
+
+  it('adds a year of 15-minute energy readings up to about the audited annual consumption', () => {
+    expect(readings.filter((reading) => reading.meterId.endsWith('-HEAT'))).toHaveLength(365 * 96);
+    const annual = school.annualConsumptionKwhPerM2 * school.floorAreaM2;
+    const measured = sum('-HEAT') + sum('-ELECTRICITY');
+    expect(measured / annual).toBeGreaterThan(0.9);
+    expect(measured / annual).toBeLessThan(1.1);
+  });
+
+  it('heats in winter, not in summer; uses electricity on school days more than at weekends', () => {
+    expect(sum('-HEAT', (date) => date.getUTCMonth() === 0)).toBeGreaterThan(
+      10 * sum('-HEAT', (date) => date.getUTCMonth() === 6),
+    );
+    const weekday = (date: Date) =>
+      date.getUTCMonth() === 2 && date.getUTCDay() === 2 && date.getUTCHours() === 10;
+    const sunday = (date: Date) =>
+      date.getUTCMonth() === 2 && date.getUTCDay() === 0 && date.getUTCHours() === 10;
+    expect(sum('-ELECTRICITY', weekday)).toBeGreaterThan(2 * sum('-ELECTRICITY', sunday));
+    expect(new ParisWeather(SEED).temperature(Date.UTC(2023, 0, 20, 6))).toBeLessThan(
+      new ParisWeather(SEED).temperature(Date.UTC(2023, 6, 20, 14)),
+    );
+  });
+
+  it('gives an instant the same value whatever the window around it', () => {
+    const late: ReadingWindowPlan = {
+      start: new Date(Date.UTC(2023, 5, 10, 13)),
+      end: new Date(Date.UTC(2023, 5, 11)),
+      intervals: 44,
+    };
+    const windowed = [
+      ...generateReadings(
+        SEED,
+        [school],
+        meters.filter((meter) => meter.buildingId === school.id),
+        late,
+      ),
+    ];
+    expect(windowed).toHaveLength(44 * 3);
+    for (const reading of windowed) {
+      expect(reading).toEqual(
+        readings.find((r) => r.meterId === reading.meterId && r.observedAtMs === reading.observedAtMs),
+      );
+    }
+  });
+
+  it('sizes the window with the scale: one day at scale 1, up to a year', () => {
+    const now = new Date('2025-03-10T15:20:00Z');
+    expect(readingWindowPlan(1, now, {})).toEqual({
+      start: new Date('2025-03-09T00:00:00Z'),
+      end: new Date('2025-03-10T00:00:00Z'),
+      intervals: 96,
+    });
+    expect(readingWindowPlan(1000, now, {}).intervals).toBe(365 * 96);
+    expect(readingWindowPlan(0.25, now, { ENERGY_READINGS_END: '2024-01-01T12:07:00Z' })).toMatchObject({
+      end: new Date('2024-01-01T12:00:00Z'),
+      intervals: 24,
+    });
+    expect(() => readingWindowPlan(0, now, {})).toThrow(/positive/);
+    expect(() => readingWindowPlan(1, now, { ENERGY_READINGS_END: 'yesterday' })).toThrow(
+      /ENERGY_READINGS_END/,
+    );
+  });
+});
+
+describe('seeding a schema', () => {
+  // A scratch copy of the energy schema, so re-seeding never disturbs the subgraph tests running beside.
+  const schema = `energy_seed_test_${process.pid}`;
+  let db: DataSource;
+  const options = { seed: SEED, scale: 0.25 };
+
+  const counts = async () =>
+    (
+      await db.query<{ buildings: number; meters: number; readings: number; total: number }[]>(
+        `SELECT (SELECT count(*)::int FROM building) AS buildings, (SELECT count(*)::int FROM meter) AS meters,
+                (SELECT count(*)::int FROM meter_reading) AS readings, (SELECT sum(value) FROM meter_reading) AS total`,
+      )
+    )[0];
+
+  beforeAll(async () => {
+    db = createServiceDataSource({
+      url: inject('databaseUrl'),
+      schema,
+      entities: energy.entities,
+      migrations: energy.migrations,
+      poolSize: 2,
+    });
+    await db.initialize();
+    await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await migrate(db);
+  });
+
+  afterAll(async () => {
+    await db?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await db?.destroy();
+  });
+
+  it('writes the stock and the readings of the window, and records them in the ledger', async () => {
+    expect(await energy.isSeeded(db)).toBe(false);
+    const report = await seedEnergy(db, options);
+    const after = await counts();
+    expect(report).toEqual([
+      { dataset: 'buildings', rows: 1800, source: 'generated' },
+      { dataset: 'meters', rows: after.meters, source: 'generated' },
+      { dataset: 'meter-readings', rows: after.readings, source: 'generated' },
+    ]);
+    const supervisedMeters = await db.query<{ count: number }[]>(
+      'SELECT count(*)::int AS count FROM meter JOIN building ON building.id = meter.building_id WHERE heating_supervised',
+    );
+    expect(after.readings).toBe(supervisedMeters[0].count * 24);
+    const ledger = await db.query<{ dataset_id: string; row_count: number; seed: number; scale: number }[]>(
+      'SELECT dataset_id, row_count, seed, scale FROM dataset_import ORDER BY dataset_id',
+    );
+    expect(ledger).toEqual([
+      { dataset_id: 'buildings', row_count: 1800, seed: SEED, scale: 0.25 },
+      { dataset_id: 'meter-readings', row_count: after.readings, seed: SEED, scale: 0.25 },
+      { dataset_id: 'meters', row_count: after.meters, seed: SEED, scale: 0.25 },
+    ]);
+    expect(await energy.isSeeded(db)).toBe(true);
+  });
+
+  it('replaces everything when run again (idempotent)', async () => {
+    const before = await counts();
+    await seedEnergy(db, options);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('writes nothing when the import fails half-way', async () => {
+    const before = await counts();
+    // Make the readings' insert fail after the buildings and meters were written in the same transaction.
+    await db.query(`CREATE FUNCTION "${schema}".refuse_reading() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused by test'; END $$`);
+    await db.query(
+      `CREATE TRIGGER refuse BEFORE INSERT ON "${schema}".meter_reading EXECUTE FUNCTION "${schema}".refuse_reading()`,
+    );
+    try {
+      await expect(seedEnergy(db, { seed: SEED + 1, scale: 0.25 })).rejects.toThrow(/refused by test/);
+    } finally {
+      await db.query(`DROP TRIGGER refuse ON "${schema}".meter_reading`);
+    }
+    expect(await counts()).toEqual(before);
+    const seeds = await db.query<{ seed: number }[]>('SELECT DISTINCT seed FROM dataset_import');
+    expect(seeds).toEqual([{ seed: SEED }]);
+  });
+
+  it('indexes readings for time ranges by meter and for window scans', async () => {
+    const indexes = await db.query<{ indexdef: string }[]>(
+      'SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = $2',
+      [schema, 'meter_reading'],
+    );
+    const definitions = indexes.map((index) => index.indexdef).join('\n');
+    expect(definitions).toMatch(/UNIQUE INDEX .* USING btree \(meter_id, observed_at\)/);
+    expect(definitions).toMatch(/USING brin \(observed_at\)/);
+  });
+});

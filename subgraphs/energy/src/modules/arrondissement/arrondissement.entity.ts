@@ -1,0 +1,5 @@
+import { arrondissementReference } from '../../../../../platform/src/references';
+
+/** Territory's `Arrondissement` as the energy subgraph sees it: its key, plus the fields resolved here. */
+export const Arrondissement = arrondissementReference();
+export type Arrondissement = InstanceType<typeof Arrondissement>;

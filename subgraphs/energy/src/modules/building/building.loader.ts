@@ -1,0 +1,29 @@
+import { byKeys, type BaseContext } from '../../../../../platform/src/context';
+import type { Connection } from '../../../../../platform/src/pagination';
+import type { Building } from './building.entity';
+import type { PlaceBuildingsArgs } from './building.input';
+import { BuildingService } from './building.service';
+
+/** Buildings by id, batched per request (federation `_entities`, `Meter.building`). */
+export function buildingById(context: BaseContext) {
+  return context.loaders.get<string, Building | null>('buildingById', async (ids) =>
+    byKeys(ids, await new BuildingService(context.db).byIds(ids), (row) => row.id),
+  );
+}
+
+/** `Arrondissement.buildings`: one batch for every arrondissement asked with the same arguments. */
+export function buildingsByArrondissement(context: BaseContext, args: PlaceBuildingsArgs) {
+  return context.loaders.get<number, Connection<Building>>(
+    'buildingsByArrondissement',
+    (codes) => new BuildingService(context.db).pageByArrondissement(codes, args),
+    args,
+  );
+}
+
+export function buildingsByDistrict(context: BaseContext, args: PlaceBuildingsArgs) {
+  return context.loaders.get<string, Connection<Building>>(
+    'buildingsByDistrict',
+    (ids) => new BuildingService(context.db).pageByDistrict(ids, args),
+    args,
+  );
+}

@@ -1,0 +1,40 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '../../../platform/src/federation';
+import type { EnergyContext } from './context';
+import { ArrondissementResolver } from './modules/arrondissement/arrondissement.resolver';
+import { BuildingResolver } from './modules/building/building.resolver';
+import { buildingById } from './modules/building/building.loader';
+import { DistrictResolver } from './modules/district/district.resolver';
+import {
+  ArrondissementEnergyResolver,
+  BuildingPerformanceResolver,
+  DistrictEnergyResolver,
+} from './modules/energy-summary/energy-summary.resolver';
+import { MeterResolver } from './modules/meter/meter.resolver';
+import { meterById } from './modules/meter/meter.loader';
+import { MeterReadingResolver } from './modules/meter-reading/meter-reading.resolver';
+
+export function buildEnergySchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [
+      BuildingResolver,
+      MeterResolver,
+      MeterReadingResolver,
+      BuildingPerformanceResolver,
+      ArrondissementResolver,
+      ArrondissementEnergyResolver,
+      DistrictResolver,
+      DistrictEnergyResolver,
+    ],
+    referenceResolvers: {
+      Building: {
+        __resolveReference: (reference: { id: string }, context: EnergyContext) =>
+          buildingById(context).load(reference.id),
+      },
+      Meter: {
+        __resolveReference: (reference: { id: string }, context: EnergyContext) =>
+          meterById(context).load(reference.id),
+      },
+    },
+  });
+}
