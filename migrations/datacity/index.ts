@@ -1,0 +1,5 @@
+import { CreateDatasetImports1764000000000 } from '../../platform/src/dataset-imports';
+import { CreateDatacity1764000000200 } from './1764000000200-CreateDatacity';
+
+/** The datacity schema's migrations, in the order they run. */
+export const datacityMigrations = [CreateDatasetImports1764000000000, CreateDatacity1764000000200];

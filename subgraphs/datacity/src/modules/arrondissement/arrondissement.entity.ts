@@ -1,0 +1,5 @@
+import { arrondissementReference } from '../../../../../platform/src/references';
+
+/** The territory subgraph's Arrondissement, which this subgraph extends with its challenges. */
+export const Arrondissement = arrondissementReference();
+export type Arrondissement = InstanceType<typeof Arrondissement>;
