@@ -1,0 +1,5 @@
+import { arrondissementReference } from '../../../../../platform/src/references';
+
+/** The territory subgraph's Arrondissement, to which this subgraph adds its `budgetProjects`. */
+export const Arrondissement = arrondissementReference();
+export type Arrondissement = InstanceType<typeof Arrondissement>;

@@ -1,0 +1,103 @@
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { validateArrondissement } from '../../../../../platform/src/city';
+import { whereNear } from '../../../../../platform/src/geo';
+import {
+  paginate,
+  paginateByParent,
+  type Connection,
+  type PageArgs,
+  type PageOrder,
+} from '../../../../../platform/src/pagination';
+import { BudgetProject, BudgetProjectInArrondissement } from './project.entity';
+import type { BudgetProjectCriteria, BudgetProjectFilter } from './project.input';
+
+/** Most recent edition first; within an edition, the newest project (highest id) first. */
+const NEWEST_FIRST: PageOrder<BudgetProject> = {
+  alias: 'project',
+  id: 'id',
+  sort: 'edition',
+  direction: 'DESC',
+};
+
+export class ProjectService {
+  constructor(private readonly db: DataSource) {}
+
+  page(filter: BudgetProjectFilter, args: PageArgs): Promise<Connection<BudgetProject>> {
+    validateArrondissement(filter.arrondissement, 'filter.arrondissement');
+    const query = this.matching(this.db.getRepository(BudgetProject).createQueryBuilder('project'), filter);
+    if (filter.arrondissement) {
+      query.andWhere('project.arrondissementCodes @> ARRAY[:arrondissement]::smallint[]', {
+        arrondissement: filter.arrondissement,
+      });
+    }
+    return paginate(query, args, NEWEST_FIRST);
+  }
+
+  /** One page per arrondissement, all in three statements (Paris Centre projects appear in each of 1–4). */
+  pageByArrondissements(
+    codes: readonly number[],
+    criteria: BudgetProjectCriteria,
+    args: PageArgs,
+  ): Promise<Connection<BudgetProjectInArrondissement>[]> {
+    const query = this.matching(
+      this.db.getRepository(BudgetProjectInArrondissement).createQueryBuilder('project'),
+      criteria,
+    );
+    return paginateByParent(query, 'arrondissementCode', codes, args, NEWEST_FIRST);
+  }
+
+  /** One page per edition, all in three statements. */
+  pageByEditions(
+    years: readonly number[],
+    criteria: BudgetProjectCriteria,
+    args: PageArgs,
+  ): Promise<Connection<BudgetProject>[]> {
+    const query = this.matching(this.db.getRepository(BudgetProject).createQueryBuilder('project'), {
+      ...criteria,
+      edition: null,
+    });
+    return paginateByParent(query, 'edition', years, args, NEWEST_FIRST);
+  }
+
+  byIds(ids: readonly number[]): Promise<BudgetProject[]> {
+    return this.db
+      .getRepository(BudgetProject)
+      .createQueryBuilder('project')
+      .where('project.id IN (:...ids)', { ids: [...ids] })
+      .getMany();
+  }
+
+  /** The filter conditions shared by the root list and the nested ones (alias `project`). */
+  private matching<T extends BudgetProject>(
+    query: SelectQueryBuilder<T>,
+    criteria: BudgetProjectCriteria,
+  ): SelectQueryBuilder<T> {
+    if (criteria.edition !== null && criteria.edition !== undefined) {
+      query.andWhere('project.edition = :edition', { edition: criteria.edition });
+    }
+    if (criteria.theme) query.andWhere('project.theme = :theme', { theme: criteria.theme.trim() });
+    if (criteria.progress && criteria.progress.length > 0) {
+      query.andWhere('project.progress IN (:...progress)', { progress: criteria.progress });
+    }
+    if (criteria.scale) query.andWhere('project.scale = :scale', { scale: criteria.scale });
+    if (criteria.workingClassNeighbourhood !== null && criteria.workingClassNeighbourhood !== undefined) {
+      query.andWhere('project.workingClassNeighbourhood = :workingClass', {
+        workingClass: criteria.workingClassNeighbourhood,
+      });
+    }
+    const words = criteria.titleContains?.trim();
+    if (words) {
+      query.andWhere("project.title ILIKE :titlePattern ESCAPE '\\'", {
+        titlePattern: `%${words.replace(/[\\%_]/g, (character) => `\\${character}`)}%`,
+      });
+    }
+    if (criteria.near) whereNear(query, 'project', criteria.near);
+    return query;
+  }
+}
+
+/** GraphQL ids are strings; the city's project ids are integers. Anything else matches nothing. */
+export function parseProjectId(id: string | number): number | null {
+  const value = Number(id);
+  return Number.isSafeInteger(value) && value > 0 && String(value) === String(id).trim() ? value : null;
+}

@@ -1,0 +1,28 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '../../../platform/src/federation';
+import type { BudgetContext } from './context';
+import { ArrondissementResolver } from './modules/arrondissement/arrondissement.resolver';
+import { editionByYear } from './modules/edition/edition.loader';
+import { EditionResolver } from './modules/edition/edition.resolver';
+import { projectById } from './modules/project/project.loader';
+import { ProjectResolver } from './modules/project/project.resolver';
+import { parseProjectId } from './modules/project/project.service';
+import { VoteResolver, VoteTallyResolver } from './modules/vote/vote.resolver';
+
+export function buildBudgetSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [ProjectResolver, EditionResolver, VoteResolver, VoteTallyResolver, ArrondissementResolver],
+    referenceResolvers: {
+      BudgetProject: {
+        __resolveReference: (reference: { id: string }, context: BudgetContext) => {
+          const id = parseProjectId(reference.id);
+          return id === null ? null : projectById(context).load(id);
+        },
+      },
+      BudgetEdition: {
+        __resolveReference: (reference: { year: number }, context: BudgetContext) =>
+          editionByYear(context).load(reference.year),
+      },
+    },
+  });
+}
