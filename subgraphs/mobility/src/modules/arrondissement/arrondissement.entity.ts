@@ -1,0 +1,5 @@
+import { arrondissementReference } from '../../../../../platform/src/references';
+
+/** Mobility's stub of the territory-owned Arrondissement, onto which it adds `accompanimentStats`. */
+export const Arrondissement = arrondissementReference();
+export type Arrondissement = InstanceType<typeof Arrondissement>;

@@ -1,0 +1,52 @@
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { BaseContext } from '../../../../../platform/src/context';
+import { ConnectionType, PageArgs, type Connection } from '../../../../../platform/src/pagination';
+import { Arrondissement } from '../arrondissement/arrondissement.entity';
+import { Volunteer } from './volunteer.entity';
+import { VolunteerFilter } from './volunteer.input';
+import { volunteerById } from './volunteer.loader';
+import { VolunteerService } from './volunteer.service';
+
+@ObjectType('VolunteerConnection')
+export class VolunteerConnection extends ConnectionType(Volunteer) {}
+
+@Resolver(() => Volunteer)
+export class VolunteerResolver {
+  @Authorized('operator')
+  @Query(() => VolunteerConnection, {
+    description: 'Registered volunteers (operators), in the order they joined.',
+  })
+  volunteers(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => VolunteerFilter, { nullable: true }) filter: VolunteerFilter | null,
+    @Ctx() context: BaseContext,
+  ): Promise<Connection<Volunteer>> {
+    return new VolunteerService(context.db).list(filter ?? {}, page);
+  }
+
+  @Authorized('operator')
+  @Query(() => Volunteer, { nullable: true })
+  volunteer(@Arg('id', () => ID) id: string, @Ctx() context: BaseContext): Promise<Volunteer | null> {
+    return volunteerById(context).load(id);
+  }
+
+  @Authorized('operator')
+  @FieldResolver(() => Arrondissement, {
+    nullable: true,
+    description: 'The arrondissement the volunteer usually covers.',
+  })
+  arrondissement(@Root() volunteer: Volunteer): Arrondissement {
+    return { code: volunteer.arrondissementCode };
+  }
+}
