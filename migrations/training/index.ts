@@ -1,0 +1,5 @@
+import { CreateDatasetImports1764000000000 } from '../../platform/src/dataset-imports';
+import { CreateTraining1764000000200 } from './1764000000200-CreateTraining';
+
+/** The training schema's migrations, in the order they run. */
+export const trainingMigrations = [CreateDatasetImports1764000000000, CreateTraining1764000000200];

@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { runSubgraphMain } from '../../../platform/src/main';
+import type { SubgraphDefinition } from '../../../platform/src/subgraph';
+import { trainingMigrations } from '../../../migrations/training';
+import { isTrainingSeeded, seedTraining } from '../../../datasets/training';
+import { trainingDatasets } from '../../../datasets/training/catalog';
+import { TrainingCallForProjects } from './modules/call-for-projects/call-for-projects.entity';
+import { TrainingCohort } from './modules/cohort/cohort.entity';
+import { TrainingCourse } from './modules/course/course.entity';
+import { TrainingProvider } from './modules/provider/provider.entity';
+import { TrainingSponsor } from './modules/sponsor/sponsor.entity';
+import { TrainingSponsorship } from './modules/sponsor/sponsorship.entity';
+import { TrainingHire } from './modules/startup/hire.entity';
+import { buildTrainingSchema } from './schema';
+
+/** Training: ParisCode, the City's digital-skills courses for job seekers, their outcomes and sponsors. */
+export const training: SubgraphDefinition = {
+  name: 'training',
+  entities: [
+    TrainingCallForProjects,
+    TrainingProvider,
+    TrainingCourse,
+    TrainingCohort,
+    TrainingSponsor,
+    TrainingSponsorship,
+    TrainingHire,
+  ],
+  migrations: trainingMigrations,
+  buildSchema: buildTrainingSchema,
+  isSeeded: isTrainingSeeded,
+  seed: seedTraining,
+  datasets: trainingDatasets,
+};
+
+if (require.main === module) runSubgraphMain(training);

@@ -1,0 +1,5 @@
+import { arrondissementReference } from '../../../../../platform/src/references';
+
+/** Territory's Arrondissement, which this subgraph extends with the courses taught there. */
+export const Arrondissement = arrondissementReference();
+export type Arrondissement = InstanceType<typeof Arrondissement>;

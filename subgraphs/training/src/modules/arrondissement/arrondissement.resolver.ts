@@ -1,0 +1,25 @@
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { BaseContext } from '../../../../../platform/src/context';
+import { PageArgs, type Connection } from '../../../../../platform/src/pagination';
+import type { TrainingCourse } from '../course/course.entity';
+import { TrainingCourseFilter } from '../course/course.input';
+import { coursesByParent } from '../course/course.loader';
+import { TrainingCourseConnection } from '../course/course.resolver';
+import { Arrondissement } from './arrondissement.entity';
+
+@Resolver(() => Arrondissement)
+export class ArrondissementResolver {
+  @FieldResolver(() => TrainingCourseConnection, {
+    description: 'ParisCode courses taught in the arrondissement, by call year then course number.',
+  })
+  trainingCourses(
+    @Root() arrondissement: Arrondissement,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => TrainingCourseFilter, { nullable: true }) filter: TrainingCourseFilter | null,
+    @Ctx() context: BaseContext,
+  ): Promise<Connection<TrainingCourse>> {
+    return coursesByParent<number>(context, 'arrondissementCode', filter ?? {}, page).load(
+      arrondissement.code,
+    );
+  }
+}

@@ -1,0 +1,88 @@
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { validateArrondissement } from '../../../../../platform/src/city';
+import { whereNear } from '../../../../../platform/src/geo';
+import {
+  paginate,
+  paginateByParent,
+  type Connection,
+  type PageArgs,
+  type PageOrder,
+} from '../../../../../platform/src/pagination';
+import { containsPattern, validateYear } from '../criteria';
+import { TrainingSponsor } from '../sponsor/sponsor.entity';
+import { TrainingSponsorship } from '../sponsor/sponsorship.entity';
+import { TrainingCourse } from './course.entity';
+import type { TrainingCourseFilter } from './course.input';
+
+/** Courses read by call year, then by their number within it: the order of their ids. */
+export const COURSE_ORDER: PageOrder<TrainingCourse> = { alias: 'course', id: 'id' };
+
+/** The columns a nested `trainingCourses` connection is grouped by. */
+export type CourseParent = 'arrondissementCode' | 'providerId' | 'year';
+
+export class CourseService {
+  constructor(private readonly db: DataSource) {}
+
+  /** All courses matching the filter (validated), as a query other services can build on. */
+  filtered(filter: TrainingCourseFilter = {}): SelectQueryBuilder<TrainingCourse> {
+    validateArrondissement(filter.arrondissement, 'filter.arrondissement');
+    validateYear(filter.year, 'filter.year');
+    const query = this.db.getRepository(TrainingCourse).createQueryBuilder('course');
+    if (filter.arrondissement)
+      query.andWhere('course.arrondissementCode = :arrondissement', {
+        arrondissement: filter.arrondissement,
+      });
+    if (filter.near) whereNear(query, 'course', filter.near);
+    if (filter.year) query.andWhere('course.year = :year', { year: filter.year });
+    if (filter.skillDomain)
+      query.andWhere('course.skillDomain = :skillDomain', { skillDomain: filter.skillDomain });
+    if (filter.format) query.andWhere('course.format = :format', { format: filter.format });
+    if (filter.audience)
+      query.andWhere(':audience = ANY(course.priorityAudiences)', { audience: filter.audience });
+    if (filter.provider) query.andWhere('course.providerId = :provider', { provider: filter.provider });
+    if (filter.sponsor) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM sponsorship filter_sponsorship WHERE filter_sponsorship.course_id = course.id AND filter_sponsorship.sponsor_id = :sponsor)',
+        { sponsor: filter.sponsor },
+      );
+    }
+    if (filter.search?.trim())
+      query.andWhere('course.title ILIKE :search', { search: containsPattern(filter.search) });
+    return query;
+  }
+
+  list(filter: TrainingCourseFilter, page: PageArgs): Promise<Connection<TrainingCourse>> {
+    return paginate(this.filtered(filter), page, COURSE_ORDER);
+  }
+
+  /** One page per parent (arrondissement, provider or call), three statements for all of them. */
+  pageByParent<K extends string | number>(
+    parent: CourseParent,
+    keys: readonly K[],
+    filter: TrainingCourseFilter,
+    page: PageArgs,
+  ): Promise<Connection<TrainingCourse>[]> {
+    return paginateByParent(this.filtered(filter), parent, keys, page, COURSE_ORDER);
+  }
+
+  byIds(ids: readonly string[]): Promise<TrainingCourse[]> {
+    return this.db
+      .getRepository(TrainingCourse)
+      .createQueryBuilder('course')
+      .where('course.id IN (:...ids)', { ids: [...ids] })
+      .getMany();
+  }
+
+  /** (start-up, course) pairs for the courses each start-up sponsors, in course order. */
+  sponsoredByStartups(startupIds: readonly string[]): Promise<{ startupId: string; courseId: string }[]> {
+    return this.db
+      .getRepository(TrainingSponsorship)
+      .createQueryBuilder('sponsorship')
+      .innerJoin(TrainingSponsor, 'sponsor', 'sponsor.id = sponsorship.sponsorId')
+      .select('sponsor.startupId', 'startupId')
+      .addSelect('sponsorship.courseId', 'courseId')
+      .where('sponsor.startupId IN (:...startupIds)', { startupIds: [...startupIds] })
+      .orderBy('sponsorship.courseId')
+      .getRawMany<{ startupId: string; courseId: string }>();
+  }
+}

@@ -1,0 +1,48 @@
+import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { BaseContext } from '../../../../../platform/src/context';
+import { ConnectionType, PageArgs, type Connection } from '../../../../../platform/src/pagination';
+import type { TrainingCourse } from '../course/course.entity';
+import { TrainingCourseFilter } from '../course/course.input';
+import { coursesByParent } from '../course/course.loader';
+import { TrainingCourseConnection } from '../course/course.resolver';
+import { TrainingProvider } from './provider.entity';
+import { TrainingProviderFilter } from './provider.input';
+import { providerById } from './provider.loader';
+import { ProviderService } from './provider.service';
+
+@ObjectType('TrainingProviderConnection')
+export class TrainingProviderConnection extends ConnectionType(TrainingProvider) {}
+
+@Resolver(() => TrainingProvider)
+export class ProviderResolver {
+  @Query(() => TrainingProviderConnection, {
+    description: 'Organisations running ParisCode courses, in alphabetical order.',
+  })
+  trainingProviders(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => TrainingProviderFilter, { nullable: true }) filter: TrainingProviderFilter | null,
+    @Ctx() context: BaseContext,
+  ): Promise<Connection<TrainingProvider>> {
+    return new ProviderService(context.db).list(filter ?? {}, page);
+  }
+
+  @Query(() => TrainingProvider, { nullable: true })
+  trainingProvider(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: BaseContext,
+  ): Promise<TrainingProvider | null> {
+    return providerById(context).load(id);
+  }
+
+  @FieldResolver(() => TrainingCourseConnection, {
+    description: 'Its courses, by call year then course number.',
+  })
+  courses(
+    @Root() provider: TrainingProvider,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => TrainingCourseFilter, { nullable: true }) filter: TrainingCourseFilter | null,
+    @Ctx() context: BaseContext,
+  ): Promise<Connection<TrainingCourse>> {
+    return coursesByParent<string>(context, 'providerId', filter ?? {}, page).load(provider.id);
+  }
+}

@@ -1,0 +1,44 @@
+import type { DataSource } from 'typeorm';
+import {
+  paginate,
+  type Connection,
+  type PageArgs,
+  type PageOrder,
+} from '../../../../../platform/src/pagination';
+import { TrainingSponsor } from './sponsor.entity';
+import type { TrainingSponsorFilter } from './sponsor.input';
+import { TrainingSponsorship } from './sponsorship.entity';
+
+/** Sponsors in alphabetical order. */
+const SPONSOR_ORDER: PageOrder<TrainingSponsor> = { alias: 'sponsor', id: 'id', sort: 'name' };
+
+export class SponsorService {
+  constructor(private readonly db: DataSource) {}
+
+  list(filter: TrainingSponsorFilter, page: PageArgs): Promise<Connection<TrainingSponsor>> {
+    const query = this.db.getRepository(TrainingSponsor).createQueryBuilder('sponsor');
+    if (filter.kind) query.andWhere('sponsor.kind = :kind', { kind: filter.kind });
+    if (filter.startup) query.andWhere('sponsor.startupId = :startup', { startup: filter.startup });
+    return paginate(query, page, SPONSOR_ORDER);
+  }
+
+  byIds(ids: readonly string[]): Promise<TrainingSponsor[]> {
+    return this.db
+      .getRepository(TrainingSponsor)
+      .createQueryBuilder('sponsor')
+      .where('sponsor.id IN (:...ids)', { ids: [...ids] })
+      .getMany();
+  }
+
+  /** Contributions to the given courses (largest first) or by the given sponsors (by course). */
+  sponsorships(by: 'courseId' | 'sponsorId', keys: readonly string[]): Promise<TrainingSponsorship[]> {
+    const query = this.db
+      .getRepository(TrainingSponsorship)
+      .createQueryBuilder('sponsorship')
+      .where(`sponsorship.${by} IN (:...keys)`, { keys: [...keys] });
+    if (by === 'courseId')
+      query.orderBy('sponsorship.amountEuros', 'DESC').addOrderBy('sponsorship.sponsorId');
+    else query.orderBy('sponsorship.courseId');
+    return query.getMany();
+  }
+}
