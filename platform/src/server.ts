@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { LoaderRegistry, type BaseContext } from './context';
 import { createServiceDataSource } from './database';
 import { formatError } from './errors';
+import { serveLiveEvents } from './events/server';
 import { streamExport } from './exports/stream';
 import { handleGraphQLRequest, sendGraphQLError, sendJson } from './http';
 import { decodeIdentity, IDENTITY_HEADER } from './identity';
@@ -37,7 +38,10 @@ export interface RunningSubgraph {
  * the caller's identity signed with the gateway's secret, which also keeps `_entities`, `_service`
  * and traces away from anyone else.
  */
-export async function startSubgraph(definition: SubgraphDefinition, options: SubgraphRuntimeOptions): Promise<RunningSubgraph> {
+export async function startSubgraph(
+  definition: SubgraphDefinition,
+  options: SubgraphRuntimeOptions,
+): Promise<RunningSubgraph> {
   const db = createServiceDataSource({
     url: options.databaseUrl,
     schema: definition.name,
@@ -62,7 +66,12 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     const header = request.headers[IDENTITY_HEADER];
     const identity = decodeIdentity(Array.isArray(header) ? header[0] : header, options.gatewaySecret);
     if (!identity) {
-      return sendGraphQLError(response, 403, 'FORBIDDEN', 'This service answers only the Open City Graph gateway');
+      return sendGraphQLError(
+        response,
+        403,
+        'FORBIDDEN',
+        'This service answers only the Open City Graph gateway',
+      );
     }
     if (exportMatch) {
       const dataset = definition.datasets?.find((candidate) => candidate.id === exportMatch[1]);
@@ -76,14 +85,18 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       });
       return;
     }
-    handleGraphQLRequest(apollo, request, response, async () => ({ identity, db, loaders: new LoaderRegistry() })).catch(
-      (error: unknown) => {
-        logger.error({ err: error, subgraph: definition.name }, 'request failed');
-        if (!response.headersSent) sendGraphQLError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-        else response.end();
-      },
-    );
+    handleGraphQLRequest(apollo, request, response, async () => ({
+      identity,
+      db,
+      loaders: new LoaderRegistry(),
+    })).catch((error: unknown) => {
+      logger.error({ err: error, subgraph: definition.name }, 'request failed');
+      if (!response.headersSent)
+        sendGraphQLError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      else response.end();
+    });
   });
+  const liveEvents = await serveLiveEvents(httpServer, { schema, db, gatewaySecret: options.gatewaySecret });
   await new Promise<void>((resolve) => httpServer.listen(options.port, '127.0.0.1', resolve));
   const port = (httpServer.address() as AddressInfo).port;
   logger.info({ subgraph: definition.name, port }, 'subgraph listening');
@@ -95,6 +108,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     schema,
     httpServer,
     async stop() {
+      await liveEvents?.close();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections();

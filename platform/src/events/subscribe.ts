@@ -1,0 +1,82 @@
+import { LoaderRegistry, type BaseContext } from '../context';
+import { eventHubOf } from './hub';
+import { readEvents, resumePoint, type LoggedEvent } from './log';
+
+const BATCH = 500;
+
+export interface EventSubscriptionOptions<TPayload> {
+  context: BaseContext;
+  stream: string;
+  /** The client's resume point (the last `eventId` it received), checked before anything is sent. */
+  after?: string | null;
+  /** Keeps the events this subscriber asked for (its arguments: a station, an arrondissement…). */
+  accept?: (event: LoggedEvent<TPayload>) => boolean;
+}
+
+/**
+ * The `subscribe` of a log-backed subscription: every event of `stream` after the resume point,
+ * in order, then live ones as they commit. A bad `after` rejects here, before the first event, so
+ * the client gets one clear error. Each event is resolved with fresh loaders: a subscription
+ * lives for hours and must not answer from the first event's cache.
+ */
+export async function subscribeToEvents<TPayload>(
+  options: EventSubscriptionOptions<TPayload>,
+): Promise<AsyncIterableIterator<LoggedEvent<TPayload>>> {
+  const { context, stream, accept } = options;
+  const hub = eventHubOf(context.db);
+  // Watching starts before the first read, so a commit between the two still wakes the reader.
+  const watcher = hub.watch(stream);
+  let start: bigint;
+  try {
+    start = await resumePoint(context.db.manager, stream, options.after);
+  } catch (error) {
+    watcher.close();
+    throw error;
+  }
+  return abortable(async function* follow(signal) {
+    try {
+      let cursor = start;
+      while (!signal.aborted) {
+        const events = (await readEvents(
+          context.db.manager,
+          stream,
+          cursor,
+          BATCH,
+        )) as LoggedEvent<TPayload>[];
+        for (const event of events) {
+          cursor = event.position;
+          if (accept && !accept(event)) continue;
+          context.loaders = new LoaderRegistry();
+          yield event;
+          if (signal.aborted) return;
+        }
+        if (events.length < BATCH) await watcher.changed(hub.pollIntervalMs, signal);
+      }
+    } finally {
+      watcher.close();
+    }
+  });
+}
+
+/**
+ * An async generator whose `return()` also interrupts its waits: a generator paused on an `await`
+ * would otherwise finish only at its next event, keeping an idle subscription alive for minutes.
+ */
+function abortable<T>(start: (signal: AbortSignal) => AsyncGenerator<T>): AsyncIterableIterator<T> {
+  const controller = new AbortController();
+  const generator = start(controller.signal);
+  return {
+    next: () => generator.next(),
+    return: (value?: unknown) => {
+      controller.abort();
+      return generator.return(value as T);
+    },
+    throw: (error?: unknown) => {
+      controller.abort();
+      return generator.throw(error);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
