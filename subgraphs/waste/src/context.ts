@@ -1,0 +1,7 @@
+import type { BaseContext } from '../../../platform/src/context';
+
+/**
+ * The waste subgraph needs nothing beyond the shared request context: its loaders live in each
+ * module's `*.loader.ts` and are created per request in `context.loaders`.
+ */
+export type WasteContext = BaseContext;

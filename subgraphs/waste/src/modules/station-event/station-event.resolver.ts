@@ -1,0 +1,80 @@
+import {
+  Args,
+  Ctx,
+  FieldResolver,
+  Resolver,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
+} from 'type-graphql';
+import type { BaseContext } from '../../../../../platform/src/context';
+import type { LoggedEvent } from '../../../../../platform/src/events/log';
+import { subscribeToEvents } from '../../../../../platform/src/events/subscribe';
+import { WasteStation } from '../station/station.entity';
+import { stationById } from '../station/station.loader';
+import {
+  WasteStationAlert,
+  WasteStationAlertArgs,
+  WasteStationEvent,
+  WasteStationEventArgs,
+  type StationEventPayload,
+} from './station-event.entity';
+import { STATION_STREAM, stationAlertFilter, stationEventFilter } from './station-event.service';
+
+function toEvent(event: LoggedEvent<StationEventPayload>): WasteStationEvent {
+  const { payload } = event;
+  return {
+    eventId: event.position.toString(),
+    stationId: payload.stationId,
+    kind: payload.kind,
+    stream: payload.stream,
+    fillingLevel: payload.fillingLevel,
+    observedAt: new Date(payload.observedAt),
+  };
+}
+
+@Resolver(() => WasteStationEvent)
+export class StationEventResolver {
+  @Subscription(() => WasteStationEvent, {
+    description:
+      'Every change of the stations chosen (all, one station, or one arrondissement), durable and resumable with `after`.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, WasteStationEventArgs, BaseContext>) =>
+      subscribeToEvents({
+        context,
+        stream: STATION_STREAM,
+        after: args.after,
+        accept: stationEventFilter(args),
+      }),
+  })
+  wasteStationUpdated(
+    @Root() event: LoggedEvent<StationEventPayload>,
+    @Args(() => WasteStationEventArgs) _args: WasteStationEventArgs,
+  ): WasteStationEvent {
+    return toEvent(event);
+  }
+
+  @Subscription(() => WasteStationAlert, {
+    description:
+      'Containers whose level rises to `threshold` or past it (default 0.9): time to send a truck.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, WasteStationAlertArgs, BaseContext>) =>
+      subscribeToEvents({
+        context,
+        stream: STATION_STREAM,
+        after: args.after,
+        accept: stationAlertFilter(args),
+      }),
+  })
+  wasteStationAlert(
+    @Root() event: LoggedEvent<StationEventPayload>,
+    @Args(() => WasteStationAlertArgs) args: WasteStationAlertArgs,
+  ): WasteStationAlert {
+    return { ...toEvent(event), threshold: args.threshold };
+  }
+
+  @FieldResolver(() => WasteStation)
+  async station(@Root() event: WasteStationEvent, @Ctx() context: BaseContext): Promise<WasteStation> {
+    const station = await stationById(context).load(event.stationId);
+    if (!station) throw new Error(`Station ${event.stationId} of event ${event.eventId} is gone`);
+    return station;
+  }
+}

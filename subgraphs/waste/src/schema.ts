@@ -1,0 +1,31 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '../../../platform/src/federation';
+import type { WasteContext } from './context';
+import { ArrondissementResolver } from './modules/arrondissement/arrondissement.resolver';
+import { CollectionResolver } from './modules/collection/collection.resolver';
+import { ContainerResolver } from './modules/container/container.resolver';
+import { IngestionResolver } from './modules/ingestion/ingestion.resolver';
+import { ObservationResolver } from './modules/observation/observation.resolver';
+import { stationById } from './modules/station/station.loader';
+import { StationResolver } from './modules/station/station.resolver';
+import { StationEventResolver } from './modules/station-event/station-event.resolver';
+
+export function buildWasteSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [
+      StationResolver,
+      ContainerResolver,
+      ObservationResolver,
+      CollectionResolver,
+      IngestionResolver,
+      StationEventResolver,
+      ArrondissementResolver,
+    ],
+    referenceResolvers: {
+      WasteStation: {
+        __resolveReference: (reference: { id: string }, context: WasteContext) =>
+          stationById(context).load(reference.id),
+      },
+    },
+  });
+}
