@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { inject } from 'vitest';
+import type { GatewaySecurityOptions } from '../gateway/src/server';
 import { startInProcessPlatform, type InProcessPlatform } from '../platform/src/platform';
 import type { SubgraphName } from '../platform/src/subgraphs';
 import { testSubgraphs } from './subgraphs';
@@ -20,16 +21,26 @@ export interface TestPlatform extends InProcessPlatform {
   ): Promise<GraphQLResponse<TData>>;
 }
 
-/** Starts the graph (all subgraphs, or `only` these) on the test database prepared by global-setup. */
-export async function startTestPlatform(only?: SubgraphName[]): Promise<TestPlatform> {
+/**
+ * Starts the graph (all subgraphs, or `only` these) on the test database prepared by global-setup;
+ * `gateway` sets the gateway's security options (production mode, rate limits, JWT keys).
+ */
+export async function startTestPlatform(
+  only?: SubgraphName[],
+  gateway?: GatewaySecurityOptions,
+): Promise<TestPlatform> {
   const databaseUrl = inject('databaseUrl');
   const available = testSubgraphs();
   const definitions = only ? available.filter((definition) => only.includes(definition.name)) : available;
-  const platform = await startInProcessPlatform(databaseUrl, definitions);
+  const platform = await startInProcessPlatform(databaseUrl, definitions, { gateway });
   return {
     ...platform,
     databaseUrl,
-    async query<TData>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+    async query<TData>(
+      query: string,
+      variables: Record<string, unknown> = {},
+      headers: Record<string, string> = {},
+    ) {
       const response = await fetch(platform.gateway.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },

@@ -17,12 +17,22 @@ export async function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES)
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   response.end(JSON.stringify(body));
 }
 
-export function sendGraphQLError(response: ServerResponse, status: number, code: string, message: string): void {
+export function sendGraphQLError(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+): void {
   sendJson(response, status, { errors: [{ message, extensions: { code } }] });
 }
 
@@ -53,7 +63,8 @@ export async function handleGraphQLRequest<TContext extends ApolloBaseContext>(
     try {
       text = await readBody(request);
     } catch (error) {
-      if (error instanceof PayloadTooLargeError) return sendGraphQLError(response, 413, 'PAYLOAD_TOO_LARGE', error.message);
+      if (error instanceof PayloadTooLargeError)
+        return sendGraphQLError(response, 413, 'PAYLOAD_TOO_LARGE', error.message);
       throw error;
     }
     const contentType = request.headers['content-type'] ?? '';
@@ -63,12 +74,26 @@ export async function handleGraphQLRequest<TContext extends ApolloBaseContext>(
       } catch {
         return sendGraphQLError(response, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
       }
+      // A JSON array is a batch: one request that costs as many operations as it holds.
+      if (Array.isArray(body)) {
+        return sendGraphQLError(
+          response,
+          400,
+          'BATCHING_NOT_SUPPORTED',
+          'Batched operations are not supported: send one operation per request',
+        );
+      }
     } else {
       body = text;
     }
   }
   const result = await server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: request.method ?? 'GET', headers: toHeaderMap(request), search: url.search, body },
+    httpGraphQLRequest: {
+      method: request.method ?? 'GET',
+      headers: toHeaderMap(request),
+      search: url.search,
+      body,
+    },
     context,
   });
   for (const [name, value] of result.headers) response.setHeader(name, value);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { startGateway, type RunningGateway } from '../../gateway/src/server';
+import { migrateGateway } from '../../gateway/src/database';
+import { startGateway, type GatewaySecurityOptions, type RunningGateway } from '../../gateway/src/server';
 import { composeSupergraph, subgraphSdl } from './composition';
 import { createServiceDataSource, migrate } from './database';
 import { logger } from './logger';
@@ -7,13 +8,16 @@ import { startSubgraph, type RunningSubgraph } from './server';
 import type { SeedOptions, SeedReport, SubgraphDefinition } from './subgraph';
 import type { SubgraphName } from './subgraphs';
 
-/** Runs every pending migration of every subgraph, then seeds the subgraphs that hold no data yet. */
+/** Runs the gateway's and every subgraph's pending migrations, then seeds the subgraphs that hold no data yet. */
 export async function prepareDatabase(
   databaseUrl: string,
   definitions: SubgraphDefinition[],
   seedOptions: SeedOptions,
 ): Promise<SeedReport[]> {
   const reports: SeedReport[] = [];
+  const gatewayMigrations = await migrateGateway(databaseUrl);
+  if (gatewayMigrations.length > 0)
+    logger.info({ service: 'gateway', migrations: gatewayMigrations }, 'migrated');
   for (const definition of definitions) {
     const db = createServiceDataSource({
       url: databaseUrl,
@@ -54,7 +58,8 @@ export interface InProcessPlatform {
 export async function startInProcessPlatform(
   databaseUrl: string,
   definitions: SubgraphDefinition[],
-  options: { gatewayPort?: number } = {},
+  // Rate limiting stays off unless asked for: tests and benchmarks send bursts from one address.
+  options: { gatewayPort?: number; gateway?: GatewaySecurityOptions } = {},
 ): Promise<InProcessPlatform> {
   const gatewaySecret = randomBytes(32).toString('hex');
   const subgraphs = await Promise.all(
@@ -67,7 +72,14 @@ export async function startInProcessPlatform(
     subgraphs.map((subgraph) => ({ name: subgraph.name, sdl: subgraphSdl(subgraph.schema) })),
     urls,
   );
-  const gateway = await startGateway({ port: options.gatewayPort ?? 0, supergraphSdl, gatewaySecret });
+  const gateway = await startGateway({
+    rateLimit: false,
+    ...options.gateway,
+    port: options.gatewayPort ?? 0,
+    supergraphSdl,
+    gatewaySecret,
+    databaseUrl,
+  });
   return {
     gateway,
     subgraphs,

@@ -1,0 +1,71 @@
+import { decodeIdentity, IDENTITY_HEADER, type Identity } from '../../platform/src/identity';
+import type { TestPlatform } from '../../test/platform';
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+    extensions?: Record<string, unknown>;
+  };
+}
+
+async function read(response: Response): Promise<RawResponse> {
+  const text = await response.text();
+  let body: RawResponse['body'] = {};
+  try {
+    body = JSON.parse(text) as RawResponse['body'];
+  } catch {
+    // Not JSON (an HTML page, say): the tests look at `text`.
+  }
+  return { status: response.status, headers: response.headers, text, body };
+}
+
+/** POSTs a raw body, so tests control content type, shape and size. */
+export async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
+  return read(
+    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }),
+  );
+}
+
+export function postOperation(
+  url: string,
+  query: string,
+  headers: Record<string, string> = {},
+  variables: Record<string, unknown> = {},
+): Promise<RawResponse> {
+  return post(url, JSON.stringify({ query, variables }), headers);
+}
+
+export async function get(
+  url: string,
+  params: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
+  const target = new URL(url);
+  for (const [name, value] of Object.entries(params)) target.searchParams.set(name, value);
+  return read(await fetch(target, { headers }));
+}
+
+export function codes(response: RawResponse): unknown[] {
+  return (response.body.errors ?? []).map((error) => error.extensions?.code);
+}
+
+/** Records the identity the gateway forwards to the subgraphs, verified with the gateway's secret. */
+export function captureForwardedIdentities(platform: TestPlatform): Identity[] {
+  const seen: Identity[] = [];
+  for (const subgraph of platform.subgraphs) {
+    subgraph.httpServer.prependListener('request', (request) => {
+      const header = request.headers[IDENTITY_HEADER];
+      const identity = decodeIdentity(Array.isArray(header) ? header[0] : header, platform.gatewaySecret);
+      if (identity) seen.push(identity);
+    });
+  }
+  return seen;
+}

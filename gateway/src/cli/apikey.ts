@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_DATABASE_NAME } from '../../../platform/src/database';
+import { isRole, ROLES } from '../../../platform/src/identity';
+import { ApiKeyStore } from '../api-keys';
+import { createGatewayDataSource, migrateGateway } from '../database';
+import { DEFAULT_TIER, knownTiers, rateLimitConfigFromEnv } from '../rate-limit';
+
+const USAGE = `Usage:
+  npm run apikey -- create --role <${ROLES.join('|')}> [--tier <tier>] --label "<who it is for>"
+  npm run apikey -- revoke <id>
+  npm run apikey -- list
+DATABASE_URL selects the database (default: the embedded one \`npm start\` runs).`;
+
+/** The database `npm start` runs on when DATABASE_URL is not set (its embedded PostgreSQL must be running). */
+const EMBEDDED_DATABASE_URL = `postgres://postgres:open-city-graph@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}/${DEFAULT_DATABASE_NAME}`;
+
+/** Runs one command; returns the exit code. Output goes through `print` so tests can read it. */
+export async function runApiKeyCommand(
+  argv: string[],
+  databaseUrl: string,
+  print: (line: string) => void = console.log,
+): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { role: { type: 'string' }, tier: { type: 'string' }, label: { type: 'string' } },
+  });
+  const [command, ...rest] = positionals;
+  await migrateGateway(databaseUrl);
+  const db = createGatewayDataSource(databaseUrl, 1);
+  await db.initialize();
+  try {
+    const store = new ApiKeyStore(db);
+    if (command === 'create') {
+      const tiers = knownTiers(rateLimitConfigFromEnv());
+      const tier = values.tier ?? DEFAULT_TIER;
+      if (!isRole(values.role) || !values.label || !tiers.includes(tier)) {
+        print(
+          `create needs --role (${ROLES.join(', ')}), --label, and --tier among ${tiers.join(', ')} (RATE_LIMIT_TIERS)\n${USAGE}`,
+        );
+        return 2;
+      }
+      const { key, record } = await store.create({ role: values.role, tier, label: values.label });
+      print(`id:    ${record.id}\nrole:  ${record.role}\ntier:  ${record.tier}\nlabel: ${record.label}`);
+      print(
+        `key:   ${key}\nThe key is shown only now: only its hash is stored. Send it as the x-api-key header.`,
+      );
+      return 0;
+    }
+    if (command === 'revoke' && rest.length === 1) {
+      if (await store.revoke(rest[0])) {
+        print(`revoked ${rest[0]}`);
+        return 0;
+      }
+      print(`no active key with id ${rest[0]}`);
+      return 1;
+    }
+    if (command === 'list') {
+      for (const key of await store.list()) {
+        const state = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : 'active';
+        print(
+          `${key.id}  ${key.role.padEnd(10)} ${key.tier.padEnd(10)} ${key.createdAt.toISOString()}  ${state}  ${key.label}`,
+        );
+      }
+      return 0;
+    }
+    print(USAGE);
+    return 2;
+  } finally {
+    await db.destroy();
+  }
+}
+
+if (require.main === module) {
+  runApiKeyCommand(process.argv.slice(2), process.env.DATABASE_URL ?? EMBEDDED_DATABASE_URL).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}
