@@ -1,26 +1,76 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { formatError } from '../../platform/src/errors';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import {
+  ApolloGateway,
+  RemoteGraphQLDataSource,
+  type GatewayConfig,
+  type GraphQLDataSourceProcessOptions,
+} from '@apollo/gateway';
+import { getOperationAST, parse } from 'graphql';
 import { handleGraphQLRequest, sendGraphQLError, sendJson } from '../../platform/src/http';
-import { encodeIdentity, identityFromHeaders, IDENTITY_HEADER, type Identity } from '../../platform/src/identity';
+import { encodeIdentity, IDENTITY_HEADER, type Identity } from '../../platform/src/identity';
 import { logger } from '../../platform/src/logger';
 import type { SubgraphName } from '../../platform/src/subgraphs';
+import { ApiKeyStore } from './api-keys';
+import { AuthenticationError, Authenticator } from './authentication';
+import { createGatewayDataSource } from './database';
+import { formatGatewayError, GatewayErrorCode } from './errors';
+import { createTokenVerifier, jwtSettingsFromEnv, type JwtSettings } from './jwt';
+import { attachSubscriptions } from './subscriptions';
+import {
+  CATALOG_QUERY,
+  catalogJsonLd,
+  serveDataset,
+  subgraphUrlsFromSupergraph,
+  type CatalogEntry,
+} from './datasets';
+import {
+  costLimitPlugin,
+  limitValidationRules,
+  operationLimitsFromEnv,
+  parseOptions,
+  withOperationTimeout,
+  type OperationLimits,
+} from './limits';
+import {
+  ANONYMOUS_TIER,
+  RateLimiter,
+  rateLimitConfigFromEnv,
+  rateLimitHeaders,
+  type RateLimitConfig,
+} from './rate-limit';
 
 export interface GatewayContext {
   identity: Identity;
 }
 
-export interface GatewayOptions {
+/** What a deployment (or a test) may tune; each defaults to its environment variables. */
+export interface GatewaySecurityOptions {
+  /** `NODE_ENV=production`: introspection, suggestions and the landing page off. */
+  production?: boolean;
+  /** `false` turns rate limiting off. */
+  rateLimit?: RateLimitConfig | false;
+  /** Bearer tokens are refused when no key is configured. */
+  jwt?: JwtSettings;
+  limits?: OperationLimits;
+  /** Reverse proxies in front of the gateway: the client address is this many entries from the right of X-Forwarded-For. */
+  trustProxyHops?: number;
+}
+
+export interface GatewayOptions extends GatewaySecurityOptions {
   /** 0 picks a free port (tests). */
   port: number;
   supergraphSdl: string;
   gatewaySecret: string;
+  /** API keys and rate-limit counters live in its `gateway` schema (migrated by prepareDatabase). */
+  databaseUrl: string;
   /** Overrides the subgraph URLs written in the supergraph (tests, other hosts). */
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
-  production?: boolean;
 }
 
 export interface RunningGateway {
@@ -45,37 +95,204 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
   }
 }
 
+/** The federation gateway with every operation's execution bounded in time. */
+class TimeBoundGateway extends ApolloGateway {
+  constructor(
+    config: GatewayConfig,
+    private readonly timeoutMs: number,
+  ) {
+    super(config);
+  }
+
+  override async load(options?: Parameters<ApolloGateway['load']>[0]): ReturnType<ApolloGateway['load']> {
+    const loaded = await super.load(options);
+    return { schema: loaded.schema, executor: withOperationTimeout(loaded.executor, this.timeoutMs) };
+  }
+}
+
+function clientAddress(request: IncomingMessage, trustProxyHops: number): string {
+  const direct = request.socket.remoteAddress ?? 'unknown';
+  if (trustProxyHops <= 0) return direct;
+  const header = request.headers['x-forwarded-for'];
+  const chain = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return chain[chain.length - trustProxyHops] ?? direct;
+}
+
+/**
+ * GET may carry only queries. Apollo checks this too, but after validation, so a schema without
+ * mutations would answer a validation error instead; refusing first keeps the answer stable.
+ */
+function refusesGetOperation(request: IncomingMessage, limits: OperationLimits): boolean {
+  if (request.method !== 'GET') return false;
+  const search = new URL(request.url ?? '/', 'http://localhost').searchParams;
+  const query = search.get('query');
+  if (!query) return false;
+  try {
+    const operation = getOperationAST(parse(query, parseOptions(limits)), search.get('operationName'));
+    return operation ? operation.operation !== 'query' : false;
+  } catch {
+    return false; // Apollo answers unparsable documents with its own parse error.
+  }
+}
+
 /** The one public endpoint: GraphQL over HTTP at /graphql and a health check at /health. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => {
-      const target = options.subgraphUrls?.[name as SubgraphName] ?? url;
-      if (!target) throw new Error(`No URL for subgraph ${name}`);
-      return new IdentityForwardingDataSource(target, options.gatewaySecret);
-    },
-  });
   const production = options.production ?? process.env.NODE_ENV === 'production';
+  const limits = options.limits ?? operationLimitsFromEnv();
+  const rateLimitConfig = options.rateLimit ?? rateLimitConfigFromEnv();
+  const jwtSettings = options.jwt ?? jwtSettingsFromEnv();
+  const trustProxyHops = options.trustProxyHops ?? Number(process.env.GATEWAY_TRUST_PROXY_HOPS ?? 0);
+
+  const db = createGatewayDataSource(options.databaseUrl);
+  await db.initialize();
+  const authenticator = new Authenticator(
+    new ApiKeyStore(db),
+    jwtSettings ? await createTokenVerifier(jwtSettings) : undefined,
+  );
+  const rateLimiter = rateLimitConfig ? new RateLimiter(db, rateLimitConfig) : undefined;
+
+  const gateway = new TimeBoundGateway(
+    {
+      supergraphSdl: options.supergraphSdl,
+      buildService: ({ name, url }) => {
+        const target = options.subgraphUrls?.[name as SubgraphName] ?? url;
+        if (!target) throw new Error(`No URL for subgraph ${name}`);
+        return new IdentityForwardingDataSource(target, options.gatewaySecret);
+      },
+    },
+    limits.timeoutMs,
+  );
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError,
+    formatError: formatGatewayError,
     includeStacktraceInErrorResponses: false,
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
-    plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    // Apollo's defaults, stated because the attack suite relies on them.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    parseOptions: parseOptions(limits),
+    validationRules: limitValidationRules(limits),
+    plugins: [
+      costLimitPlugin(limits),
+      // Callers must never obtain federated traces (`ftv1`): they expose timings and internals.
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   await apollo.start();
+
+  /** Authenticates, then counts the request; undefined when it has already been answered (401, 429). */
+  const admit = async (request: IncomingMessage, response: ServerResponse): Promise<Identity | undefined> => {
+    const address = clientAddress(request, trustProxyHops);
+    let caller;
+    try {
+      caller = await authenticator.authenticate(request.headers, address);
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) throw error;
+      // Failed attempts draw on the address's budget, which bounds key and token guessing.
+      const decision = await rateLimiter?.consume(`ip:${address}`, ANONYMOUS_TIER);
+      if (decision && !decision.allowed) return refuseRate(response, rateLimitHeaders(decision));
+      sendJson(
+        response,
+        401,
+        { errors: [{ message: error.message, extensions: { code: GatewayErrorCode.Unauthenticated } }] },
+        {
+          'www-authenticate': 'Bearer',
+        },
+      );
+      return undefined;
+    }
+    if (rateLimiter) {
+      const decision = await rateLimiter.consume(caller.rateLimitSubject, caller.tier);
+      const headers = rateLimitHeaders(decision);
+      if (!decision.allowed) return refuseRate(response, headers);
+      for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    }
+    return caller.identity;
+  };
+
+  const subgraphUrls = { ...subgraphUrlsFromSupergraph(options.supergraphSdl), ...options.subgraphUrls };
+
+  /** The catalog as DCAT-AP JSON-LD, built from the same `Query.datasets` clients see. */
+  const serveCatalog = async (response: ServerResponse, identity: Identity, baseUrl: string) => {
+    const result = await apollo.executeOperation<{ datasets: CatalogEntry[] }>(
+      { query: CATALOG_QUERY },
+      { contextValue: { identity } },
+    );
+    const body = result.body.kind === 'single' ? result.body.singleResult : undefined;
+    if (!body?.data || body.errors)
+      return sendJson(response, 503, { error: 'The catalog is unavailable; try again shortly' });
+    response.writeHead(200, { 'content-type': 'application/ld+json; charset=utf-8' });
+    response.end(JSON.stringify(catalogJsonLd(body.data.datasets, baseUrl)));
+  };
+
+  /** Exports and the catalog: authenticated and rate-limited like GraphQL. */
+  const serveData = (request: IncomingMessage, response: ServerResponse, path: string) => {
+    admit(request, response)
+      .then((identity) => {
+        if (!identity) return undefined;
+        if (path === '/catalog.jsonld') {
+          const baseUrl = (process.env.PUBLIC_URL ?? `http://${request.headers.host ?? 'localhost'}`).replace(
+            /\/$/,
+            '',
+          );
+          return serveCatalog(response, identity, baseUrl);
+        }
+        return serveDataset(request, response, identity, {
+          subgraphUrls,
+          gatewaySecret: options.gatewaySecret,
+        });
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'dataset request failed');
+        if (!response.headersSent) sendJson(response, 500, { error: 'Internal server error' });
+        else response.destroy();
+      });
+  };
 
   const httpServer = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     if (path === '/health') return sendJson(response, 200, { status: 'ok' });
-    if (path !== '/graphql') return sendJson(response, 404, { error: 'not found', endpoints: ['/graphql', '/health'] });
-    const identity = identityFromHeaders(request.headers);
-    handleGraphQLRequest(apollo, request, response, async () => ({ identity })).catch((error: unknown) => {
-      logger.error({ err: error }, 'gateway request failed');
-      if (!response.headersSent) sendGraphQLError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-      else response.end();
-    });
+    if (path === '/catalog.jsonld' || path.startsWith('/datasets/'))
+      return serveData(request, response, path);
+    if (path !== '/graphql')
+      return sendJson(response, 404, {
+        error: 'not found',
+        endpoints: ['/graphql', '/graphql/stream', '/health', '/catalog.jsonld', '/datasets/<id>.<format>'],
+      });
+    if (refusesGetOperation(request, limits)) {
+      response.setHeader('allow', 'POST');
+      return sendGraphQLError(
+        response,
+        405,
+        GatewayErrorCode.MethodNotAllowed,
+        'GET requests may only carry queries: send mutations and subscriptions with POST',
+      );
+    }
+    admit(request, response)
+      .then(
+        (identity) => identity && handleGraphQLRequest(apollo, request, response, async () => ({ identity })),
+      )
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'gateway request failed');
+        if (!response.headersSent)
+          sendGraphQLError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+        else response.end();
+      });
+  });
+  const subscriptions = attachSubscriptions(httpServer, {
+    supergraphSdl: options.supergraphSdl,
+    subgraphUrls: options.subgraphUrls,
+    gatewaySecret: options.gatewaySecret,
+    dataSource: (url) => new IdentityForwardingDataSource(url, options.gatewaySecret),
+    prepare: { parseOptions: parseOptions(limits), validationRules: limitValidationRules(limits) },
+    authenticate: async (headers, request) =>
+      (await authenticator.authenticate(headers, clientAddress(request, trustProxyHops))).identity,
+    isRefusal: (error): error is AuthenticationError => error instanceof AuthenticationError,
   });
   await new Promise<void>((resolve) => httpServer.listen(options.port, resolve));
   const port = (httpServer.address() as AddressInfo).port;
@@ -84,11 +301,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     httpServer,
     async stop() {
+      await subscriptions.close();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections();
       });
       await apollo.stop();
+      await db.destroy();
     },
   };
+}
+
+function refuseRate(response: ServerResponse, headers: Record<string, string>): undefined {
+  const message = `Rate limit exceeded: retry in ${headers['Retry-After']} s`;
+  sendJson(
+    response,
+    429,
+    { errors: [{ message, extensions: { code: GatewayErrorCode.RateLimited } }] },
+    headers,
+  );
+  return undefined;
 }

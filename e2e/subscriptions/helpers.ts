@@ -1,0 +1,139 @@
+import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
+import WebSocket from 'ws';
+import { subscriptionServerOf, type SubscriptionMetrics } from '../../gateway/src/subscriptions';
+import type { RunningGateway } from '../../gateway/src/server';
+import type { TestPlatform } from '../../test/platform';
+
+export const OPERATOR_KEY = 'subscriptions-e2e-operator-key';
+export const operator = { 'x-api-key': OPERATOR_KEY };
+
+export interface StationEvent {
+  eventId: string;
+  kind: string;
+  fillingLevel: number;
+  station: { id: string; arrondissement: { code: number; name: string; population: number | null } };
+}
+
+export const STATION_UPDATES = `subscription ($stationId: ID, $arrondissement: Int, $after: ID) {
+  wasteStationUpdated(stationId: $stationId, arrondissement: $arrondissement, after: $after) {
+    eventId kind fillingLevel station { id arrondissement { code name population } } } }`;
+
+export function metricsOf(gateway: RunningGateway): SubscriptionMetrics {
+  const server = subscriptionServerOf(gateway.httpServer);
+  if (!server) throw new Error('The gateway has no subscription server');
+  return server.metrics;
+}
+
+export function wsClient(gateway: RunningGateway, connectionParams: Record<string, string> = {}): Client {
+  return createClient({
+    url: gateway.url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+    lazy: true,
+    lazyCloseTimeout: 0,
+  });
+}
+
+/** A subscription that records what it receives, and can wait for a number of results. */
+export class Recorder<TData = Record<string, unknown>> {
+  readonly results: ExecutionResult<TData>[] = [];
+  ended = false;
+  error?: unknown;
+  private readonly unsubscribe: () => void;
+  private waiters: (() => void)[] = [];
+
+  constructor(client: Client, query: string, variables: Record<string, unknown> = {}) {
+    this.unsubscribe = client.subscribe<TData>(
+      { query, variables },
+      {
+        next: (result) => this.push(() => this.results.push(result as ExecutionResult<TData>)),
+        error: (error) => this.push(() => ((this.error = error), (this.ended = true))),
+        complete: () => this.push(() => (this.ended = true)),
+      },
+    );
+  }
+
+  get data(): TData[] {
+    return this.results.flatMap((result) => (result.data ? [result.data] : []));
+  }
+
+  /** Resolves once `count` results arrived (or the stream ended); rejects after `timeoutMs`. */
+  async waitFor(count: number, timeoutMs = 15_000): Promise<ExecutionResult<TData>[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.results.length < count && !this.ended) {
+      if (Date.now() > deadline)
+        throw new Error(`waited ${timeoutMs} ms for ${count} results, got ${this.results.length}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
+    return this.results;
+  }
+
+  close(): void {
+    this.unsubscribe();
+  }
+
+  private push(change: () => unknown): void {
+    change();
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+}
+
+let reports = 0;
+
+/** Sends a fill level through the gateway's ingestion mutation, as a sensor would. */
+export async function reportFillLevel(
+  platform: Pick<TestPlatform, 'query'>,
+  stationId: string,
+  fillingLevel: number,
+  stream = 'GLASS',
+): Promise<void> {
+  reports += 1;
+  const result = await platform.query(
+    `mutation ($input: ReportFillLevelInput!) { reportFillLevel(input: $input) { id } }`,
+    {
+      input: {
+        reportId: `subscriptions-${process.pid}-${Date.now()}-${reports}`,
+        stationId,
+        stream,
+        fillingLevel,
+        observedAt: new Date().toISOString(),
+      },
+    },
+    operator,
+  );
+  if (result.errors) throw new Error(`reportFillLevel failed: ${JSON.stringify(result.errors)}`);
+}
+
+/** Waits until `check` holds (counters settle asynchronously), or fails after `timeoutMs`. */
+export async function eventually(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** `query` against one gateway, for tests that start their own gateways. */
+export function gatewayClient(gateway: RunningGateway): Pick<TestPlatform, 'query'> {
+  return {
+    async query<TData>(
+      query: string,
+      variables: Record<string, unknown> = {},
+      headers: Record<string, string> = {},
+    ) {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: TData; errors?: { message: string }[] };
+      return { status: response.status, ...body };
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import { createClient } from 'graphql-sse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import {
+  eventually,
+  metricsOf,
+  OPERATOR_KEY,
+  reportFillLevel,
+  STATION_UPDATES,
+  type StationEvent,
+} from './helpers';
+
+let platform: TestPlatform;
+let streamUrl: string;
+
+beforeAll(async () => {
+  process.env.OPERATOR_API_KEY = OPERATOR_KEY;
+  platform = await startTestPlatform(['territory', 'waste']);
+  streamUrl = platform.gateway.url.replace(/\/graphql$/, '/graphql/stream');
+});
+
+afterAll(async () => {
+  await platform?.stop();
+});
+
+interface SseMessage {
+  id?: string;
+  event: string;
+  data: string;
+}
+
+/** Reads an event stream as curl or EventSource would, until `count` `next` events or the end. */
+async function readStream(
+  body: unknown,
+  count: number,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; messages: SseMessage[] }> {
+  const controller = new AbortController();
+  const response = await fetch(streamUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
+    body: JSON.stringify(body),
+    signal: controller.signal,
+  });
+  const messages: SseMessage[] = [];
+  if (!response.body || !response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    return { status: response.status, messages: [{ event: 'body', data: await response.text() }] };
+  }
+  const decoder = new TextDecoder();
+  let buffered = '';
+  try {
+    for await (const chunk of response.body) {
+      buffered += decoder.decode(chunk, { stream: true });
+      let end: number;
+      while ((end = buffered.indexOf('\n\n')) >= 0) {
+        const block = buffered.slice(0, end);
+        buffered = buffered.slice(end + 2);
+        const message: SseMessage = { event: '', data: '' };
+        for (const line of block.split('\n')) {
+          const [field, ...rest] = line.split(': ');
+          if (field === 'id') message.id = rest.join(': ');
+          if (field === 'event') message.event = rest.join(': ');
+          if (field === 'data' || field === 'data:') message.data = rest.join(': ');
+        }
+        if (!message.event) continue;
+        messages.push(message);
+        if (
+          message.event === 'complete' ||
+          messages.filter((item) => item.event === 'next').length >= count
+        ) {
+          controller.abort();
+          return { status: response.status, messages };
+        }
+      }
+    }
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+  }
+  return { status: response.status, messages };
+}
+
+async function openedUpstream(): Promise<void> {
+  await eventually(() => metricsOf(platform.gateway).upstreamSubscriptions > 0);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
+describe('server-sent events on /graphql/stream', () => {
+  it('works with the graphql-sse client in distinct-connections mode', async () => {
+    const client = createClient({ url: streamUrl });
+    const events = client.iterate<{ wasteStationUpdated: StationEvent }>({
+      query: STATION_UPDATES,
+      variables: { stationId: 'TRILIB-14-0001' },
+    });
+    const received: StationEvent[] = [];
+    const reading = (async () => {
+      for await (const result of events) {
+        received.push(result.data!.wasteStationUpdated);
+        if (received.length === 2) break;
+      }
+    })();
+    await openedUpstream();
+    await reportFillLevel(platform, 'TRILIB-14-0001', 0.25);
+    await reportFillLevel(platform, 'TRILIB-14-0001', 0.35);
+    await reading;
+    client.dispose();
+    expect(received.map((event) => event.fillingLevel)).toEqual([0.25, 0.35]);
+    expect(received[0].station.arrondissement).toMatchObject({ code: 14, population: expect.any(Number) });
+  });
+
+  it('labels each event with its id and resumes after Last-Event-ID with exactly the missed events', async () => {
+    const body = { query: STATION_UPDATES, variables: { stationId: 'TRILIB-14-0002' } };
+    const first = readStream(body, 1);
+    await openedUpstream();
+    await reportFillLevel(platform, 'TRILIB-14-0002', 0.1);
+    const { messages } = await first;
+    const seen = messages.find((message) => message.event === 'next')!;
+    const seenEvent = (JSON.parse(seen.data) as { data: { wasteStationUpdated: StationEvent } }).data
+      .wasteStationUpdated;
+    expect(seen.id).toBe(seenEvent.eventId);
+
+    await eventually(() => metricsOf(platform.gateway).upstreamSubscriptions === 0);
+    for (const level of [0.2, 0.3, 0.4]) await reportFillLevel(platform, 'TRILIB-14-0002', level);
+    const resumed = await readStream(body, 3, { 'last-event-id': seen.id! });
+    const next = resumed.messages.filter((message) => message.event === 'next');
+    const levels = next.map(
+      (message) =>
+        (JSON.parse(message.data) as { data: { wasteStationUpdated: StationEvent } }).data.wasteStationUpdated
+          .fillingLevel,
+    );
+    expect(levels).toEqual([0.2, 0.3, 0.4]);
+    expect(next.every((message) => message.id && BigInt(message.id) > BigInt(seen.id!))).toBe(true);
+  });
+
+  it('answers an invalid subscription with 400 and a bad Last-Event-ID with an error event', async () => {
+    const invalid = await readStream({ query: 'subscription { nope }' }, 1);
+    expect(invalid.status).toBe(400);
+    expect(invalid.messages[0].data).toMatch(/nope/);
+    const future = await readStream({ query: STATION_UPDATES }, 2, { 'last-event-id': '999999999999' });
+    expect(future.status).toBe(200);
+    const error = JSON.parse(future.messages[0].data) as {
+      errors: { message: string; extensions: { code: string } }[];
+    };
+    expect(error.errors[0]).toMatchObject({
+      message: expect.stringMatching(/in the future/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(future.messages[1].event).toBe('complete');
+  });
+});

@@ -1,0 +1,68 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { sendGraphQLError } from '../../../platform/src/http';
+import { logger } from '../../../platform/src/logger';
+import { SubscriptionEngine, type EngineOptions, type SubscriptionMetrics } from './engine';
+import { handleEventStream } from './sse';
+import { serveGraphQLWs, type Authenticate, type IsRefusal } from './ws';
+
+export type { SubscriptionMetrics } from './engine';
+
+export interface SubscriptionServerOptions extends EngineOptions {
+  /** The gateway's own authentication: subscriptions see exactly the identity a query would. */
+  authenticate: Authenticate;
+  isRefusal: IsRefusal;
+}
+
+export interface SubscriptionServer {
+  metrics: SubscriptionMetrics;
+  close(): Promise<void>;
+}
+
+const servers = new WeakMap<Server, SubscriptionServer>();
+
+/** The subscription server attached to a gateway's HTTP server (tests and the benchmark read its metrics). */
+export function subscriptionServerOf(httpServer: Server): SubscriptionServer | undefined {
+  return servers.get(httpServer);
+}
+
+/**
+ * Adds live subscriptions to a gateway's HTTP server: graphql-ws on /graphql (upgrades only, so
+ * HTTP queries are untouched) and SSE on /graphql/stream, routed ahead of the gateway's own
+ * request handler. `close()` ends every client and upstream subscription.
+ */
+export function attachSubscriptions(
+  httpServer: Server,
+  options: SubscriptionServerOptions,
+): SubscriptionServer {
+  const engine = new SubscriptionEngine(options);
+  const ws = serveGraphQLWs(httpServer, engine, options.authenticate, options.isRefusal);
+  const handlers = httpServer.listeners('request') as ((
+    request: IncomingMessage,
+    response: ServerResponse,
+  ) => void)[];
+  httpServer.removeAllListeners('request');
+  httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if ((request.url ?? '/').split('?')[0] !== '/graphql/stream') {
+      for (const handler of handlers) handler.call(httpServer, request, response);
+      return;
+    }
+    handleEventStream(request, response, engine, options.authenticate, options.isRefusal).catch(
+      (error: unknown) => {
+        logger.error({ err: error }, 'event stream failed');
+        if (!response.headersSent)
+          sendGraphQLError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+        else response.end();
+      },
+    );
+  });
+  const server: SubscriptionServer = {
+    metrics: engine.metrics,
+    async close() {
+      servers.delete(httpServer);
+      await engine.close();
+      await ws.close();
+    },
+  };
+  servers.set(httpServer, server);
+  return server;
+}
