@@ -1,11 +1,25 @@
 import type { DatasetDefinition } from '../platform/src/exports/definition';
+import { budgetDatasets } from './budget/catalog';
+import { datacityDatasets } from './datacity/catalog';
+import { energyDatasets } from './energy/catalog';
+import { mobilityDatasets } from './mobility/catalog';
 import { territoryDatasets } from './territory/catalog';
+import { trainingDatasets } from './training/catalog';
+import { wasteDatasets } from './waste/catalog';
 
 /**
  * The catalog: every dataset the platform publishes, each owned (and exported) by one subgraph.
  * Ids are public API (`/datasets/<id>.<format>`).
  */
-export const CATALOG: DatasetDefinition[] = [...territoryDatasets];
+export const CATALOG: DatasetDefinition[] = [
+  ...territoryDatasets,
+  ...energyDatasets,
+  ...wasteDatasets,
+  ...mobilityDatasets,
+  ...budgetDatasets,
+  ...datacityDatasets,
+  ...trainingDatasets,
+];
 
 /** Who publishes what: the DCAT-AP agents and licences the catalog cites. */
 export const PUBLISHER = {
@@ -16,6 +30,12 @@ export const PUBLISHER = {
 };
 
 export const LICENSES = {
-  OPEN_DATA: { name: 'Open Database License (ODbL) 1.0', url: 'https://opendatacommons.org/licenses/odbl/1-0/' },
-  GENERATED: { name: 'Creative Commons Attribution 4.0 (CC BY 4.0)', url: 'https://creativecommons.org/licenses/by/4.0/' },
+  OPEN_DATA: {
+    name: 'Open Database License (ODbL) 1.0',
+    url: 'https://opendatacommons.org/licenses/odbl/1-0/',
+  },
+  GENERATED: {
+    name: 'Creative Commons Attribution 4.0 (CC BY 4.0)',
+    url: 'https://creativecommons.org/licenses/by/4.0/',
+  },
 } as const;

@@ -40,7 +40,9 @@ afterAll(async () => {
 describe.skipIf(!openDataDir)('datasets:fetch', () => {
   it('downloads every export byte for byte from the portal paths the importers need', async () => {
     const results = await fetchOpenData(target, baseUrl);
-    expect(results.map((result) => result.file).sort()).toEqual(OPEN_DATA_SOURCES.map((source) => source.file).sort());
+    expect(results.map((result) => result.file).sort()).toEqual(
+      OPEN_DATA_SOURCES.map((source) => source.file).sort(),
+    );
     for (const source of OPEN_DATA_SOURCES) {
       const [downloaded, original] = await Promise.all([
         readFile(path.join(target, source.file)),
@@ -48,7 +50,9 @@ describe.skipIf(!openDataDir)('datasets:fetch', () => {
       ]);
       expect(downloaded.equals(original)).toBe(true);
     }
-    expect(requested).toContain('/explore/dataset/bp_projets_gagnants/download/?format=csv&use_labels_for_header=true&delimiter=%3B');
+    expect(requested).toContain(
+      '/explore/dataset/bp_projets_gagnants/download/?format=csv&use_labels_for_header=true&delimiter=%3B',
+    );
   });
 
   it('refuses a download that is not the expected format and leaves no partial file', async () => {

@@ -13,7 +13,10 @@ export interface FetchResult {
 
 /** A download that does not look like the export it should be is refused, not written. */
 async function checkDownloaded(file: string, source: OpenDataSource): Promise<void> {
-  const head = (await readFile(file)).subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '');
+  const head = (await readFile(file))
+    .subarray(0, 4096)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   if (source.format === 'csv') {
     if (!head.includes(';')) throw new Error(`${source.file}: the download is not a ';'-separated CSV`);
     return;
@@ -45,7 +48,10 @@ export async function fetchOpenData(
     const response = await fetch(url);
     if (!response.ok || !response.body) throw new Error(`${url} answered HTTP ${response.status}`);
     try {
-      await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), createWriteStream(partial));
+      await pipeline(
+        Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
+        createWriteStream(partial),
+      );
       await checkDownloaded(partial, source);
       await rename(partial, target);
     } catch (error) {

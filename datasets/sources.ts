@@ -11,11 +11,36 @@ export interface OpenDataSource {
 }
 
 export const OPEN_DATA_SOURCES: OpenDataSource[] = [
-  { file: 'arrondissements.geojson', datasetId: 'arrondissements', format: 'geojson', description: 'Arrondissement boundaries' },
-  { file: 'bp_projets_gagnants.csv', datasetId: 'bp_projets_gagnants', format: 'csv', description: 'Participatory budget winning projects' },
-  { file: 'trilib_sensors_2019-03.json', datasetId: 'trilib', format: 'json', description: "Trilib' pilot containers with fill-level sensors" },
-  { file: 'colonnes_verre_mobilierpropreteparis2011.json', datasetId: 'mobilierpropreteparis2011', format: 'json', description: 'Glass columns' },
-  { file: 'tri_mobile_2017.json', datasetId: 'tri-mobile0', format: 'json', description: 'Tri Mobile collection points' },
+  {
+    file: 'arrondissements.geojson',
+    datasetId: 'arrondissements',
+    format: 'geojson',
+    description: 'Arrondissement boundaries',
+  },
+  {
+    file: 'bp_projets_gagnants.csv',
+    datasetId: 'bp_projets_gagnants',
+    format: 'csv',
+    description: 'Participatory budget winning projects',
+  },
+  {
+    file: 'trilib_sensors_2019-03.json',
+    datasetId: 'trilib',
+    format: 'json',
+    description: "Trilib' pilot containers with fill-level sensors",
+  },
+  {
+    file: 'colonnes_verre_mobilierpropreteparis2011.json',
+    datasetId: 'mobilierpropreteparis2011',
+    format: 'json',
+    description: 'Glass columns',
+  },
+  {
+    file: 'tri_mobile_2017.json',
+    datasetId: 'tri-mobile0',
+    format: 'json',
+    description: 'Tri Mobile collection points',
+  },
 ];
 
 export const DEFAULT_OPEN_DATA_BASE_URL = 'https://opendata.paris.fr';

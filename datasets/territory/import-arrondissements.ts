@@ -13,7 +13,12 @@ interface Feature {
   geometry?: { type?: string; coordinates?: unknown };
 }
 
-function numberProperty(file: string, row: number, properties: Record<string, unknown>, name: string): number {
+function numberProperty(
+  file: string,
+  row: number,
+  properties: Record<string, unknown>,
+  name: string,
+): number {
   const value = Number(properties[name]);
   if (properties[name] === undefined || properties[name] === null || !Number.isFinite(value)) {
     throw new ImportError(file, row, name, `expected a number, found ${JSON.stringify(properties[name])}`);
@@ -23,7 +28,8 @@ function numberProperty(file: string, row: number, properties: Record<string, un
 
 function textProperty(file: string, row: number, properties: Record<string, unknown>, name: string): string {
   const value = properties[name];
-  if (typeof value !== 'string' || value.trim() === '') throw new ImportError(file, row, name, 'expected a non-empty text');
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new ImportError(file, row, name, 'expected a non-empty text');
   return value.trim();
 }
 
@@ -31,7 +37,9 @@ function textProperty(file: string, row: number, properties: Record<string, unkn
  * Reads the Opendatasoft `arrondissements` GeoJSON export. Every feature is checked before
  * anything is written: a bad one stops the import with its row and property named.
  */
-export async function readArrondissements(directory: string): Promise<{ rows: Arrondissement[]; checksum: string }> {
+export async function readArrondissements(
+  directory: string,
+): Promise<{ rows: Arrondissement[]; checksum: string }> {
   const file = path.join(directory, ARRONDISSEMENTS_FILE);
   const text = await readFile(file, 'utf8');
   let collection: { type?: string; features?: Feature[] };
@@ -48,7 +56,12 @@ export async function readArrondissements(directory: string): Promise<{ rows: Ar
     const properties = feature.properties ?? {};
     const code = numberProperty(ARRONDISSEMENTS_FILE, row, properties, 'c_ar');
     if (!Number.isInteger(code) || code < 1 || code > 20) {
-      throw new ImportError(ARRONDISSEMENTS_FILE, row, 'c_ar', `expected an arrondissement from 1 to 20, found ${code}`);
+      throw new ImportError(
+        ARRONDISSEMENTS_FILE,
+        row,
+        'c_ar',
+        `expected an arrondissement from 1 to 20, found ${code}`,
+      );
     }
     const centroid = properties.geom_x_y as { lat?: number; lon?: number } | undefined;
     if (!centroid || !Number.isFinite(centroid.lat) || !Number.isFinite(centroid.lon)) {
@@ -75,7 +88,8 @@ export async function readArrondissements(directory: string): Promise<{ rows: Ar
     });
   });
   const codes = new Set(rows.map((row) => row.code));
-  if (codes.size !== rows.length) throw new ImportError(ARRONDISSEMENTS_FILE, 0, 'c_ar', 'an arrondissement appears twice');
+  if (codes.size !== rows.length)
+    throw new ImportError(ARRONDISSEMENTS_FILE, 0, 'c_ar', 'an arrondissement appears twice');
   return { rows, checksum: createHash('sha256').update(text).digest('hex') };
 }
 

@@ -7,7 +7,11 @@ import { insertRows } from '../../platform/src/ingestion';
 import type { SeedOptions, SeedReport } from '../../platform/src/subgraph';
 import { Arrondissement } from '../../subgraphs/territory/src/modules/arrondissement/arrondissement.entity';
 import { District } from '../../subgraphs/territory/src/modules/district/district.entity';
-import { ARRONDISSEMENTS_FILE, readArrondissements, referenceArrondissements } from './import-arrondissements';
+import {
+  ARRONDISSEMENTS_FILE,
+  readArrondissements,
+  referenceArrondissements,
+} from './import-arrondissements';
 import { DISTRICTS } from './reference';
 
 export const isTerritorySeeded = (db: DataSource): Promise<boolean> => hasDatasetImports(db.manager);
@@ -18,10 +22,13 @@ export const isTerritorySeeded = (db: DataSource): Promise<boolean> => hasDatase
  * Running it again replaces the rows: the import is idempotent.
  */
 export async function seedTerritory(db: DataSource, options: SeedOptions): Promise<SeedReport[]> {
-  const fromOpenData = options.openDataDir !== undefined && existsSync(path.join(options.openDataDir, ARRONDISSEMENTS_FILE));
+  const fromOpenData =
+    options.openDataDir !== undefined && existsSync(path.join(options.openDataDir, ARRONDISSEMENTS_FILE));
   const imported = fromOpenData ? await readArrondissements(options.openDataDir as string) : undefined;
   const arrondissements = imported?.rows ?? referenceArrondissements();
-  const districts = DISTRICTS.map((entry) => Object.assign(new District(), { ...entry, provenance: Provenance.REFERENCE }));
+  const districts = DISTRICTS.map((entry) =>
+    Object.assign(new District(), { ...entry, provenance: Provenance.REFERENCE }),
+  );
   await db.transaction(async (manager) => {
     await manager.query('DELETE FROM district');
     await manager.query('DELETE FROM arrondissement');
@@ -42,7 +49,11 @@ export async function seedTerritory(db: DataSource, options: SeedOptions): Promi
     });
   });
   return [
-    { dataset: 'arrondissements', rows: arrondissements.length, source: fromOpenData ? 'open-data' : 'reference' },
+    {
+      dataset: 'arrondissements',
+      rows: arrondissements.length,
+      source: fromOpenData ? 'open-data' : 'reference',
+    },
     { dataset: 'districts', rows: districts.length, source: 'reference' },
   ];
 }

@@ -1,7 +1,9 @@
+import type { DataSource } from 'typeorm';
 import type { Role } from '../identity';
 import type { SubgraphName } from '../subgraphs';
 
-export type ExportColumnType = 'text' | 'integer' | 'bigint' | 'double' | 'boolean' | 'timestamp' | 'date' | 'json';
+export type ExportColumnType =
+  'text' | 'integer' | 'bigint' | 'double' | 'boolean' | 'timestamp' | 'date' | 'json';
 
 export interface ExportColumn {
   name: string;
@@ -21,6 +23,8 @@ export interface ExportFilter {
   validate?: (value: number | string | boolean) => string | undefined;
 }
 
+export type ExportFilterValues = Record<string, number | string | boolean>;
+
 export type DatasetTheme = 'ENER' | 'ENVI' | 'REGI' | 'GOVE' | 'SOCI' | 'EDUC' | 'TECH' | 'TRAN' | 'ECON';
 
 /** One dataset of the catalog: its DCAT-AP description and how to read it from its subgraph's schema. */
@@ -33,8 +37,13 @@ export interface DatasetDefinition {
   themes: DatasetTheme[];
   /** Ledger lines (dataset_import.dataset_id) whose provenance and dates describe this dataset. */
   ledgerIds: string[];
-  /** `FROM …` body (tables and joins) in the subgraph's schema. */
+  /** `FROM …` body (tables and joins) in the subgraph's schema; ignored when `compute` is given. */
   from: string;
+  /**
+   * For small derived datasets a service computes rather than a query selects (e.g. aggregates with
+   * statistical disclosure control): the rows, given the validated filter values.
+   */
+  compute?: (db: DataSource, filters: ExportFilterValues) => Promise<Record<string, unknown>[]>;
   /** Always-applied condition (e.g. leave out suppressed or private rows). */
   where?: string;
   columns: ExportColumn[];

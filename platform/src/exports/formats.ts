@@ -23,7 +23,8 @@ function plainValue(column: ExportColumn, value: unknown): unknown {
     const number = Number(value);
     return Number.isSafeInteger(number) ? number : String(value);
   }
-  if (column.type === 'double' || column.type === 'integer') return typeof value === 'number' ? value : Number(value);
+  if (column.type === 'double' || column.type === 'integer')
+    return typeof value === 'number' ? value : Number(value);
   return value;
 }
 
@@ -74,7 +75,10 @@ function geojsonWriter(sink: ByteSink, columns: ExportColumn[]): FormatWriter {
       const features = batch.map((row) => {
         const latitude = row.__latitude as number | null;
         const longitude = row.__longitude as number | null;
-        const geometry = latitude === null || longitude === null ? null : { type: 'Point', coordinates: [longitude, latitude] };
+        const geometry =
+          latitude === null || longitude === null
+            ? null
+            : { type: 'Point', coordinates: [longitude, latitude] };
         const text = JSON.stringify({ type: 'Feature', geometry, properties: properties(columns, row) });
         const separator = first ? '' : ',';
         first = false;
@@ -108,7 +112,12 @@ function parquetElement(column: ExportColumn): SchemaElement {
     case 'boolean':
       return { name, type: 'BOOLEAN', repetition_type };
     case 'timestamp':
-      return { name, type: 'INT64', logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: true, unit: 'MILLIS' }, repetition_type };
+      return {
+        name,
+        type: 'INT64',
+        logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: true, unit: 'MILLIS' },
+        repetition_type,
+      };
     case 'date':
       return { name, type: 'INT32', converted_type: 'DATE', repetition_type };
   }
@@ -135,7 +144,11 @@ function parquetValue(column: ExportColumn, value: unknown): unknown {
  * Parquet with typed columns (timestamps as UTC timestamps, numbers as numbers), one row group per
  * batch, each group flushed to the sink as soon as it is encoded: the file is never held whole.
  */
-async function parquetWriter(sink: ByteSink, columns: ExportColumn[], metadata: Record<string, string>): Promise<FormatWriter> {
+async function parquetWriter(
+  sink: ByteSink,
+  columns: ExportColumn[],
+  metadata: Record<string, string>,
+): Promise<FormatWriter> {
   const { ParquetWriter, ByteWriter } = (await import('hyparquet-writer')) as ParquetModule;
   const bytes = new ByteWriter();
   const flushed = async () => {
@@ -155,7 +168,10 @@ async function parquetWriter(sink: ByteSink, columns: ExportColumn[], metadata: 
     async rows(batch) {
       if (batch.length === 0) return;
       await writer.write({
-        columnData: columns.map((column) => ({ name: column.name, data: batch.map((row) => parquetValue(column, row[column.name])) })),
+        columnData: columns.map((column) => ({
+          name: column.name,
+          data: batch.map((row) => parquetValue(column, row[column.name])),
+        })),
         rowGroupSize: batch.length,
       });
     },

@@ -24,15 +24,25 @@ interface LedgerRow {
 }
 
 /** What the import ledger of the dataset's own schema says about where its rows come from. */
-export async function datasetVersion(db: DataSource, definition: DatasetDefinition, schema = definition.subgraph): Promise<DatasetVersion> {
+export async function datasetVersion(
+  db: DataSource,
+  definition: DatasetDefinition,
+  schema = definition.subgraph,
+): Promise<DatasetVersion> {
   const rows = await db.query<LedgerRow[]>(
     `SELECT dataset_id, provenance, source, seed, scale, row_count, checksum, imported_at
        FROM "${schema}".dataset_import WHERE dataset_id = ANY($1) ORDER BY dataset_id`,
     [definition.ledgerIds],
   );
-  const fingerprint = rows.map((row) => `${row.dataset_id}:${row.checksum ?? ''}:${row.seed ?? ''}:${row.scale ?? ''}:${row.imported_at.toISOString()}`);
+  const fingerprint = rows.map(
+    (row) =>
+      `${row.dataset_id}:${row.checksum ?? ''}:${row.seed ?? ''}:${row.scale ?? ''}:${row.imported_at.toISOString()}`,
+  );
   const provenances = [...new Set(rows.map((row) => row.provenance))];
-  const modified = rows.reduce<Date | null>((latest, row) => (!latest || row.imported_at > latest ? row.imported_at : latest), null);
+  const modified = rows.reduce<Date | null>(
+    (latest, row) => (!latest || row.imported_at > latest ? row.imported_at : latest),
+    null,
+  );
   const generated = rows.find((row) => row.provenance === 'GENERATED');
   return {
     version: createHash('sha256').update(fingerprint.join('|')).digest('hex').slice(0, 12),

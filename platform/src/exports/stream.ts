@@ -50,14 +50,21 @@ export async function streamExport(
   response: ServerResponse,
 ): Promise<void> {
   if (definition.roles && !definition.roles.some((role) => identity.roles.includes(role))) {
-    return sendJson(response, 403, { error: `${definition.id} is not available to your role`, code: 'FORBIDDEN' });
+    return sendJson(response, 403, {
+      error: `${definition.id} is not available to your role`,
+      code: 'FORBIDDEN',
+    });
   }
   let request;
   try {
     request = parseExportRequest(definition, format, search);
   } catch (error) {
     if (error instanceof ExportRequestError) {
-      return sendJson(response, 400, { error: error.message, parameter: error.parameter, code: 'BAD_USER_INPUT' });
+      return sendJson(response, 400, {
+        error: error.message,
+        parameter: error.parameter,
+        code: 'BAD_USER_INPUT',
+      });
     }
     throw error;
   }
@@ -74,7 +81,9 @@ export async function streamExport(
       'x-dataset-version': version.version,
       'x-dataset-provenance': version.provenance,
       'x-dataset-key': definition.key.sql,
-      ...(version.seed !== null ? { 'x-generator-seed': String(version.seed), 'x-generator-scale': String(version.scale) } : {}),
+      ...(version.seed !== null
+        ? { 'x-generator-seed': String(version.seed), 'x-generator-scale': String(version.scale) }
+        : {}),
       'cache-control': 'no-store',
     });
     const sink = responseSink(response);
@@ -83,6 +92,13 @@ export async function streamExport(
       metadata: { dataset: definition.id, version: version.version, provenance: version.provenance },
     });
     await writer.begin();
+    if (definition.compute) {
+      await writer.rows(await definition.compute(db, request.filterValues));
+      await writer.end();
+      await client.query('COMMIT');
+      response.end();
+      return;
+    }
     cursor = client.query(new QueryStream(request.query.sql, request.query.parameters, { batchSize: 1000 }));
     const openCursor = cursor;
     // Stop reading at once when the client leaves, not at the next write.
@@ -108,7 +124,8 @@ export async function streamExport(
       return;
     }
     logger.error({ err: error, dataset: definition.id }, 'export failed');
-    if (!response.headersSent) sendJson(response, 500, { error: 'export failed', code: 'INTERNAL_SERVER_ERROR' });
+    if (!response.headersSent)
+      sendJson(response, 500, { error: 'export failed', code: 'INTERNAL_SERVER_ERROR' });
     else response.destroy();
   } finally {
     await runner.release();

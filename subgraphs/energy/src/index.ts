@@ -3,6 +3,7 @@ import { runSubgraphMain } from '../../../platform/src/main';
 import type { SubgraphDefinition } from '../../../platform/src/subgraph';
 import { energyMigrations } from '../../../migrations/energy';
 import { isEnergySeeded, seedEnergy } from '../../../datasets/energy';
+import { energyDatasets } from '../../../datasets/energy/catalog';
 import { Building } from './modules/building/building.entity';
 import { Meter } from './modules/meter/meter.entity';
 import { MeterReading } from './modules/meter-reading/meter-reading.entity';
@@ -14,6 +15,7 @@ export const energy: SubgraphDefinition = {
   entities: [Building, Meter, MeterReading],
   migrations: energyMigrations,
   buildSchema: buildEnergySchema,
+  datasets: energyDatasets,
   isSeeded: isEnergySeeded,
   seed: seedEnergy,
 };

@@ -3,6 +3,7 @@ import { runSubgraphMain } from '../../../platform/src/main';
 import type { SubgraphDefinition } from '../../../platform/src/subgraph';
 import { mobilityMigrations } from '../../../migrations/mobility';
 import { isMobilitySeeded, seedMobility } from '../../../datasets/mobility';
+import { mobilityDatasets } from '../../../datasets/mobility/catalog';
 import { AccompanimentRequest } from './modules/accompaniment-request/accompaniment-request.entity';
 import { Beneficiary } from './modules/beneficiary/beneficiary.entity';
 import { Volunteer } from './modules/volunteer/volunteer.entity';
@@ -18,6 +19,7 @@ export const mobility: SubgraphDefinition = {
   entities: [Volunteer, Beneficiary, AccompanimentRequest],
   migrations: mobilityMigrations,
   buildSchema: buildMobilitySchema,
+  datasets: mobilityDatasets,
   isSeeded: isMobilitySeeded,
   seed: seedMobility,
 };

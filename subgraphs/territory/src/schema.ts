@@ -17,10 +17,12 @@ export function buildTerritorySchema(): Promise<GraphQLSchema> {
           arrondissementByCode(context).load(reference.code),
       },
       District: {
-        __resolveReference: (reference: { id: string }, context: TerritoryContext) => districtById(context).load(reference.id),
+        __resolveReference: (reference: { id: string }, context: TerritoryContext) =>
+          districtById(context).load(reference.id),
       },
       Dataset: {
-        __resolveReference: (reference: { id: string }, context: TerritoryContext) => datasetById(context).load(reference.id),
+        __resolveReference: (reference: { id: string }, context: TerritoryContext) =>
+          datasetById(context).load(reference.id),
       },
     },
   });

@@ -10,11 +10,19 @@ afterAll(() => platform?.stop());
 describe('territory', () => {
   it('lists the 20 arrondissements with the contract fields', async () => {
     const result = await platform.query<{
-      arrondissements: { code: number; inseeCode: string; name: string; surfaceM2: number; population: number }[];
+      arrondissements: {
+        code: number;
+        inseeCode: string;
+        name: string;
+        surfaceM2: number;
+        population: number;
+      }[];
     }>('{ arrondissements { code inseeCode name surfaceM2 population } }');
     expect(result.errors).toBeUndefined();
     expect(result.data?.arrondissements).toHaveLength(20);
-    expect(result.data?.arrondissements.map((a) => a.code)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(result.data?.arrondissements.map((a) => a.code)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
     const seventeenth = result.data?.arrondissements[16];
     expect(seventeenth).toMatchObject({ code: 17, inseeCode: '75117' });
     expect(seventeenth?.population).toBeGreaterThan(100_000);
@@ -39,6 +47,9 @@ describe('territory', () => {
     const result = await platform.query<{ arrondissement: { districts: { id: string; kind: string }[] } }>(
       '{ arrondissement(code: 17) { districts { id kind } } }',
     );
-    expect(result.data?.arrondissement.districts).toContainEqual({ id: 'clichy-batignolles', kind: 'ECO_DISTRICT' });
+    expect(result.data?.arrondissement.districts).toContainEqual({
+      id: 'clichy-batignolles',
+      kind: 'ECO_DISTRICT',
+    });
   });
 });

@@ -51,7 +51,10 @@ export class Arrondissement {
     return { latitude: this.latitude, longitude: this.longitude };
   }
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The boundary as a GeoJSON geometry (WGS 84).' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'The boundary as a GeoJSON geometry (WGS 84).',
+  })
   @Column({ type: 'jsonb', nullable: true })
   geometry: Record<string, unknown> | null;
 

@@ -16,13 +16,22 @@ export class ArrondissementResolver {
   }
 
   @Query(() => Arrondissement, { nullable: true })
-  arrondissement(@Arg('code', () => Int) code: number, @Ctx() context: BaseContext): Promise<Arrondissement | null> {
+  arrondissement(
+    @Arg('code', () => Int) code: number,
+    @Ctx() context: BaseContext,
+  ): Promise<Arrondissement | null> {
     ArrondissementService.validateCode(code);
     return arrondissementByCode(context).load(code);
   }
 
-  @Query(() => Arrondissement, { nullable: true, description: 'The arrondissement containing a point, if it is in Paris.' })
-  arrondissementAt(@Args(() => PointArgs) point: PointArgs, @Ctx() context: BaseContext): Promise<Arrondissement | null> {
+  @Query(() => Arrondissement, {
+    nullable: true,
+    description: 'The arrondissement containing a point, if it is in Paris.',
+  })
+  arrondissementAt(
+    @Args(() => PointArgs) point: PointArgs,
+    @Ctx() context: BaseContext,
+  ): Promise<Arrondissement | null> {
     validateNear({ ...point, radiusMeters: 1 });
     return new ArrondissementService(context.db).containing(point.latitude, point.longitude);
   }

@@ -20,7 +20,9 @@ export class ArrondissementService {
   /** The arrondissement whose boundary contains the point (ray casting over the 20 polygons). */
   async containing(latitude: number, longitude: number): Promise<Arrondissement | null> {
     const all = await this.list();
-    return all.find((arrondissement) => polygonContains(arrondissement.geometry, longitude, latitude)) ?? null;
+    return (
+      all.find((arrondissement) => polygonContains(arrondissement.geometry, longitude, latitude)) ?? null
+    );
   }
 
   static validateCode(code: number): void {

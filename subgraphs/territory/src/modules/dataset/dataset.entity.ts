@@ -55,7 +55,9 @@ export class TemporalCoverage {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType('Dataset', { description: 'A catalog entry (DCAT-AP 3): what the dataset is, where it comes from, how to download it.' })
+@ObjectType('Dataset', {
+  description: 'A catalog entry (DCAT-AP 3): what the dataset is, where it comes from, how to download it.',
+})
 export class Dataset {
   @Field(() => ID)
   id: string;
@@ -69,7 +71,9 @@ export class Dataset {
   @Field(() => [String])
   keywords: string[];
 
-  @Field(() => [String], { description: 'EU data themes (ENER, ENVI, REGI, GOVE, SOCI, EDUC, TECH, TRAN, ECON).' })
+  @Field(() => [String], {
+    description: 'EU data themes (ENER, ENVI, REGI, GOVE, SOCI, EDUC, TECH, TRAN, ECON).',
+  })
   themes: string[];
 
   @Field(() => DatasetAgent)
@@ -108,7 +112,9 @@ export class Dataset {
   @Field(() => [DatasetColumn])
   columns: DatasetColumn[];
 
-  @Field(() => [String], { description: 'Query parameters the exports accept, named like the GraphQL filters.' })
+  @Field(() => [String], {
+    description: 'Query parameters the exports accept, named like the GraphQL filters.',
+  })
   filters: string[];
 
   @Field(() => [DatasetDistribution])

@@ -7,7 +7,9 @@ import { DatasetService } from './dataset.service';
 
 @Resolver(() => Dataset)
 export class DatasetResolver {
-  @Query(() => [Dataset], { description: 'The catalog of every dataset, with licence, provenance and distributions.' })
+  @Query(() => [Dataset], {
+    description: 'The catalog of every dataset, with licence, provenance and distributions.',
+  })
   async datasets(
     @Arg('filter', () => DatasetFilter, { nullable: true }) filter: DatasetFilter | null,
     @Ctx() context: BaseContext,
@@ -16,7 +18,10 @@ export class DatasetResolver {
     const ids = new DatasetService(context.db)
       .definitions()
       .filter((definition) => !filter?.theme || (definition.themes as string[]).includes(filter.theme))
-      .filter((definition) => !keyword || definition.keywords.some((candidate) => candidate.toLowerCase().includes(keyword)))
+      .filter(
+        (definition) =>
+          !keyword || definition.keywords.some((candidate) => candidate.toLowerCase().includes(keyword)),
+      )
       .map((definition) => definition.id);
     const found = await datasetById(context).loadMany(ids);
     return found.filter((dataset): dataset is Dataset => dataset !== null && !(dataset instanceof Error));

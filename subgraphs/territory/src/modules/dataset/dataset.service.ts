@@ -1,6 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { CATALOG, LICENSES, PUBLISHER } from '../../../../../datasets/catalog';
-import { EXPORT_FORMATS, MEDIA_TYPES, type DatasetDefinition } from '../../../../../platform/src/exports/definition';
+import {
+  EXPORT_FORMATS,
+  MEDIA_TYPES,
+  type DatasetDefinition,
+} from '../../../../../platform/src/exports/definition';
 import { datasetVersion } from '../../../../../platform/src/exports/ledger';
 import type { Dataset, TemporalCoverage } from './dataset.entity';
 
@@ -74,8 +78,11 @@ export class DatasetService {
   }
 
   async rowCount(definition: DatasetDefinition): Promise<number> {
+    if (definition.compute) return (await definition.compute(this.db, {})).length;
     const where = definition.where ? `WHERE ${definition.where}` : '';
-    const [row] = await this.db.query<{ count: string }[]>(`SELECT count(*) AS count FROM ${definition.from} ${where}`);
+    const [row] = await this.db.query<{ count: string }[]>(
+      `SELECT count(*) AS count FROM ${definition.from} ${where}`,
+    );
     return Number(row.count);
   }
 }

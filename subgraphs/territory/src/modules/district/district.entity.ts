@@ -4,7 +4,9 @@ import { Provenance } from '../../../../../platform/src/city';
 import { Location } from '../../../../../platform/src/geo';
 
 @Directive('@key(fields: "id")')
-@ObjectType('District', { description: 'A neighbourhood or urban project, such as the Clichy-Batignolles eco-district.' })
+@ObjectType('District', {
+  description: 'A neighbourhood or urban project, such as the Clichy-Batignolles eco-district.',
+})
 @Entity({ name: 'district' })
 export class District {
   @Field(() => ID, { description: 'A stable slug, e.g. "clichy-batignolles".' })

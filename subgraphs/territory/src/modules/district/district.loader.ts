@@ -10,6 +10,10 @@ export function districtById(context: BaseContext) {
 
 export function districtsByArrondissement(context: BaseContext) {
   return context.loaders.get<number, District[]>('districtsByArrondissement', async (codes) =>
-    groupByKeys(codes, await new DistrictService(context.db).byArrondissements(codes), (row) => row.arrondissementCode),
+    groupByKeys(
+      codes,
+      await new DistrictService(context.db).byArrondissements(codes),
+      (row) => row.arrondissementCode,
+    ),
   );
 }

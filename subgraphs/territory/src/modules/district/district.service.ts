@@ -9,7 +9,8 @@ export class DistrictService {
   list(filter: DistrictFilter = {}): Promise<District[]> {
     validateArrondissement(filter.arrondissement);
     const query = this.db.getRepository(District).createQueryBuilder('district').orderBy('district.id');
-    if (filter.arrondissement) query.andWhere('district.arrondissementCode = :code', { code: filter.arrondissement });
+    if (filter.arrondissement)
+      query.andWhere('district.arrondissementCode = :code', { code: filter.arrondissement });
     if (filter.kind) query.andWhere('district.kind = :kind', { kind: filter.kind });
     return query.getMany();
   }

@@ -1,0 +1,140 @@
+import type { DatasetDefinition } from '../../platform/src/exports/definition';
+import { validateArrondissementParameter } from '../catalog-helpers';
+
+const buildingFilters: DatasetDefinition['filters'] = [
+  {
+    name: 'arrondissement',
+    type: 'integer',
+    condition: 'b.arrondissement_code = $1',
+    validate: validateArrondissementParameter,
+  },
+  { name: 'districtId', type: 'text', condition: 'b.district_id = $1' },
+  { name: 'category', type: 'text', condition: 'b.category = $1' },
+  { name: 'energyClass', type: 'text', condition: 'b.energy_class = $1' },
+  { name: 'supervised', type: 'boolean', condition: 'b.heating_supervised = $1' },
+];
+
+export const energyDatasets: DatasetDefinition[] = [
+  {
+    id: 'buildings',
+    subgraph: 'energy',
+    title: 'Public buildings and their heating',
+    description:
+      'The city\u2019s public buildings (1,500 of them with supervised heating, the CoRDEES eco-district among them): use, floor area, construction year, energy class, heating system and annual consumption.',
+    keywords: ['buildings', 'energy', 'heating', 'DPE', 'CoRDEES'],
+    themes: ['ENER', 'GOVE'],
+    ledgerIds: ['buildings', 'meters'],
+    from: 'energy.building b',
+    columns: [
+      { name: 'id', sql: 'b.id', type: 'text', description: 'Building identifier' },
+      { name: 'name', sql: 'b.name', type: 'text', description: 'Name' },
+      { name: 'category', sql: 'b.category', type: 'text', description: 'Use (SCHOOL, GYMNASIUM, LIBRARY…)' },
+      { name: 'owner', sql: 'b.owner', type: 'text', description: 'Owning department' },
+      { name: 'street_address', sql: 'b.street_address', type: 'text', description: 'Street address' },
+      { name: 'postal_code', sql: 'b.postal_code', type: 'text', description: 'Postal code' },
+      {
+        name: 'arrondissement',
+        sql: 'b.arrondissement_code',
+        type: 'integer',
+        description: 'Arrondissement, 1 to 20',
+      },
+      {
+        name: 'district_id',
+        sql: 'b.district_id',
+        type: 'text',
+        description: 'District, e.g. clichy-batignolles',
+      },
+      { name: 'latitude', sql: 'b.latitude', type: 'double', description: 'Latitude (WGS 84)' },
+      { name: 'longitude', sql: 'b.longitude', type: 'double', description: 'Longitude (WGS 84)' },
+      { name: 'floor_area_m2', sql: 'b.floor_area_m2', type: 'double', description: 'Heated floor area, m²' },
+      {
+        name: 'construction_year',
+        sql: 'b.construction_year',
+        type: 'integer',
+        description: 'Construction year',
+      },
+      {
+        name: 'energy_class',
+        sql: 'b.energy_class',
+        type: 'text',
+        description: 'Energy performance class A–G',
+      },
+      {
+        name: 'annual_consumption_kwh_per_m2',
+        sql: 'b.annual_consumption_kwh_per_m2',
+        type: 'double',
+        description: 'Annual final energy, kWh/m²',
+      },
+      { name: 'heating_system', sql: 'b.heating_system', type: 'text', description: 'Heating system' },
+      {
+        name: 'heating_supervised',
+        sql: 'b.heating_supervised',
+        type: 'boolean',
+        description: 'Heating under central supervision',
+      },
+      {
+        name: 'provenance',
+        sql: 'b.provenance',
+        type: 'text',
+        description: 'OPEN_DATA, REFERENCE or GENERATED',
+      },
+    ],
+    key: { sql: 'b.id', type: 'text' },
+    filters: buildingFilters,
+    location: { latitude: 'b.latitude', longitude: 'b.longitude' },
+    accrualPeriodicity: 'irregular',
+  },
+  {
+    id: 'meter-readings',
+    subgraph: 'energy',
+    title: 'Meter readings of public buildings',
+    description:
+      'Heat, electricity, gas and water readings of the supervised public buildings at 15-minute resolution.',
+    keywords: ['meter', 'readings', 'energy', 'time series', 'consumption'],
+    themes: ['ENER'],
+    ledgerIds: ['meter-readings'],
+    from: 'energy.meter_reading r JOIN energy.meter m ON m.id = r.meter_id JOIN energy.building b ON b.id = m.building_id',
+    columns: [
+      { name: 'reading_id', sql: 'r.id', type: 'bigint', description: 'Reading identifier (the resume key)' },
+      { name: 'meter_id', sql: 'r.meter_id', type: 'text', description: 'Meter' },
+      { name: 'building_id', sql: 'm.building_id', type: 'text', description: 'Building' },
+      { name: 'kind', sql: 'm.kind', type: 'text', description: 'HEAT, ELECTRICITY, GAS or WATER' },
+      { name: 'unit', sql: 'm.unit', type: 'text', description: 'kWh or m³' },
+      {
+        name: 'arrondissement',
+        sql: 'b.arrondissement_code',
+        type: 'integer',
+        description: 'Arrondissement, 1 to 20',
+      },
+      {
+        name: 'observed_at',
+        sql: 'r.observed_at',
+        type: 'timestamp',
+        description: 'End of the interval (UTC)',
+      },
+      {
+        name: 'value',
+        sql: 'r.value',
+        type: 'double',
+        description: 'Consumption over the interval, in the unit',
+      },
+      { name: 'power', sql: 'r.power', type: 'double', description: 'Average power over the interval, kW' },
+      {
+        name: 'provenance',
+        sql: 'r.provenance',
+        type: 'text',
+        description: 'OPEN_DATA, REFERENCE or GENERATED',
+      },
+    ],
+    key: { sql: 'r.id', type: 'bigint' },
+    filters: [
+      ...buildingFilters,
+      { name: 'buildingId', type: 'text', condition: 'm.building_id = $1' },
+      { name: 'meterId', type: 'text', condition: 'r.meter_id = $1' },
+      { name: 'kind', type: 'text', condition: 'm.kind = $1' },
+    ],
+    location: { latitude: 'b.latitude', longitude: 'b.longitude' },
+    time: 'r.observed_at',
+    accrualPeriodicity: 'continuous',
+  },
+];

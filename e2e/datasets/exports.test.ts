@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parquetReadObjects } from 'hyparquet';
+import { startTestPlatform, type TestPlatform } from '../../test/platform';
+
+let platform: TestPlatform;
+let base: string;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  base = platform.gateway.url.replace(/\/graphql$/, '');
+});
+afterAll(() => platform?.stop());
+
+async function download(path: string): Promise<Response> {
+  return fetch(`${base}${path}`);
+}
+
+function csvRows(text: string): string[][] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','));
+}
+
+describe('dataset exports', () => {
+  it('streams a CSV whose rows match the GraphQL list, with version and provenance headers', async () => {
+    const response = await download('/datasets/arrondissements.csv');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /attachment; filename="arrondissements-.*\.csv"/,
+    );
+    expect(response.headers.get('x-dataset-version')).toMatch(/^[0-9a-f]{12}$/);
+    const rows = csvRows(await response.text());
+    expect(rows[0]).toContain('insee_code');
+    const graph = await platform.query<{ arrondissements: { code: number }[] }>(
+      '{ arrondissements { code } }',
+    );
+    expect(rows.length - 1).toBe(graph.data?.arrondissements.length);
+  });
+
+  it('filters with the GraphQL filter names and selects columns', async () => {
+    const response = await download(
+      '/datasets/arrondissements.csv?arrondissement=17&columns=code,name&delimiter=;&bom=true',
+    );
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // A UTF-8 byte-order mark, so spreadsheet software reads the accents right.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.trim().split('\n')).toEqual(['code;name', '17;17ème Ardt']);
+  });
+
+  it('writes valid RFC 7946 GeoJSON points in longitude, latitude order', async () => {
+    const collection = (await (await download('/datasets/arrondissements.geojson')).json()) as {
+      type: string;
+      features: {
+        type: string;
+        geometry: { type: string; coordinates: [number, number] };
+        properties: { code: number };
+      }[];
+    };
+    expect(collection.type).toBe('FeatureCollection');
+    expect(collection.features).toHaveLength(20);
+    const seventeenth = collection.features.find((feature) => feature.properties.code === 17);
+    expect(seventeenth?.geometry.type).toBe('Point');
+    const [longitude, latitude] = seventeenth?.geometry.coordinates ?? [0, 0];
+    expect(longitude).toBeCloseTo(2.307, 2);
+    expect(latitude).toBeCloseTo(48.887, 2);
+  });
+
+  it('writes Parquet with typed columns that read back', async () => {
+    const bytes = await (await download('/datasets/arrondissements.parquet')).arrayBuffer();
+    const rows = (await parquetReadObjects({ file: bytes })) as Record<string, unknown>[];
+    expect(rows).toHaveLength(20);
+    const seventeenth = rows.find((row) => row.code === 17);
+    expect(typeof seventeenth?.surface_m2).toBe('number');
+    expect(typeof seventeenth?.population).toBe('number');
+    expect(seventeenth?.name).toBe('17ème Ardt');
+  });
+
+  it('resumes after the last key received', async () => {
+    const text = await (await download('/datasets/arrondissements.ndjson?after=18')).text();
+    expect(
+      text
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { code: number }).code),
+    ).toEqual([19, 20]);
+  });
+
+  it('answers unknown datasets and formats with 404 and the valid ones', async () => {
+    const unknownDataset = await download('/datasets/nope.csv');
+    expect(unknownDataset.status).toBe(404);
+    expect(((await unknownDataset.json()) as { datasets: string[] }).datasets).toContain('arrondissements');
+    const unknownFormat = await download('/datasets/arrondissements.xlsx');
+    expect(unknownFormat.status).toBe(404);
+    expect(((await unknownFormat.json()) as { formats: string[] }).formats).toEqual([
+      'csv',
+      'ndjson',
+      'geojson',
+      'parquet',
+    ]);
+  });
+
+  it('answers an invalid filter with 400 naming the parameter', async () => {
+    const badValue = await download('/datasets/arrondissements.csv?arrondissement=21');
+    expect(badValue.status).toBe(400);
+    expect(await badValue.json()).toMatchObject({ parameter: 'arrondissement' });
+    const unknownParameter = await download('/datasets/arrondissements.csv?colour=blue');
+    expect(unknownParameter.status).toBe(400);
+    expect(await unknownParameter.json()).toMatchObject({ parameter: 'colour' });
+  });
+});
+
+describe('catalog', () => {
+  it('lists every contract dataset with licence and distributions', async () => {
+    const result = await platform.query<{
+      datasets: {
+        id: string;
+        title: string;
+        license: { url: string };
+        distributions: { format: string; url: string }[];
+      }[];
+    }>('{ datasets { id title license { url } distributions { format url } } }');
+    expect(result.errors).toBeUndefined();
+    const arrondissements = result.data?.datasets.find((dataset) => dataset.id === 'arrondissements');
+    expect(arrondissements?.distributions.map((distribution) => distribution.format)).toEqual([
+      'csv',
+      'ndjson',
+      'geojson',
+      'parquet',
+    ]);
+    expect(arrondissements?.distributions[0].url).toMatch(/\/datasets\/arrondissements\.csv$/);
+  });
+
+  it('serves DCAT-AP JSON-LD with the mandatory dataset properties', async () => {
+    const response = await download('/catalog.jsonld');
+    expect(response.headers.get('content-type')).toMatch(/application\/ld\+json/);
+    const catalog = (await response.json()) as { '@type': string; 'dcat:dataset': Record<string, unknown>[] };
+    expect(catalog['@type']).toBe('dcat:Catalog');
+    for (const dataset of catalog['dcat:dataset']) {
+      expect(dataset).toHaveProperty('dct:title');
+      expect(dataset).toHaveProperty('dct:description');
+      expect(dataset).toHaveProperty('dcat:distribution');
+      expect(dataset).toHaveProperty('dct:publisher');
+    }
+  });
+});
+
+describe('every contract dataset', () => {
+  const CONTRACT_IDS = [
+    'arrondissements',
+    'buildings',
+    'meter-readings',
+    'waste-stations',
+    'budget-projects',
+    'datacity-challenges',
+    'training-courses',
+    'accompaniment-stats',
+  ];
+
+  it.each(CONTRACT_IDS)('%s exports as NDJSON', async (id) => {
+    const response = await download(
+      `/datasets/${id}.ndjson?${id === 'meter-readings' ? 'arrondissement=17&' : ''}`,
+    );
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(() => JSON.parse(lines[0]) as unknown).not.toThrow();
+  });
+
+  it('matches the GraphQL totalCount for the same filter', async () => {
+    const cases: [string, string, string][] = [
+      [
+        'budget-projects',
+        'arrondissement=17&edition=2019',
+        '{ budgetProjects(filter: { arrondissement: 17, edition: 2019 }) { totalCount } }',
+      ],
+      ['buildings', 'arrondissement=13', '{ buildings(filter: { arrondissement: 13 }) { totalCount } }'],
+      [
+        'waste-stations',
+        'arrondissement=2',
+        '{ wasteStations(filter: { arrondissement: 2 }) { totalCount } }',
+      ],
+      [
+        'training-courses',
+        'arrondissement=11',
+        '{ trainingCourses(filter: { arrondissement: 11 }) { totalCount } }',
+      ],
+      [
+        'datacity-challenges',
+        'arrondissement=17',
+        '{ challenges(filter: { arrondissement: 17 }) { totalCount } }',
+      ],
+    ];
+    for (const [id, parameters, query] of cases) {
+      const rows = csvRows(await (await download(`/datasets/${id}.csv?${parameters}&columns=id`)).text());
+      const result = await platform.query<Record<string, { totalCount: number }>>(query);
+      expect(result.errors).toBeUndefined();
+      expect({ id, rows: rows.length - 1 }).toEqual({
+        id,
+        rows: Object.values(result.data ?? {})[0].totalCount,
+      });
+    }
+  });
+
+  it('never exports personal data of the mobility service', async () => {
+    const text = await (await download('/datasets/accompaniment-stats.csv')).text();
+    const header = csvRows(text)[0];
+    expect(header).not.toContain('phone');
+    expect(header).not.toContain('family_name');
+    for (const row of csvRows(text).slice(1)) {
+      const [requests, suppressed] = [row[header.indexOf('requests')], row[header.indexOf('suppressed')]];
+      if (suppressed === 'true') expect(requests).toBe('');
+      else expect(Number(requests)).toBeGreaterThanOrEqual(5);
+    }
+  });
+});
