@@ -18,7 +18,9 @@ export const TEST_SEED = 7;
 
 /** The real Paris exports beside the repository (CI and developers have them; a bare clone may not). */
 export function sharedOpenDataDir(): string | null {
-  const directory = process.env.PARIS_OPEN_DATA_DIR ?? path.resolve(__dirname, '..', '..', 'shared', 'data', 'paris-open-data');
+  const directory =
+    process.env.PARIS_OPEN_DATA_DIR ??
+    path.resolve(__dirname, '..', '..', 'shared', 'data', 'paris-open-data');
   return existsSync(directory) ? directory : null;
 }
 
@@ -30,14 +32,22 @@ let testDatabaseUrl: string | undefined;
  * PostgreSQL: every migration runs from zero and the real exports are imported, as on a user's machine.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  server = await openDatabase(path.resolve(__dirname, '..'), { ...process.env, EMBEDDED_PG_PORT: process.env.EMBEDDED_PG_PORT ?? '54339', EMBEDDED_PG_DIR: process.env.EMBEDDED_PG_DIR ?? path.resolve(__dirname, '..', '.data', 'postgres-test') });
+  server = await openDatabase(path.resolve(__dirname, '..'), {
+    ...process.env,
+    EMBEDDED_PG_PORT: process.env.EMBEDDED_PG_PORT ?? '54339',
+    EMBEDDED_PG_DIR: process.env.EMBEDDED_PG_DIR ?? path.resolve(__dirname, '..', '.data', 'postgres-test'),
+  });
   const url = new URL(server.url);
   url.pathname = `/ocg_test_${process.pid}`;
   testDatabaseUrl = url.toString();
   await dropDatabase(testDatabaseUrl);
   await ensureDatabase(testDatabaseUrl);
   const openDataDir = sharedOpenDataDir();
-  await prepareDatabase(testDatabaseUrl, testSubgraphs(), { openDataDir: openDataDir ?? undefined, scale: 1, seed: TEST_SEED });
+  await prepareDatabase(testDatabaseUrl, testSubgraphs(), {
+    openDataDir: openDataDir ?? undefined,
+    scale: 1,
+    seed: TEST_SEED,
+  });
   project.provide('databaseUrl', testDatabaseUrl);
   project.provide('openDataDir', openDataDir);
   return async () => {

@@ -50,7 +50,8 @@ export async function serveDataset(
     return sendJson(response, 405, { error: 'Exports are read with GET' }, { allow: 'GET, HEAD' });
   }
   const subgraphUrl = options.subgraphUrls[definition.subgraph];
-  if (!subgraphUrl) return sendJson(response, 503, { error: `The ${definition.subgraph} service is not configured` });
+  if (!subgraphUrl)
+    return sendJson(response, 503, { error: `The ${definition.subgraph} service is not configured` });
   const upstreamUrl = new URL(subgraphUrl.replace(/\/graphql$/, `/export/${definition.id}`));
   for (const [name, value] of url.searchParams) upstreamUrl.searchParams.append(name, value);
   upstreamUrl.searchParams.set('format', match[2]);
@@ -66,11 +67,18 @@ export async function serveDataset(
   } catch (error) {
     if (abort.signal.aborted) return;
     logger.warn({ err: error, dataset: definition.id }, 'export service unreachable');
-    return sendJson(response, 503, { error: `The ${definition.subgraph} service is unavailable; try again shortly` });
+    return sendJson(response, 503, {
+      error: `The ${definition.subgraph} service is unavailable; try again shortly`,
+    });
   }
   const headers: Record<string, string> = {};
   upstream.headers.forEach((value, name) => {
-    if (name === 'content-type' || name === 'content-disposition' || name.startsWith('x-dataset') || name.startsWith('x-generator')) {
+    if (
+      name === 'content-type' ||
+      name === 'content-disposition' ||
+      name.startsWith('x-dataset') ||
+      name.startsWith('x-generator')
+    ) {
       headers[name] = value;
     }
   });
@@ -142,7 +150,8 @@ export function catalogJsonLd(entries: CatalogEntry[], baseUrl: string) {
     '@id': `${baseUrl}/catalog.jsonld`,
     '@type': 'dcat:Catalog',
     'dct:title': 'Open City Graph',
-    'dct:description': 'Open data of a smart and sustainable Paris: territory, energy, waste, mobility, participatory budget, DataCity and ParisCode.',
+    'dct:description':
+      'Open data of a smart and sustainable Paris: territory, energy, waste, mobility, participatory budget, DataCity and ParisCode.',
     'dct:publisher': agent({ name: 'Open City Graph', url: baseUrl, email: null }),
     'dct:language': { '@id': 'http://publications.europa.eu/resource/authority/language/FRA' },
     'dcat:dataset': entries.map((entry) => ({
@@ -157,10 +166,15 @@ export function catalogJsonLd(entries: CatalogEntry[], baseUrl: string) {
       'dcat:contactPoint': {
         '@type': 'vcard:Organization',
         'vcard:fn': entry.contactPoint.name,
-        ...(entry.contactPoint.email ? { 'vcard:hasEmail': { '@id': `mailto:${entry.contactPoint.email}` } } : {}),
+        ...(entry.contactPoint.email
+          ? { 'vcard:hasEmail': { '@id': `mailto:${entry.contactPoint.email}` } }
+          : {}),
       },
       'dct:license': { '@id': entry.license.url },
-      'dct:provenance': { '@type': 'dct:ProvenanceStatement', 'rdfs:label': `${entry.provenance}: ${entry.sources.join(', ')}` },
+      'dct:provenance': {
+        '@type': 'dct:ProvenanceStatement',
+        'rdfs:label': `${entry.provenance}: ${entry.sources.join(', ')}`,
+      },
       'adms:version': entry.version,
       ...(entry.modified ? { 'dct:modified': { '@value': entry.modified, '@type': 'xsd:dateTime' } } : {}),
       'dct:accrualPeriodicity': {
@@ -172,7 +186,9 @@ export function catalogJsonLd(entries: CatalogEntry[], baseUrl: string) {
             'dct:temporal': {
               '@type': 'dct:PeriodOfTime',
               'dcat:startDate': { '@value': entry.temporalCoverage.start, '@type': 'xsd:dateTime' },
-              ...(entry.temporalCoverage.end ? { 'dcat:endDate': { '@value': entry.temporalCoverage.end, '@type': 'xsd:dateTime' } } : {}),
+              ...(entry.temporalCoverage.end
+                ? { 'dcat:endDate': { '@value': entry.temporalCoverage.end, '@type': 'xsd:dateTime' } }
+                : {}),
             },
           }
         : {}),

@@ -40,5 +40,6 @@ export enum Provenance {
 
 registerEnumType(Provenance, {
   name: 'Provenance',
-  description: 'OPEN_DATA: imported from opendata.paris.fr (ODbL); REFERENCE: published figures; GENERATED: synthetic, seeded and reproducible.',
+  description:
+    'OPEN_DATA: imported from opendata.paris.fr (ODbL); REFERENCE: published figures; GENERATED: synthetic, seeded and reproducible.',
 });

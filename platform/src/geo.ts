@@ -14,7 +14,9 @@ export class Location {
   longitude: number;
 }
 
-@InputType('NearInput', { description: 'Everything within `radiusMeters` (great-circle distance) of a point.' })
+@InputType('NearInput', {
+  description: 'Everything within `radiusMeters` (great-circle distance) of a point.',
+})
 export class NearInput {
   @Field(() => Float)
   latitude: number;
@@ -26,7 +28,9 @@ export class NearInput {
   radiusMeters: number;
 }
 
-@InputType('BoundingBoxInput', { description: 'A WGS 84 box given by its south-west and north-east corners.' })
+@InputType('BoundingBoxInput', {
+  description: 'A WGS 84 box given by its south-west and north-east corners.',
+})
 export class BoundingBoxInput {
   @Field(() => Float)
   south: number;
@@ -42,7 +46,8 @@ export class BoundingBoxInput {
 }
 
 export function validateNear(near: NearInput): void {
-  if (!(near.latitude >= -90 && near.latitude <= 90)) throw badInput('`near.latitude` must be between -90 and 90', 'near');
+  if (!(near.latitude >= -90 && near.latitude <= 90))
+    throw badInput('`near.latitude` must be between -90 and 90', 'near');
   if (!(near.longitude >= -180 && near.longitude <= 180))
     throw badInput('`near.longitude` must be between -180 and 180', 'near');
   if (!(near.radiusMeters >= 1 && near.radiusMeters <= MAX_RADIUS_METERS))
@@ -54,7 +59,11 @@ export function validateNear(near: NearInput): void {
  * `ll_to_earth(latitude, longitude)` that every located table has; `earth_distance` then trims
  * the box's corners to the exact great circle.
  */
-export function whereNear<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, near: NearInput): SelectQueryBuilder<T> {
+export function whereNear<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  near: NearInput,
+): SelectQueryBuilder<T> {
   validateNear(near);
   const point = `ll_to_earth(${alias}.latitude, ${alias}.longitude)`;
   const centre = 'll_to_earth(:nearLatitude, :nearLongitude)';
@@ -67,7 +76,11 @@ export function whereNear<T extends ObjectLiteral>(query: SelectQueryBuilder<T>,
     });
 }
 
-export function whereInBox<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, box: BoundingBoxInput): SelectQueryBuilder<T> {
+export function whereInBox<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  box: BoundingBoxInput,
+): SelectQueryBuilder<T> {
   if (!(box.south <= box.north && box.west <= box.east && box.south >= -90 && box.north <= 90))
     throw badInput('`bbox` needs south <= north and west <= east, in degrees', 'bbox');
   return query.andWhere(

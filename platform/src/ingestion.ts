@@ -8,7 +8,12 @@ export async function insertRows<T extends ObjectLiteral>(
   chunkSize = 1000,
 ): Promise<void> {
   for (let start = 0; start < rows.length; start += chunkSize) {
-    await manager.createQueryBuilder().insert().into(target).values(rows.slice(start, start + chunkSize)).execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(target)
+      .values(rows.slice(start, start + chunkSize))
+      .execute();
   }
 }
 

@@ -21,11 +21,18 @@ let db: DataSource;
 const order: PageOrder<Probe> = { alias: 'probe', id: 'id', sort: 'rank', direction: 'DESC' };
 
 beforeAll(async () => {
-  db = createServiceDataSource({ url: inject('databaseUrl'), schema: 'pagination_test', entities: [Probe], migrations: [] });
+  db = createServiceDataSource({
+    url: inject('databaseUrl'),
+    schema: 'pagination_test',
+    entities: [Probe],
+    migrations: [],
+  });
   await db.initialize();
   await db.query('DROP SCHEMA IF EXISTS pagination_test CASCADE');
   await db.query('CREATE SCHEMA pagination_test');
-  await db.query('CREATE TABLE pagination_test.pagination_probe (id integer PRIMARY KEY, parent integer NOT NULL, rank integer NOT NULL)');
+  await db.query(
+    'CREATE TABLE pagination_test.pagination_probe (id integer PRIMARY KEY, parent integer NOT NULL, rank integer NOT NULL)',
+  );
   // 3 parents with 5, 3 and 0 children; ranks collide so ties are broken by id.
   await db.query(
     `INSERT INTO pagination_test.pagination_probe SELECT i, CASE WHEN i <= 5 THEN 1 ELSE 2 END, i % 3 FROM generate_series(1, 8) i`,
@@ -50,12 +57,16 @@ describe('keyset pagination', () => {
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
-    const expected = (await all().getMany()).sort((a, b) => b.rank - a.rank || b.id - a.id).map((row) => row.id);
+    const expected = (await all().getMany())
+      .sort((a, b) => b.rank - a.rank || b.id - a.id)
+      .map((row) => row.id);
     expect(seen).toEqual(expected);
   });
 
   it('rejects bad page sizes and forged cursors with BAD_USER_INPUT', async () => {
-    await expect(paginate(all(), { first: -1 }, order)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    await expect(paginate(all(), { first: -1 }, order)).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     await expect(paginate(all(), { first: 101 }, order)).rejects.toThrow(/must not exceed 100/);
     await expect(paginate(all(), { after: 'not-a-cursor' }, order)).rejects.toThrow(/not a cursor/);
   });
@@ -66,9 +77,21 @@ describe('keyset pagination', () => {
     expect(first.edges).toHaveLength(2);
     expect(first.pageInfo.hasNextPage).toBe(true);
     expect(second.totalCount).toBe(3);
-    expect(empty).toMatchObject({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
-    const rest = await paginateByParent(all(), 'parent', [1], { first: 10, after: first.pageInfo.endCursor }, order);
+    expect(empty).toMatchObject({
+      totalCount: 0,
+      edges: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+    });
+    const rest = await paginateByParent(
+      all(),
+      'parent',
+      [1],
+      { first: 10, after: first.pageInfo.endCursor },
+      order,
+    );
     const single = await paginate(all().where('probe.parent = 1'), { first: 10 }, order);
-    expect([...first.edges, ...rest[0].edges].map((edge) => edge.node.id)).toEqual(single.edges.map((edge) => edge.node.id));
+    expect([...first.edges, ...rest[0].edges].map((edge) => edge.node.id)).toEqual(
+      single.edges.map((edge) => edge.node.id),
+    );
   });
 });

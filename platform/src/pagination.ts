@@ -83,7 +83,8 @@ interface CursorPosition {
 
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0) throw badInput('`first` must be zero or a positive integer', 'first');
+  if (!Number.isInteger(first) || first < 0)
+    throw badInput('`first` must be zero or a positive integer', 'first');
   if (first > MAX_PAGE_SIZE) throw badInput(`\`first\` must not exceed ${MAX_PAGE_SIZE}`, 'first');
   return first;
 }
@@ -123,14 +124,19 @@ function applyOrderAndCursor<T extends ObjectLiteral>(
   after: string | null | undefined,
 ): SelectQueryBuilder<T> {
   const direction = order.direction ?? 'ASC';
-  const key = order.sort ? `(${order.alias}.${order.sort}, ${order.alias}.${order.id})` : `${order.alias}.${order.id}`;
+  const key = order.sort
+    ? `(${order.alias}.${order.sort}, ${order.alias}.${order.id})`
+    : `${order.alias}.${order.id}`;
   if (after) {
     const position = decodeCursor(after, order as PageOrder<unknown>);
     const comparison = direction === 'ASC' ? '>' : '<';
     const bound = order.sort ? '(:cursorSort, :cursorId)' : ':cursorId';
     query.andWhere(`${key} ${comparison} ${bound}`, { cursorSort: position.sort, cursorId: position.id });
   }
-  if (order.sort) query.orderBy(`${order.alias}.${order.sort}`, direction).addOrderBy(`${order.alias}.${order.id}`, direction);
+  if (order.sort)
+    query
+      .orderBy(`${order.alias}.${order.sort}`, direction)
+      .addOrderBy(`${order.alias}.${order.id}`, direction);
   else query.orderBy(`${order.alias}.${order.id}`, direction);
   return query;
 }

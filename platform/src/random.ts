@@ -55,13 +55,18 @@ export class SeededRandom {
   }
 
   /** A point uniformly spread within `radiusMeters` of a centre. */
-  pointNear(latitude: number, longitude: number, radiusMeters: number): { latitude: number; longitude: number } {
+  pointNear(
+    latitude: number,
+    longitude: number,
+    radiusMeters: number,
+  ): { latitude: number; longitude: number } {
     const distance = radiusMeters * Math.sqrt(this.next());
     const bearing = 2 * Math.PI * this.next();
     const metersPerDegree = 111_320;
     return {
       latitude: latitude + (distance * Math.cos(bearing)) / metersPerDegree,
-      longitude: longitude + (distance * Math.sin(bearing)) / (metersPerDegree * Math.cos((latitude * Math.PI) / 180)),
+      longitude:
+        longitude + (distance * Math.sin(bearing)) / (metersPerDegree * Math.cos((latitude * Math.PI) / 180)),
     };
   }
 }

@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const schemaDirectory = path.join(__dirname, '..', '..', '..', '..', 'schema');
   const subgraphs = await buildSubgraphSdls(SUBGRAPHS);
-  const files = new Map<string, string>(subgraphs.map((subgraph) => [`${subgraph.name}.graphql`, subgraph.sdl]));
+  const files = new Map<string, string>(
+    subgraphs.map((subgraph) => [`${subgraph.name}.graphql`, subgraph.sdl]),
+  );
   const supergraph = composeSupergraph(subgraphs);
   files.set('supergraph.graphql', supergraph);
   files.set('api.graphql', apiSchemaSdl(supergraph));
@@ -26,7 +28,9 @@ async function main(): Promise<void> {
     else writeFileSync(file, content);
   }
   if (stale.length > 0) {
-    console.error(`schema/ is out of date (${stale.join(', ')}): run \`npm run compose\` and commit the result.`);
+    console.error(
+      `schema/ is out of date (${stale.join(', ')}): run \`npm run compose\` and commit the result.`,
+    );
     process.exit(1);
   }
   console.log(check ? 'schema/ matches the subgraphs.' : `Wrote ${files.size} files to schema/.`);

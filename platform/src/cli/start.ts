@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   const openDataDir = process.env.PARIS_OPEN_DATA_DIR;
   const scale = Number(argument('scale') ?? process.env.SCALE ?? 1);
   const seed = Number(argument('seed') ?? process.env.SEED ?? 2026);
-  if (!(scale > 0) || !Number.isInteger(seed)) throw new Error('--scale must be a positive number and --seed an integer');
+  if (!(scale > 0) || !Number.isInteger(seed))
+    throw new Error('--scale must be a positive number and --seed an integer');
 
   const database = await openDatabase(projectRoot);
   let stopping = false;
@@ -71,7 +72,9 @@ async function main(): Promise<void> {
 
   try {
     if (!openDataDir) {
-      logger.info('PARIS_OPEN_DATA_DIR is not set: seeding generated and reference data (set it to import the real exports)');
+      logger.info(
+        'PARIS_OPEN_DATA_DIR is not set: seeding generated and reference data (set it to import the real exports)',
+      );
     }
     await prepareDatabase(database.url, SUBGRAPHS, { openDataDir, scale, seed });
 
@@ -89,9 +92,13 @@ async function main(): Promise<void> {
           // A service that dies later is restarted with a growing delay; the others keep serving.
           service.restarts += 1;
           const delay = Math.min(30_000, 500 * 2 ** Math.min(service.restarts, 6));
-          logger.error({ service: service.name, code, signal, restartInMs: delay }, 'service exited; restarting');
+          logger.error(
+            { service: service.name, code, signal, restartInMs: delay },
+            'service exited; restarting',
+          );
           setTimeout(() => {
-            if (!stopping) launch(service).catch((error: unknown) => logger.error({ err: error }, 'restart failed'));
+            if (!stopping)
+              launch(service).catch((error: unknown) => logger.error({ err: error }, 'restart failed'));
           }, delay);
         });
       });
@@ -99,7 +106,9 @@ async function main(): Promise<void> {
     await Promise.all(services.filter((service) => service.name !== 'gateway').map(launch));
     const gatewayUrl = await launch(services[services.length - 1]);
     const where = database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL';
-    console.log(`\nOpen City Graph is running on ${where}.\n  GraphQL: ${gatewayUrl}\n  Health:  ${gatewayUrl.replace(/\/graphql$/, '/health')}\nPress Ctrl-C to stop.\n`);
+    console.log(
+      `\nOpen City Graph is running on ${where}.\n  GraphQL: ${gatewayUrl}\n  Health:  ${gatewayUrl.replace(/\/graphql$/, '/health')}\nPress Ctrl-C to stop.\n`,
+    );
   } catch (error) {
     logger.fatal({ err: error }, 'the platform failed to start');
     await stopAll(1);
