@@ -29,11 +29,17 @@ export async function datasetVersion(
   definition: DatasetDefinition,
   schema = definition.subgraph,
 ): Promise<DatasetVersion> {
-  const rows = await db.query<LedgerRow[]>(
-    `SELECT dataset_id, provenance, source, seed, scale, row_count, checksum, imported_at
+  // A service that is not deployed in this database has no ledger: its datasets are UNKNOWN.
+  const rows = await db
+    .query<LedgerRow[]>(
+      `SELECT dataset_id, provenance, source, seed, scale, row_count, checksum, imported_at
        FROM "${schema}".dataset_import WHERE dataset_id = ANY($1) ORDER BY dataset_id`,
-    [definition.ledgerIds],
-  );
+      [definition.ledgerIds],
+    )
+    .catch((error: { code?: string }) => {
+      if (error.code === '42P01' || error.code === '3F000') return [] as LedgerRow[];
+      throw error;
+    });
   const fingerprint = rows.map(
     (row) =>
       `${row.dataset_id}:${row.checksum ?? ''}:${row.seed ?? ''}:${row.scale ?? ''}:${row.imported_at.toISOString()}`,

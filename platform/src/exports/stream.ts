@@ -80,7 +80,9 @@ export async function streamExport(
       'content-disposition': `attachment; filename="${definition.id}-${stamp}-${version.version}.${request.format}"`,
       'x-dataset-version': version.version,
       'x-dataset-provenance': version.provenance,
-      'x-dataset-key': definition.key.sql,
+      // The column a client passes back as `after=` to resume.
+      'x-dataset-key':
+        definition.columns.find((column) => column.sql === definition.key.sql)?.name ?? definition.key.sql,
       ...(version.seed !== null
         ? { 'x-generator-seed': String(version.seed), 'x-generator-scale': String(version.scale) }
         : {}),
@@ -119,7 +121,8 @@ export async function streamExport(
   } catch (error) {
     cursor?.destroy();
     await client.query('ROLLBACK').catch(() => undefined);
-    if (error instanceof ClientGone) {
+    // The cursor ends early ("premature close") when the client went away mid-read: not a failure.
+    if (error instanceof ClientGone || response.destroyed) {
       logger.info({ dataset: definition.id }, 'export cancelled by the client');
       return;
     }
