@@ -217,3 +217,36 @@ describe('every contract dataset', () => {
     }
   });
 });
+
+describe('a cancelled download', () => {
+  it('releases its database cursor and connection at once', async () => {
+    const abort = new AbortController();
+    const response = await fetch(`${base}/datasets/meter-readings.ndjson`, { signal: abort.signal });
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    // Statements of the export still running in PostgreSQL.
+    const exporting = async () => {
+      const { Client } = await import('pg');
+      const client = new Client({ connectionString: platform.databaseUrl });
+      await client.connect();
+      try {
+        const rows = await client.query<{ count: string }>(
+          `SELECT count(*) FROM pg_stat_activity
+            WHERE datname = current_database() AND query ILIKE '%FROM energy.meter_reading%'
+              AND query NOT ILIKE '%pg_stat_activity%' AND state <> 'idle'`,
+        );
+        return Number(rows.rows[0].count);
+      } finally {
+        await client.end();
+      }
+    };
+    expect(await exporting()).toBe(1);
+    abort.abort();
+    let open = 1;
+    for (let attempt = 0; attempt < 50 && open > 0; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      open = await exporting();
+    }
+    expect(open).toBe(0);
+  });
+});
