@@ -97,6 +97,10 @@ export async function startSubgraph(
     });
   });
   const liveEvents = await serveLiveEvents(httpServer, { schema, db, gatewaySecret: options.gatewaySecret });
+  // Outlive the gateway's pooled connections: a server closing an idle socket just as the gateway
+  // reuses it would fail that request.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   await new Promise<void>((resolve) => httpServer.listen(options.port, '127.0.0.1', resolve));
   const port = (httpServer.address() as AddressInfo).port;
   logger.info({ subgraph: definition.name, port }, 'subgraph listening');
