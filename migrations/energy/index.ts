@@ -1,5 +1,15 @@
 import { CreateDatasetImports1764000000000 } from '../../platform/src/dataset-imports';
+import { CreateEventLog1764000000001 } from '../../platform/src/events/migration';
 import { CreateEnergy1764000000200 } from './1764000000200-CreateEnergy';
+import { AddMeterReadingClientId1764000000300 } from './1764000000300-AddMeterReadingClientId';
 
-/** The energy schema's migrations, in the order they run. */
-export const energyMigrations = [CreateDatasetImports1764000000000, CreateEnergy1764000000200];
+/**
+ * The energy schema's migrations, in the order they run. The event log and the client reading id
+ * came after the first release: both only add tables or a column, so existing databases take them.
+ */
+export const energyMigrations = [
+  CreateDatasetImports1764000000000,
+  CreateEnergy1764000000200,
+  CreateEventLog1764000000001,
+  AddMeterReadingClientId1764000000300,
+];

@@ -3,6 +3,7 @@ import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '../.
 import { sqlStatementCounter } from '../../../platform/src/database';
 import { encodeIdentity, IDENTITY_HEADER } from '../../../platform/src/identity';
 import { buildingId, MIN_BUILDINGS_PER_ARRONDISSEMENT } from '../../../platform/src/identifiers';
+import { readingWindowPlan } from '../../../datasets/energy/readings';
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -410,7 +411,10 @@ describe('arrondissement and district energy', () => {
           energy: Summary;
         }[];
       }>(
-        `{ arrondissements { code population buildings(first: 0) { totalCount } energy { ${summaryFields} } } }`,
+        `query ($to: DateTime) { arrondissements { code population buildings(first: 0) { totalCount }
+           energy(to: $to) { ${summaryFields} } } }`,
+        // The generated day only: tests of live ingestion store readings in the same database meanwhile.
+        { to: readingWindowPlan(1).end.toISOString() },
       ),
     );
     let supervised = 0;

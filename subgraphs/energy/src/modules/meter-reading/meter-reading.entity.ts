@@ -15,6 +15,14 @@ export class MeterReading {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The id its sender gave it (`recordMeterReadings`); null for generated and imported readings.',
+  })
+  @Column({ type: 'text', nullable: true })
+  readingId: string | null;
+
   @Field(() => ID)
   @Column({ type: 'text' })
   meterId: string;
