@@ -3,6 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { openDatabase } from '../database';
+import { liveFeedsWanted, startLiveFeeds, type LiveFeeds } from '../live';
 import { logger } from '../logger';
 import { prepareDatabase } from '../platform';
 import { SUBGRAPHS } from '../registry';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
 
   const database = await openDatabase(projectRoot);
   let stopping = false;
+  let live: LiveFeeds | undefined;
   const services: Service[] = [
     ...SUBGRAPHS.map((definition) => ({
       name: definition.name,
@@ -49,6 +51,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info('stopping the platform');
+    // The feeds first: they would only log failures while the services go down.
+    await live?.stop();
     await Promise.all(
       services.map(
         (service) =>
@@ -79,7 +83,16 @@ async function main(): Promise<void> {
     await prepareDatabase(database.url, SUBGRAPHS, { openDataDir, scale, seed });
 
     const gatewaySecret = process.env.GATEWAY_SECRET ?? randomBytes(32).toString('hex');
-    const environment = { ...process.env, DATABASE_URL: database.url, GATEWAY_SECRET: gatewaySecret };
+    // The simulator and the MQTT bridge ingest through the gateway like sensors: they need a key
+    // with the sensor role, so one is made for this run when none is configured.
+    const operatorApiKey =
+      process.env.OPERATOR_API_KEY ?? (liveFeedsWanted() ? randomBytes(32).toString('hex') : undefined);
+    const environment = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      GATEWAY_SECRET: gatewaySecret,
+      ...(operatorApiKey ? { OPERATOR_API_KEY: operatorApiKey } : {}),
+    };
 
     const launch = (service: Service): Promise<string> =>
       new Promise((resolve, reject) => {
@@ -105,6 +118,8 @@ async function main(): Promise<void> {
 
     await Promise.all(services.filter((service) => service.name !== 'gateway').map(launch));
     const gatewayUrl = await launch(services[services.length - 1]);
+    if (operatorApiKey && liveFeedsWanted())
+      live = startLiveFeeds({ gatewayUrl, apiKey: operatorApiKey, seed });
     const where = database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL';
     console.log(
       `\nOpen City Graph is running on ${where}.\n  GraphQL: ${gatewayUrl}\n  Health:  ${gatewayUrl.replace(/\/graphql$/, '/health')}\nPress Ctrl-C to stop.\n`,
