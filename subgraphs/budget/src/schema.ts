@@ -8,10 +8,18 @@ import { projectById } from './modules/project/project.loader';
 import { ProjectResolver } from './modules/project/project.resolver';
 import { parseProjectId } from './modules/project/project.service';
 import { VoteResolver, VoteTallyResolver } from './modules/vote/vote.resolver';
+import { VoteTallyEventResolver } from './modules/vote-tally-event/vote-tally-event.resolver';
 
 export function buildBudgetSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ProjectResolver, EditionResolver, VoteResolver, VoteTallyResolver, ArrondissementResolver],
+    resolvers: [
+      ProjectResolver,
+      EditionResolver,
+      VoteResolver,
+      VoteTallyResolver,
+      VoteTallyEventResolver,
+      ArrondissementResolver,
+    ],
     referenceResolvers: {
       BudgetProject: {
         __resolveReference: (reference: { id: string }, context: BudgetContext) => {

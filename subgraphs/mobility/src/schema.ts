@@ -4,6 +4,7 @@ import { buildFederatedSchema } from '../../../platform/src/federation';
 import { isOperator, volunteerSubject, type MobilityContext } from './context';
 import { accompanimentRequestById } from './modules/accompaniment-request/accompaniment-request.loader';
 import { AccompanimentRequestResolver } from './modules/accompaniment-request/accompaniment-request.resolver';
+import { AccompanimentRequestEventResolver } from './modules/accompaniment-request-event/accompaniment-request-event.resolver';
 import { isVisibleTo } from './modules/accompaniment-request/accompaniment-request.service';
 import { AccompanimentStatsResolver } from './modules/accompaniment-stats/accompaniment-stats.resolver';
 import { ArrondissementResolver } from './modules/arrondissement/arrondissement.resolver';
@@ -28,6 +29,7 @@ export function buildMobilitySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
       AccompanimentRequestResolver,
+      AccompanimentRequestEventResolver,
       MissionResolver,
       VolunteerResolver,
       BeneficiaryResolver,

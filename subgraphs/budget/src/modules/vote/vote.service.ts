@@ -3,6 +3,7 @@ import { badInput, conflict } from '../../../../../platform/src/errors';
 import { pageSize } from '../../../../../platform/src/pagination';
 import { BudgetScale } from '../project/project.entity';
 import { parseProjectId } from '../project/project.service';
+import { appendVoteTallyEvents } from '../vote-tally-event/vote-tally-event.service';
 import { BudgetVote, BudgetVoteChoice, type BudgetVoteSummary, type BudgetVoteTally } from './vote.entity';
 import type { CastVoteInput } from './vote.input';
 
@@ -29,9 +30,10 @@ export class VoteService {
 
   /**
    * The only write path for ballots: validates, then records the ballot and its choices in one
-   * transaction. One ballot per citizen and edition; the same `voteId` with the same content is a
-   * replay (returned unchanged), with other content a conflict. Concurrent retries are serialized
-   * by the primary and unique keys, so a ballot is never counted twice.
+   * transaction, with the new tallies appended to the event log. One ballot per citizen and
+   * edition; the same `voteId` with the same content is a replay (returned unchanged, no event),
+   * with other content a conflict. Concurrent retries are serialized by the primary and unique
+   * keys, so a ballot is never counted twice.
    */
   async castVote(input: CastVoteInput): Promise<CastVoteResult> {
     const ballot = VoteService.validate(input);
@@ -47,6 +49,7 @@ export class VoteService {
           'INSERT INTO budget_vote_choice (vote_id, project_id) SELECT $1, unnest($2::int[])',
           [ballot.voteId, ballot.projectIds],
         );
+        await appendVoteTallyEvents(manager, ballot);
         const vote = await manager.getRepository(BudgetVote).findOneByOrFail({ id: ballot.voteId });
         return { vote, replayed: false, changedProjectIds: ballot.projectIds };
       }

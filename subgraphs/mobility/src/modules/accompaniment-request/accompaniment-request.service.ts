@@ -10,6 +10,7 @@ import {
 } from '../../../../../platform/src/pagination';
 import type { BaseContext } from '../../../../../platform/src/context';
 import { isOperator, notFound, volunteerSubject } from '../../context';
+import { appendRequestEvent } from '../accompaniment-request-event/accompaniment-request-event.service';
 import { Beneficiary } from '../beneficiary/beneficiary.entity';
 import {
   AccompanimentCancellationReason,
@@ -79,7 +80,8 @@ export class AccompanimentRequestService {
 
   /**
    * Records a request taken on the phone. `clientRequestId` makes it safe to retry: the same key
-   * returns the request it first created, and a key reused for a different request is a CONFLICT.
+   * returns the request it first created (and appends no second event), and a key reused for a
+   * different request is a CONFLICT.
    */
   async create(input: RequestAccompanimentInput, now = new Date()): Promise<AccompanimentRequest> {
     const clientRequestId = input.clientRequestId.trim();
@@ -145,7 +147,11 @@ export class AccompanimentRequestService {
           pickup.longitude,
         ],
       );
-      if (inserted.length > 0) return manager.findOneByOrFail(AccompanimentRequest, { id: inserted[0].id });
+      if (inserted.length > 0) {
+        const created = await manager.findOneByOrFail(AccompanimentRequest, { id: inserted[0].id });
+        await appendRequestEvent(manager, created);
+        return created;
+      }
       const existing = await manager.findOneByOrFail(AccompanimentRequest, { clientRequestId });
       const same =
         existing.beneficiaryId === beneficiary.id &&
@@ -180,6 +186,8 @@ export class AccompanimentRequestService {
       if (updated.affected === 0 && request.status !== AccompanimentStatus.CANCELLED) {
         throw conflict(`Accompaniment request ${id} is ${request.status} and can no longer be cancelled`);
       }
+      // A retry that changed nothing appends nothing.
+      if (updated.affected !== 0) await appendRequestEvent(manager, request);
       return request;
     });
   }

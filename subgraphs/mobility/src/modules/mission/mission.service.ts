@@ -8,6 +8,7 @@ import {
   AccompanimentStatus,
 } from '../accompaniment-request/accompaniment-request.entity';
 import { REQUEST_ORDER } from '../accompaniment-request/accompaniment-request.service';
+import { appendRequestEvent } from '../accompaniment-request-event/accompaniment-request-event.service';
 import { Volunteer } from '../volunteer/volunteer.entity';
 import { Mission } from './mission.entity';
 
@@ -22,7 +23,8 @@ export function assertMissionActor(context: BaseContext, volunteerId: string | n
 /**
  * The volunteer lifecycle: accept, start, complete. Each step is one conditional UPDATE inside a
  * transaction, so concurrent calls cannot both succeed, and repeating a step that already
- * happened (a client retrying after a timeout) returns the mission unchanged.
+ * happened (a client retrying after a timeout) returns the mission unchanged. A step that changed
+ * the row appends its event in the same transaction; a retry appends none.
  */
 export class MissionService {
   constructor(private readonly db: DataSource) {}
@@ -70,6 +72,7 @@ export class MissionService {
         .where('id = :id AND status = :open', { id: requestId, open: AccompanimentStatus.OPEN })
         .execute();
       const request = await this.current(manager, requestId);
+      if (updated.affected === 1) await appendRequestEvent(manager, request);
       if (updated.affected === 1 || request.volunteerId === volunteerId) return Mission.of(request);
       if (request.status === AccompanimentStatus.CANCELLED)
         throw conflict(`Accompaniment request ${requestId} was cancelled`);
@@ -127,6 +130,7 @@ export class MissionService {
         .where('id = :id AND status = :from', { id: requestId, from })
         .execute();
       const request = await this.current(manager, requestId);
+      if (updated.affected === 1) await appendRequestEvent(manager, request);
       if (updated.affected === 1 || request.status === to) return Mission.of(request);
       throw conflict(`Mission ${requestId} is ${request.status}: it cannot go to ${to} (it must be ${from})`);
     });

@@ -1,0 +1,49 @@
+import {
+  Args,
+  Ctx,
+  FieldResolver,
+  Resolver,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
+} from 'type-graphql';
+import type { BaseContext } from '../../../../../platform/src/context';
+import type { LoggedEvent } from '../../../../../platform/src/events/log';
+import { subscribeToEvents } from '../../../../../platform/src/events/subscribe';
+import { BudgetProject } from '../project/project.entity';
+import { projectById } from '../project/project.loader';
+import { VoteTallyEvent, VoteTallyEventArgs, type VoteTallyEventPayload } from './vote-tally-event.entity';
+import { VOTE_TALLY_STREAM, voteTallyFilter } from './vote-tally-event.service';
+
+@Resolver(() => VoteTallyEvent)
+export class VoteTallyEventResolver {
+  @Subscription(() => VoteTallyEvent, {
+    description:
+      'Every change of the vote counts of an edition (or of one project), durable and resumable with `after`.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, VoteTallyEventArgs, BaseContext>) =>
+      subscribeToEvents({
+        context,
+        stream: VOTE_TALLY_STREAM,
+        after: args.after,
+        accept: voteTallyFilter(args),
+      }),
+  })
+  voteTallyChanged(
+    @Root() event: LoggedEvent<VoteTallyEventPayload>,
+    @Args(() => VoteTallyEventArgs) _args: VoteTallyEventArgs,
+  ): VoteTallyEvent {
+    return {
+      eventId: event.position.toString(),
+      edition: event.payload.edition,
+      projectId: event.payload.projectId,
+      votes: event.payload.votes,
+    };
+  }
+
+  @FieldResolver(() => BudgetProject)
+  async project(@Root() event: VoteTallyEvent, @Ctx() context: BaseContext): Promise<BudgetProject> {
+    const project = await projectById(context).load(event.projectId);
+    if (!project) throw new Error(`Project ${event.projectId} of event ${event.eventId} is gone`);
+    return project;
+  }
+}
