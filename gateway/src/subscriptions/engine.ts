@@ -175,7 +175,8 @@ export class SubscriptionEngine {
       : primary;
     const serviceMap: ServiceMap = {
       ...this.sources,
-      [EVENT_SOURCE]: { process: async () => ({ data: event.data ?? undefined }) },
+      // Field errors of the event (e.g. FORBIDDEN on a personal field) reach the client with it.
+      [EVENT_SOURCE]: { process: async () => ({ data: event.data ?? undefined, errors: event.errors }) },
     };
     const result = await executeQueryPlan(
       { kind: 'QueryPlan', node },
