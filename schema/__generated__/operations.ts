@@ -92,6 +92,18 @@ export type AccompanimentRequestEdge = {
   node: AccompanimentRequest;
 };
 
+/** A step of an accompaniment request’s lifecycle, in the order it was stored. */
+export type AccompanimentRequestEvent = {
+  __typename?: 'AccompanimentRequestEvent';
+  /** Position in the request stream: give it as `after` to resume right after this event. */
+  eventId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** The request as it is now, with its own access rules: null for a volunteer once it is no longer theirs to see (accepted by someone else, when replaying with `after`). */
+  request: Maybe<AccompanimentRequest>;
+  /** The status the request moved to. */
+  status: AccompanimentStatus;
+};
+
 export type AccompanimentRequestFilter = {
   /** Pickup arrondissement, 1–20. */
   arrondissement: InputMaybe<Scalars['Int']['input']>;
@@ -901,6 +913,25 @@ export type DistrictFilter = {
   kind: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The heating load of a district’s supervised buildings over one interval. */
+export type DistrictLoadEvent = {
+  __typename?: 'DistrictLoadEvent';
+  district: District;
+  /** The end of the interval in Unix seconds: give it as `after` to receive every later interval, then live ones. */
+  eventId: Scalars['ID']['output'];
+  /** Start of the interval (exclusive). */
+  from: Scalars['DateTime']['output'];
+  intervalSeconds: Scalars['Int']['output'];
+  /** Sum over the energy meters of the mean power they reported, kW. An interval shorter than the 15-minute reading period looks back one period, so every meter’s latest reading counts. */
+  powerKw: Scalars['Float']['output'];
+  /** Energy meters that reported a power in the interval. */
+  reportingMeters: Scalars['Int']['output'];
+  /** Buildings of the district with supervised heating. */
+  supervisedBuildings: Scalars['Int']['output'];
+  /** End of the interval (inclusive). */
+  to: Scalars['DateTime']['output'];
+};
+
 /** DPE class from the annual final-energy intensity: A ≤ 70, B ≤ 110, C ≤ 180, D ≤ 250, E ≤ 330, F ≤ 420, G above (kWh/m²/yr). */
 export type EnergyClass =
   | 'A'
@@ -915,6 +946,48 @@ export type EnergyClassCount = {
   __typename?: 'EnergyClassCount';
   count: Scalars['Int']['output'];
   energyClass: EnergyClass;
+};
+
+/** Readings aggregated over one calendar bucket (server-side, in SQL). */
+export type EnergyConsumptionBucket = {
+  __typename?: 'EnergyConsumptionBucket';
+  /** Mean of the 15-minute readings, kWh. */
+  averageKwh: Scalars['Float']['output'];
+  /** Energy intensity: total over the heated floor area of the buildings in scope, kWh/m². */
+  intensityKwhPerM2: Maybe<Scalars['Float']['output']>;
+  /** Largest 15-minute reading, kWh. */
+  maximumKwh: Scalars['Float']['output'];
+  /** Smallest 15-minute reading, kWh. */
+  minimumKwh: Scalars['Float']['output'];
+  /** Highest average power over one interval, kW. */
+  peakPowerKw: Maybe<Scalars['Float']['output']>;
+  /** How many readings the bucket holds. */
+  readings: Scalars['Int']['output'];
+  /** Start of the bucket (Paris calendar). */
+  start: Scalars['DateTime']['output'];
+  /** Energy over the bucket, kWh. */
+  totalKwh: Scalars['Float']['output'];
+};
+
+/** What to aggregate: at most one scope (none: the whole city), a time range and a bucket size. */
+export type EnergyConsumptionInput = {
+  arrondissement: InputMaybe<Scalars['Int']['input']>;
+  buildingId: InputMaybe<Scalars['ID']['input']>;
+  districtId: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['DateTime']['input'];
+  granularity: Granularity;
+  /** Energy meters only (HEAT, ELECTRICITY, GAS); all three by default. */
+  kinds: InputMaybe<Array<MeterKind>>;
+  meterId: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['DateTime']['input'];
+};
+
+/** A meter reading, in the order it was stored. */
+export type EnergyReadingEvent = {
+  __typename?: 'EnergyReadingEvent';
+  /** Position in the reading stream: give it as `after` to resume right after this event. */
+  eventId: Scalars['ID']['output'];
+  reading: MeterReading;
 };
 
 /** A selected start-up testing its solution to a challenge on one site. */
@@ -1016,6 +1089,13 @@ export type FillingLevelObservationEdge = {
   node: FillingLevelObservation;
 };
 
+/** Calendar buckets, in Paris time. */
+export type Granularity =
+  | 'DAY'
+  | 'HOUR'
+  | 'MONTH'
+  | 'WEEK';
+
 /** DISTRICT_HEATING: the CPCU steam network; GEOTHERMAL_NETWORK: the Clichy-Batignolles geothermal loop; HEAT_PUMP and ELECTRIC heat through the electricity meter. */
 export type HeatingSystem =
   | 'DISTRICT_HEATING'
@@ -1093,6 +1173,8 @@ export type MeterReading = {
   /** Mean power over the interval, kW (energy meters only). */
   power: Maybe<Scalars['Float']['output']>;
   provenance: Provenance;
+  /** The id its sender gave it (`recordMeterReadings`); null for generated and imported readings. */
+  readingId: Maybe<Scalars['ID']['output']>;
   /** Consumption over the interval, in the meter unit (kWh or m³). */
   value: Scalars['Float']['output'];
 };
@@ -1109,6 +1191,19 @@ export type MeterReadingEdge = {
   __typename?: 'MeterReadingEdge';
   cursor: Scalars['String']['output'];
   node: MeterReading;
+};
+
+/** What a meter counted over the interval ending at `observedAt`. */
+export type MeterReadingInput = {
+  meterId: Scalars['ID']['input'];
+  /** End of the interval; not in the future. */
+  observedAt: Scalars['DateTime']['input'];
+  /** Mean power over the interval in kW, ≥ 0 (energy meters only). */
+  power: InputMaybe<Scalars['Float']['input']>;
+  /** The sender’s unique id for this reading: sending it again stores nothing twice. */
+  readingId: Scalars['ID']['input'];
+  /** Consumption over the interval in the meter unit (kWh or m³), ≥ 0. */
+  value: Scalars['Float']['input'];
 };
 
 /** An accepted accompaniment request, from the side of its volunteer. */
@@ -1176,6 +1271,8 @@ export type Mutation = {
   completeMission: Mission;
   /** Records a collection and empties the stream’s containers (idempotent on `collectionId`). */
   recordCollection: WasteCollection;
+  /** Stores up to 1,000 readings, all or none (idempotent on each `readingId`: a replay stores nothing twice). */
+  recordMeterReadings: RecordMeterReadingsPayload;
   /** Records a fill level (idempotent on `reportId`: a replay returns the stored observation). */
   reportFillLevel: FillingLevelObservation;
   /** Records a request taken on the free phone line; retrying with the same `clientRequestId` is safe. */
@@ -1208,6 +1305,11 @@ export type MutationCompleteMissionArgs = {
 
 export type MutationRecordCollectionArgs = {
   input: RecordCollectionInput;
+};
+
+
+export type MutationRecordMeterReadingsArgs = {
+  input: RecordMeterReadingsInput;
 };
 
 
@@ -1281,6 +1383,8 @@ export type Query = {
   district: Maybe<District>;
   /** Districts and urban projects (eco-districts first of all). */
   districts: Array<District>;
+  /** Consumption per hour, day, week or month of a building, meter, district, arrondissement or the whole city: sum, mean, min, max, peak power and kWh/m², aggregated in the database. */
+  energyConsumption: Array<EnergyConsumptionBucket>;
   experiment: Maybe<Experiment>;
   /** DataCity experiments, chronologically (start date, then id). */
   experiments: ExperimentConnection;
@@ -1419,6 +1523,11 @@ export type QueryDistrictsArgs = {
 };
 
 
+export type QueryEnergyConsumptionArgs = {
+  filter: EnergyConsumptionInput;
+};
+
+
 export type QueryExperimentArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1550,6 +1659,23 @@ export type RecordCollectionInput = {
   weightKg: Scalars['Float']['input'];
 };
 
+/** A batch of readings, stored all together or not at all. */
+export type RecordMeterReadingsInput = {
+  /** From 1 to 1,000 readings. */
+  readings: Array<MeterReadingInput>;
+};
+
+/** The outcome of a batch of readings. */
+export type RecordMeterReadingsPayload = {
+  __typename?: 'RecordMeterReadingsPayload';
+  /** Every reading of the batch as stored, in the order sent. */
+  readings: Array<MeterReading>;
+  /** Readings stored by this call. */
+  recorded: Scalars['Int']['output'];
+  /** Readings already stored under their `readingId` (a replay): left as they were. */
+  replayed: Scalars['Int']['output'];
+};
+
 /** A fill level measured by a container’s sensor. */
 export type ReportFillLevelInput = {
   /** The container (its sensor serial number): needed only where the station has several containers of the stream. */
@@ -1646,10 +1772,55 @@ export type StartupSector =
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Every lifecycle step of requests (operators), or of the calling volunteer’s own missions; durable and resumable with `after`. */
+  accompanimentRequestChanged: AccompanimentRequestEvent;
+  /** Requests opened around a point (volunteers and operators), durable and resumable with `after`. Volunteers see the approximate location and no identity, as in `openAccompanimentRequests`. */
+  accompanimentRequestOpened: AccompanimentRequestEvent;
+  /** The heating load (kW) of a district’s supervised buildings, one event per interval: the current one at once, then one at the end of each interval. */
+  districtLoad: DistrictLoadEvent;
+  /** Every reading stored for the meters chosen (all, or by building, meter, district or arrondissement), durable and resumable with `after`. */
+  energyReadings: EnergyReadingEvent;
+  /** Every change of the vote counts of an edition (or of one project), durable and resumable with `after`. */
+  voteTallyChanged: VoteTallyEvent;
   /** Containers whose level rises to `threshold` or past it (default 0.9): time to send a truck. */
   wasteStationAlert: WasteStationAlert;
   /** Every change of the stations chosen (all, one station, or one arrondissement), durable and resumable with `after`. */
   wasteStationUpdated: WasteStationEvent;
+};
+
+
+export type SubscriptionAccompanimentRequestChangedArgs = {
+  after: InputMaybe<Scalars['ID']['input']>;
+  requestId: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionAccompanimentRequestOpenedArgs = {
+  after: InputMaybe<Scalars['ID']['input']>;
+  near: NearInput;
+};
+
+
+export type SubscriptionDistrictLoadArgs = {
+  after: InputMaybe<Scalars['ID']['input']>;
+  districtId: Scalars['ID']['input'];
+  intervalSeconds?: Scalars['Int']['input'];
+};
+
+
+export type SubscriptionEnergyReadingsArgs = {
+  after: InputMaybe<Scalars['ID']['input']>;
+  arrondissement: InputMaybe<Scalars['Int']['input']>;
+  buildingId: InputMaybe<Scalars['ID']['input']>;
+  districtId: InputMaybe<Scalars['ID']['input']>;
+  meterId: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionVoteTallyChangedArgs = {
+  after: InputMaybe<Scalars['ID']['input']>;
+  edition: Scalars['Int']['input'];
+  projectId: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2008,6 +2179,17 @@ export type VolunteerFilter = {
   active: InputMaybe<Scalars['Boolean']['input']>;
   /** The arrondissement the volunteer covers, 1–20. */
   arrondissement: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A project's vote count changed, in the order ballots were stored. */
+export type VoteTallyEvent = {
+  __typename?: 'VoteTallyEvent';
+  edition: Scalars['Int']['output'];
+  /** Position in the tally stream: give it as `after` to resume right after this event. */
+  eventId: Scalars['ID']['output'];
+  project: BudgetProject;
+  /** How many ballots chose the project, this ballot included. */
+  votes: Scalars['Int']['output'];
 };
 
 /** One collection of a stream at a station. */
