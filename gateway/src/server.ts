@@ -32,6 +32,7 @@ import {
 import {
   costLimitPlugin,
   limitValidationRules,
+  operationCostError,
   operationLimitsFromEnv,
   parseOptions,
   withOperationTimeout,
@@ -289,7 +290,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     subgraphUrls: options.subgraphUrls,
     gatewaySecret: options.gatewaySecret,
     dataSource: (url) => new IdentityForwardingDataSource(url, options.gatewaySecret),
-    prepare: { parseOptions: parseOptions(limits), validationRules: limitValidationRules(limits) },
+    prepare: {
+      parseOptions: parseOptions(limits),
+      validationRules: limitValidationRules(limits),
+      operationCheck: (schema, document, operation, variables) =>
+        operationCostError(schema, document, operation, variables, limits),
+    },
     authenticate: async (headers, request) =>
       (await authenticator.authenticate(headers, clientAddress(request, trustProxyHops))).identity,
     isRefusal: (error): error is AuthenticationError => error instanceof AuthenticationError,

@@ -11,6 +11,7 @@ import {
   visit,
   type ArgumentNode,
   type DocumentNode,
+  type OperationDefinitionNode,
   type FieldNode,
   type GraphQLSchema,
   type ParseOptions,
@@ -47,6 +48,13 @@ export interface PrepareOptions {
   parseOptions?: ParseOptions;
   /** The gateway's own limits (depth, aliases, cost…), the same as for queries over HTTP. */
   validationRules?: readonly ValidationRule[];
+  /** Checks that need the operation and its variables (the cost limit): an error refuses it. */
+  operationCheck?: (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown>,
+  ) => GraphQLError | undefined;
 }
 
 export type Prepared =
@@ -138,6 +146,9 @@ export function prepareSubscription(
       ),
     );
   }
+  const refusal = options.operationCheck?.(schema, document, operation, variables);
+  // Re-created from this module's graphql: under vitest the check may come from the other copy.
+  if (refusal) return failed(new GraphQLError(refusal.message, { extensions: refusal.extensions }));
 
   const root = operation.selectionSet.selections[0];
   if (operation.selectionSet.selections.length !== 1 || root.kind !== Kind.FIELD) {
