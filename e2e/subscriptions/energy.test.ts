@@ -233,7 +233,10 @@ describe('districtLoad', () => {
     // A meter no other test writes to: its mean power over the interval is exactly this reading's.
     const quiet = districtMeter.siblingId;
     if (!quiet) throw new Error('the eco-district building has a second energy meter');
-    const result = await record([reading(quiet, 250, 1000)]);
+    // Dated more than one interval ago, so the first interval sent (the last one closed) holds it.
+    const result = await record([
+      { ...reading(quiet, 250, 1000), observedAt: new Date(Date.now() - 6000).toISOString() },
+    ]);
     expect(result.errors).toBeUndefined();
     const recorder = new Recorder<{ districtLoad: LoadEvent }>(wsClient(platform.gateway), LOAD, {
       districtId: DISTRICT,
