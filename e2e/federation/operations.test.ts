@@ -7,6 +7,7 @@ import {
   type StationsNearQuery,
 } from '../../schema/__generated__/operations';
 import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { metresBetween } from '../../test/fixtures';
 
 // The example client operations, as a TypeScript client uses them (typed by codegen).
 let platform: TestPlatform;
@@ -14,19 +15,6 @@ beforeAll(async () => {
   platform = await startTestPlatform();
 });
 afterAll(() => platform?.stop());
-
-function metresBetween(
-  a: { latitude: number; longitude: number },
-  b: { latitude: number; longitude: number },
-): number {
-  const radians = Math.PI / 180;
-  const h =
-    Math.sin(((b.latitude - a.latitude) * radians) / 2) ** 2 +
-    Math.cos(a.latitude * radians) *
-      Math.cos(b.latitude * radians) *
-      Math.sin(((b.longitude - a.longitude) * radians) / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
-}
 
 describe('example client operations', () => {
   it('StationsNear finds stations within the radius that have free glass capacity', async () => {

@@ -7,6 +7,7 @@ import { sqlStatementCounter } from '../../../platform/src/database';
 import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '../../../platform/src/identity';
 import { startTestPlatform, type TestPlatform } from '../../../test/platform';
 import { normalizeAddress, TOWN_HALLS, HOTEL_DE_VILLE } from '../../../datasets/budget/town-halls';
+import { type Page } from '../../../test/fixtures';
 
 const OPERATOR_KEY = 'budget-test-operator-key';
 
@@ -28,12 +29,6 @@ afterAll(() => platform?.stop());
 const count = (predicate: (row: Record<string, string>) => boolean) => rows.filter(predicate).length;
 const codesOf = (row: Record<string, string>) =>
   arrondissementsOfPostalCode(row['Arrondissement du projet lauréat']);
-
-interface Page<T> {
-  totalCount: number;
-  edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
 
 async function total(filter: Record<string, unknown>): Promise<number> {
   const result = await platform.query<{ budgetProjects: { totalCount: number } }>(

@@ -9,17 +9,7 @@ import {
 } from '../../../platform/src/identifiers';
 import { TEST_SEED } from '../../../test/global-setup';
 import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '../../../test/platform';
-
-interface Page<T> {
-  totalCount: number;
-  edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-
-interface Point {
-  latitude: number;
-  longitude: number;
-}
+import { metresBetween, type Page, type Point } from '../../../test/fixtures';
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -36,17 +26,6 @@ async function datacityStatements(query: string, variables: Record<string, unkno
   const before = sqlStatementCounter.bySchema.get('datacity') ?? 0;
   expectNoErrors(await platform.query(query, variables));
   return (sqlStatementCounter.bySchema.get('datacity') ?? 0) - before;
-}
-
-/** Great-circle distance on PostgreSQL earthdistance's sphere (radius 6,378,168 m). */
-function distanceMeters(a: Point, b: Point): number {
-  const radians = (degrees: number) => (degrees * Math.PI) / 180;
-  const h =
-    Math.sin(radians(b.latitude - a.latitude) / 2) ** 2 +
-    Math.cos(radians(a.latitude)) *
-      Math.cos(radians(b.latitude)) *
-      Math.sin(radians(b.longitude - a.longitude) / 2) ** 2;
-  return 2 * 6378168 * Math.asin(Math.sqrt(h));
 }
 
 interface ChallengeNode {
@@ -184,7 +163,7 @@ describe('datacity challenges', () => {
     );
     expectNoErrors(result);
     const expected = all
-      .filter((challenge) => distanceMeters(centre, challenge.location) <= radiusMeters)
+      .filter((challenge) => metresBetween(centre, challenge.location) <= radiusMeters)
       .map((c) => c.id);
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(39);
@@ -431,7 +410,7 @@ describe('datacity start-ups', () => {
       startups.filter((s) => s.arrondissement.code === 13).length,
     );
     const centre = { latitude: 48.8341, longitude: 2.3707 };
-    const near = startups.filter((s) => distanceMeters(centre, s.location) <= 1500).length;
+    const near = startups.filter((s) => metresBetween(centre, s.location) <= 1500).length;
     expect(near).toBeGreaterThan(0);
     expect(await count('{ near: $near }', { near: { ...centre, radiusMeters: 1500 } })).toBe(near);
   });

@@ -4,18 +4,13 @@ import { sqlStatementCounter } from '../../../platform/src/database';
 import { encodeIdentity, IDENTITY_HEADER } from '../../../platform/src/identity';
 import { buildingId, MIN_BUILDINGS_PER_ARRONDISSEMENT } from '../../../platform/src/identifiers';
 import { readingWindowPlan } from '../../../datasets/energy/readings';
+import { type Page, metresBetween } from '../../../test/fixtures';
 
 let platform: TestPlatform;
 beforeAll(async () => {
   platform = await startTestPlatform(['territory', 'energy']);
 });
 afterAll(() => platform?.stop());
-
-interface Page<T> {
-  totalCount: number;
-  edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
 
 interface Reading {
   observedAt: string;
@@ -26,19 +21,6 @@ interface Reading {
 function ok<T>(result: GraphQLResponse<T>): T {
   expect(result.errors).toBeUndefined();
   return result.data as T;
-}
-
-function metresBetween(
-  a: { latitude: number; longitude: number },
-  b: { latitude: number; longitude: number },
-): number {
-  const radians = (degrees: number) => (degrees * Math.PI) / 180;
-  const h =
-    Math.sin(radians(b.latitude - a.latitude) / 2) ** 2 +
-    Math.cos(radians(a.latitude)) *
-      Math.cos(radians(b.latitude)) *
-      Math.sin(radians(b.longitude - a.longitude) / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
 }
 
 /** Walks a building connection to its end with `after`, checking every page on the way. */

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '../../../test/platform';
 import { sqlStatementCounter } from '../../../platform/src/database';
 import { encodeIdentity, IDENTITY_HEADER, type Identity } from '../../../platform/src/identity';
+import { metresBetween } from '../../../test/fixtures';
 
 const OPERATOR_KEY = 'mobility-test-operator-key';
 const operator = { 'x-api-key': OPERATOR_KEY };
@@ -302,7 +303,7 @@ describe('operators', () => {
       expect(node.status).toBe('CANCELLED');
       expect(node.requestedFor.startsWith('2023')).toBe(true);
       expect(
-        distanceMeters(node.approximateLocation, { latitude: 48.8606, longitude: 2.262 }),
+        metresBetween(node.approximateLocation, { latitude: 48.8606, longitude: 2.262 }),
       ).toBeLessThanOrEqual(1501);
     }
   });
@@ -351,19 +352,6 @@ describe('operators', () => {
   });
 });
 
-function distanceMeters(
-  a: { latitude: number; longitude: number },
-  b: { latitude: number; longitude: number },
-): number {
-  const radians = (degrees: number) => (degrees * Math.PI) / 180;
-  const h =
-    Math.sin(radians(b.latitude - a.latitude) / 2) ** 2 +
-    Math.cos(radians(a.latitude)) *
-      Math.cos(radians(b.latitude)) *
-      Math.sin(radians(b.longitude - a.longitude) / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
-}
-
 describe('volunteers', () => {
   const near = { latitude: 48.8606, longitude: 2.262, radiusMeters: 3000 };
 
@@ -394,10 +382,10 @@ describe('volunteers', () => {
     );
     for (const node of nodes) {
       expect(node.status).toBe('OPEN');
-      expect(distanceMeters(node.approximateLocation, near)).toBeLessThanOrEqual(near.radiusMeters + 1);
+      expect(metresBetween(node.approximateLocation, near)).toBeLessThanOrEqual(near.radiusMeters + 1);
       const truth = exactById.get(node.id)!;
       // Rounded: near the truth (within the ~200 m cell) but not the truth.
-      expect(distanceMeters(node.approximateLocation, truth)).toBeLessThan(200);
+      expect(metresBetween(node.approximateLocation, truth)).toBeLessThan(200);
       expect(node.approximateLocation).not.toEqual(truth);
     }
   });

@@ -5,12 +5,7 @@ import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '../../../platform/sr
 import { generateTraining, type TrainingRows } from '../../../datasets/training/generate';
 import { TEST_SEED } from '../../../test/global-setup';
 import { startTestPlatform, type TestPlatform } from '../../../test/platform';
-
-interface Page<T> {
-  totalCount: number;
-  edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
+import { type Page, metresBetween } from '../../../test/fixtures';
 
 interface CourseNode {
   id: string;
@@ -30,19 +25,6 @@ beforeAll(async () => {
   expected = generateTraining({ seed: TEST_SEED, scale: 1 });
 });
 afterAll(() => platform?.stop());
-
-function metresBetween(
-  a: { latitude: number; longitude: number },
-  b: { latitude: number; longitude: number },
-): number {
-  const radians = (degrees: number) => (degrees * Math.PI) / 180;
-  const h =
-    Math.sin(radians(b.latitude - a.latitude) / 2) ** 2 +
-    Math.cos(radians(a.latitude)) *
-      Math.cos(radians(b.latitude)) *
-      Math.sin(radians(b.longitude - a.longitude) / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
-}
 
 async function coursePage(variables: Record<string, unknown>): Promise<{
   page?: Page<CourseNode>;

@@ -5,6 +5,7 @@ import { sqlStatementCounter } from '../../../platform/src/database';
 import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '../../../platform/src/identity';
 import { TRILIB_STATIONS } from '../../../datasets/waste/generate-stations';
 import { startTestPlatform, type TestPlatform } from '../../../test/platform';
+import { metresBetween, type Page } from '../../../test/fixtures';
 
 const OPERATOR_KEY = 'waste-test-operator-key';
 const openDataDir = inject('openDataDir');
@@ -23,12 +24,6 @@ interface Node {
   location: { latitude: number; longitude: number };
   arrondissement: { code: number };
   containers: { id: string; stream: string; fillingLevel: number | null }[];
-}
-
-interface Page<T> {
-  totalCount: number;
-  edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
 const STATION_FIELDS =
@@ -61,19 +56,6 @@ async function allStations(filter: Record<string, unknown>): Promise<Node[]> {
     after = page.pageInfo.endCursor;
   }
   return nodes;
-}
-
-function metersBetween(
-  a: { latitude: number; longitude: number },
-  b: { latitude: number; longitude: number },
-): number {
-  const radians = (degrees: number) => (degrees * Math.PI) / 180;
-  const dLat = radians(b.latitude - a.latitude);
-  const dLon = radians(b.longitude - a.longitude);
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(radians(a.latitude)) * Math.cos(radians(b.latitude)) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6_371_009 * Math.asin(Math.sqrt(h));
 }
 
 function errorCode(result: { errors?: { extensions?: Record<string, unknown> }[] }): unknown {
@@ -206,7 +188,7 @@ describe('waste stations', () => {
     const near = { ...here, radiusMeters: 500 };
     const around = await allStations({ near });
     expect(around.length).toBeGreaterThan(5);
-    for (const station of around) expect(metersBetween(here, station.location)).toBeLessThanOrEqual(500.5);
+    for (const station of around) expect(metresBetween(here, station.location)).toBeLessThanOrEqual(500.5);
     const withGlass = await allStations({ near, hasCapacityFor: 'GLASS' });
     const expected = around
       .filter((station) =>
