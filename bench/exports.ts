@@ -2,12 +2,9 @@ import 'reflect-metadata';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { ensureDatabase, openDatabase } from '../platform/src/database';
-import { prepareDatabase, startInProcessPlatform } from '../platform/src/platform';
-import { SUBGRAPHS } from '../platform/src/registry';
+import { startBenchPlatform } from './platform';
 
 /**
  * Bulk exports of the largest dataset (meter readings): rows per second of the streamed CSV and
@@ -17,19 +14,9 @@ import { SUBGRAPHS } from '../platform/src/registry';
  * `SCALE=N` seeds N days of 15-minute readings for 1,500 buildings (about 414,000 rows a day).
  */
 async function main(): Promise<void> {
-  const projectRoot = path.join(__dirname, '..', '..');
-  const database = await openDatabase(projectRoot);
-  const url = new URL(database.url);
-  url.pathname = '/ocg_bench';
-  const benchUrl = url.toString();
-  await ensureDatabase(benchUrl);
-  await prepareDatabase(benchUrl, SUBGRAPHS, {
-    openDataDir: process.env.PARIS_OPEN_DATA_DIR,
-    scale: Number(process.env.SCALE ?? 1),
-    seed: 2026,
-  });
-  const platform = await startInProcessPlatform(benchUrl, SUBGRAPHS);
-  const sql = new Client({ connectionString: benchUrl });
+  const bench = await startBenchPlatform();
+  const { platform } = bench;
+  const sql = new Client({ connectionString: bench.databaseUrl });
   await sql.connect();
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {
@@ -86,9 +73,7 @@ async function main(): Promise<void> {
     );
     const sqlSeconds = (performance.now() - sqlStarted) / 1000;
 
-    console.log(
-      `\nExports of meter-readings (${rows.toLocaleString('en')} rows; ${database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'})`,
-    );
+    console.log(`\nExports of meter-readings (${rows.toLocaleString('en')} rows; ${bench.where})`);
     console.table([
       {
         path: 'COPY … TO /dev/null (server-side CSV)',
@@ -120,8 +105,7 @@ async function main(): Promise<void> {
   } finally {
     clearInterval(sampler);
     await sql.end();
-    await platform.stop();
-    await database.stop();
+    await bench.stop();
   }
 }
 

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { subscriptionServerOf } from '../gateway/src/subscriptions';
-import { ensureDatabase, openDatabase } from '../platform/src/database';
-import { prepareDatabase, startInProcessPlatform, type InProcessPlatform } from '../platform/src/platform';
+import type { InProcessPlatform } from '../platform/src/platform';
+import { startBenchPlatform } from './platform';
 import { territory } from '../subgraphs/territory/src/index';
 import { waste } from '../subgraphs/waste/src/index';
 
@@ -116,19 +116,8 @@ async function measure(
 
 async function main(): Promise<void> {
   process.env.OPERATOR_API_KEY = OPERATOR_KEY;
-  const projectRoot = path.join(__dirname, '..', '..');
-  const database = await openDatabase(projectRoot);
-  const url = new URL(database.url);
-  url.pathname = '/ocg_bench';
-  const benchUrl = url.toString();
-  await ensureDatabase(benchUrl);
-  const definitions = [territory, waste];
-  await prepareDatabase(benchUrl, definitions, {
-    openDataDir: process.env.PARIS_OPEN_DATA_DIR,
-    scale: 1,
-    seed: 2026,
-  });
-  const platform = await startInProcessPlatform(benchUrl, definitions);
+  const bench = await startBenchPlatform([territory, waste]);
+  const { platform } = bench;
   const counts = (process.env.BENCH_SUBSCRIBERS ?? '1,1000,10000').split(',').map(Number);
   const events = Number(process.env.BENCH_EVENTS ?? 50);
   try {
@@ -160,8 +149,7 @@ async function main(): Promise<void> {
       "\nLatency: from the report's observedAt (set just before the mutation) to receipt in the client process.",
     );
   } finally {
-    await platform.stop();
-    await database.stop();
+    await bench.stop();
   }
 }
 

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { ensureDatabase, openDatabase } from '../platform/src/database';
+import { prepareDatabase, startInProcessPlatform, type InProcessPlatform } from '../platform/src/platform';
+import { SUBGRAPHS } from '../platform/src/registry';
+import type { SubgraphDefinition } from '../platform/src/subgraph';
+
+export interface BenchPlatform {
+  platform: InProcessPlatform;
+  /** The `ocg_bench` database the benchmarks read and write. */
+  databaseUrl: string;
+  /** Where the figures were taken, for the printed headings. */
+  where: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The graph every benchmark measures: the embedded PostgreSQL (or DATABASE_URL), its own
+ * `ocg_bench` database seeded like a first start (`SCALE` days of readings, seed 2026), and the
+ * subgraphs started in this process behind a gateway on a free port.
+ */
+export async function startBenchPlatform(
+  definitions: SubgraphDefinition[] = SUBGRAPHS,
+): Promise<BenchPlatform> {
+  const database = await openDatabase(path.join(__dirname, '..', '..'));
+  const url = new URL(database.url);
+  url.pathname = '/ocg_bench';
+  const databaseUrl = url.toString();
+  await ensureDatabase(databaseUrl);
+  await prepareDatabase(databaseUrl, definitions, {
+    openDataDir: process.env.PARIS_OPEN_DATA_DIR,
+    scale: Number(process.env.SCALE ?? 1),
+    seed: 2026,
+  });
+  const platform = await startInProcessPlatform(databaseUrl, definitions);
+  return {
+    platform,
+    databaseUrl,
+    where: database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL',
+    async stop() {
+      await platform.stop();
+      await database.stop();
+    },
+  };
+}
