@@ -350,10 +350,13 @@ describe('waste on the arrondissement', () => {
       expect(result.errors).toBeUndefined();
       return sqlStatementCounter.bySchema.get('waste') ?? 0;
     };
-    const list = `query ($first: Int) { wasteStations(first: $first, filter: { category: TRILIB }) { totalCount edges { node {
+    const list = `query ($first: Int) { wasteStations(first: $first, filter: { category: TRILIB, status: ACTIVE, minFillingLevel: 0 }) { totalCount edges { node {
         id fillingLevel dateLastEmptying arrondissement { code name }
         containers { id fillingLevel observations(first: 2) { totalCount edges { node { fillingLevel } } } station { id } }
         collections(first: 2) { totalCount edges { node { weightKg station { id } } } } } } } }`;
+    // Stations with a measured level and (being active) collections: every nested page then has
+    // rows at both sizes, so the counts compare the same statements. Without data a nested page
+    // rightly skips its row query, which made this comparison depend on which stations came first.
     const small = await statements(list, 3);
     expect(small).toBeGreaterThan(0);
     expect(await statements(list, 30)).toBe(small);
