@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { deviceListProblem } from '../../platform/src/devices';
 import type { Role } from '../../platform/src/identity';
 
 export interface ApiKeyRecord {
@@ -7,6 +8,8 @@ export interface ApiKeyRecord {
   label: string;
   role: Role;
   tier: string;
+  /** The devices a `sensor` key may report for; empty for other roles. */
+  devices: string[];
   createdAt: Date;
   revokedAt: Date | null;
 }
@@ -16,11 +19,15 @@ interface ApiKeyRow {
   label: string;
   role: Role;
   tier: string;
+  devices: string[];
   created_at: Date;
   revoked_at: Date | null;
 }
 
 const COLUMNS = 'id, label, role, tier, created_at, revoked_at';
+/** A key's columns with its devices, read from `api_key` aliased `k`. */
+const COLUMNS_WITH_DEVICES = `k.id, k.label, k.role, k.tier, k.created_at, k.revoked_at,
+  ARRAY(SELECT device FROM api_key_device WHERE api_key_id = k.id ORDER BY device) AS devices`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A prefix makes leaked keys easy to recognise (secret scanners, logs); the rest is 256 random bits. */
@@ -32,6 +39,7 @@ function toRecord(row: ApiKeyRow): ApiKeyRecord {
     label: row.label,
     role: row.role,
     tier: row.tier,
+    devices: row.devices,
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
   };
@@ -46,17 +54,36 @@ export function hashApiKey(key: string): Buffer {
 export class ApiKeyStore {
   constructor(private readonly db: DataSource) {}
 
+  /**
+   * A `sensor` key must name its devices (see devices.ts), and only a sensor key may: the key and
+   * its devices are stored together or not at all.
+   */
   async create(input: {
     role: Role;
     tier: string;
     label: string;
+    devices?: string[];
   }): Promise<{ key: string; record: ApiKeyRecord }> {
+    const devices = [...new Set(input.devices ?? [])].sort();
+    if (input.role === 'sensor' && devices.length === 0)
+      throw new Error('a sensor key needs at least one device');
+    if (input.role !== 'sensor' && devices.length > 0)
+      throw new Error(`only sensor keys are bound to devices (this key is ${input.role})`);
+    const problem = deviceListProblem(devices);
+    if (problem) throw new Error(problem);
     const key = KEY_PREFIX + randomBytes(32).toString('base64url');
-    const rows = (await this.db.query(
-      `INSERT INTO api_key (key_hash, label, role, tier) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
-      [hashApiKey(key), input.label, input.role, input.tier],
-    )) as ApiKeyRow[];
-    return { key, record: toRecord(rows[0]) };
+    const row = await this.db.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `INSERT INTO api_key (key_hash, label, role, tier) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
+        [hashApiKey(key), input.label, input.role, input.tier],
+      )) as Omit<ApiKeyRow, 'devices'>[];
+      await manager.query('INSERT INTO api_key_device (api_key_id, device) SELECT $1, unnest($2::text[])', [
+        rows[0].id,
+        devices,
+      ]);
+      return { ...rows[0], devices };
+    });
+    return { key, record: toRecord(row) };
   }
 
   /** Returns false when no active key has this id. */
@@ -69,9 +96,13 @@ export class ApiKeyStore {
     return rows.length > 0;
   }
 
-  async list(): Promise<ApiKeyRecord[]> {
+  /** Every key, or with `device` only the keys holding that device. */
+  async list(filter: { device?: string } = {}): Promise<ApiKeyRecord[]> {
     const rows = (await this.db.query(
-      `SELECT ${COLUMNS} FROM api_key ORDER BY created_at, id`,
+      `SELECT ${COLUMNS_WITH_DEVICES} FROM api_key k
+        WHERE $1::text IS NULL OR EXISTS (SELECT 1 FROM api_key_device d WHERE d.api_key_id = k.id AND d.device = $1)
+        ORDER BY k.created_at, k.id`,
+      [filter.device ?? null],
     )) as ApiKeyRow[];
     return rows.map(toRecord);
   }
@@ -79,7 +110,7 @@ export class ApiKeyStore {
   /** The active key matching `key`, looked up by its hash (revocation takes effect on the next request). */
   async findActive(key: string): Promise<ApiKeyRecord | undefined> {
     const rows = (await this.db.query(
-      `SELECT ${COLUMNS} FROM api_key WHERE key_hash = $1 AND revoked_at IS NULL`,
+      `SELECT ${COLUMNS_WITH_DEVICES} FROM api_key k WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
       [hashApiKey(key)],
     )) as ApiKeyRow[];
     return rows[0] ? toRecord(rows[0]) : undefined;

@@ -47,8 +47,10 @@ export class Authenticator {
     if (bootstrap) return { identity: bootstrap, tier: HIGH_TIER, rateLimitSubject: 'key:bootstrap' };
     const record = key ? await this.apiKeys.findActive(key) : undefined;
     if (!record) throw new AuthenticationError('The API key is not valid or has been revoked');
+    const identity: Identity = { roles: [record.role], subject: `apikey:${record.id}` };
+    if (record.role === 'sensor') identity.devices = record.devices;
     return {
-      identity: { roles: [record.role], subject: `apikey:${record.id}` },
+      identity,
       tier: record.tier,
       rateLimitSubject: `key:${record.id}`,
     };

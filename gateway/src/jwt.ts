@@ -6,6 +6,7 @@ import {
   type JWTPayload,
   type JWTVerifyOptions,
 } from 'jose';
+import { deviceListProblem } from '../../platform/src/devices';
 import { isRole, type Identity, type Role } from '../../platform/src/identity';
 
 /** Where bearer tokens are checked against: one of a JWKS URL, a PEM public key or an HS256 secret. */
@@ -36,11 +37,25 @@ export class InvalidTokenError extends Error {}
 
 export type TokenVerifier = (token: string) => Promise<Identity>;
 
-/** The identity a verified token carries: `sub` as subject, the known roles of its `roles` claim. */
+/**
+ * The identity a verified token carries: `sub` as subject, the known roles of its `roles` claim,
+ * and for a `sensor` the devices of its `devices` claim (a token with a malformed or oversized
+ * list is refused rather than read as holding fewer devices than its issuer meant).
+ */
 function identityOf(payload: JWTPayload): Identity {
   const claimed: unknown = payload.roles;
   const roles: Role[] = Array.isArray(claimed) ? claimed.filter(isRole) : [];
-  return { roles: roles.length > 0 ? roles : ['public'], subject: payload.sub };
+  const identity: Identity = { roles: roles.length > 0 ? roles : ['public'], subject: payload.sub };
+  if (roles.includes('sensor')) {
+    const devices: unknown = payload.devices ?? [];
+    if (!Array.isArray(devices) || !devices.every((device) => typeof device === 'string'))
+      throw new InvalidTokenError('The bearer token\'s "devices" claim must be a list of device ids');
+    const problem = deviceListProblem(devices);
+    if (problem)
+      throw new InvalidTokenError(`The bearer token's "devices" claim is not accepted: ${problem}`);
+    identity.devices = [...new Set(devices)].sort();
+  }
+  return identity;
 }
 
 function explain(error: unknown): InvalidTokenError {
@@ -78,10 +93,12 @@ export async function createTokenVerifier(settings: JwtSettings): Promise<TokenV
     throw new Error('JWT verification needs JWT_JWKS_URL, JWT_PUBLIC_KEY or JWT_SECRET');
   }
   return async (token) => {
+    let payload: JWTPayload;
     try {
-      return identityOf((await verify(token)).payload);
+      payload = (await verify(token)).payload;
     } catch (error) {
       throw explain(error);
     }
+    return identityOf(payload);
   };
 }

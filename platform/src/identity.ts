@@ -8,6 +8,8 @@ export interface Identity {
   roles: Role[];
   /** A stable subject (API key id, JWT `sub`), absent for anonymous callers. */
   subject?: string;
+  /** For a `sensor`: the only devices it may report for (`meter:<id>`, `waste-station:<id>`, see devices.ts). */
+  devices?: string[];
 }
 
 export const ANONYMOUS: Identity = { roles: ['public'] };
@@ -43,7 +45,10 @@ export function decodeIdentity(header: string | undefined, secret: string): Iden
   try {
     const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Identity;
     const roles = parsed.roles.filter(isRole);
-    return { roles, subject: parsed.subject };
+    const identity: Identity = { roles, subject: parsed.subject };
+    if (Array.isArray(parsed.devices))
+      identity.devices = parsed.devices.filter((device) => typeof device === 'string');
+    return identity;
   } catch {
     return undefined;
   }

@@ -1,18 +1,27 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATABASE_NAME } from '../../../platform/src/database';
-import { isRole, ROLES } from '../../../platform/src/identity';
+import { DEVICE_KINDS, deviceListProblem } from '../../../platform/src/devices';
+import { isRole, ROLES, type Role } from '../../../platform/src/identity';
 import { ApiKeyStore } from '../api-keys';
 import { createGatewayDataSource, migrateGateway } from '../database';
 import { DEFAULT_TIER, knownTiers, rateLimitConfigFromEnv } from '../rate-limit';
 
 const USAGE = `Usage:
   npm run apikey -- create --role <${ROLES.join('|')}> [--tier <tier>] --label "<who it is for>"
+      [--device <${DEVICE_KINDS.map((kind) => `${kind}:<id>`).join('|')}> ...]   (sensor keys: required, repeatable)
   npm run apikey -- revoke <id>
-  npm run apikey -- list
+  npm run apikey -- list [--device <device>]
 DATABASE_URL selects the database (default: the embedded one \`npm start\` runs).`;
 
 /** The database `npm start` runs on when DATABASE_URL is not set (its embedded PostgreSQL must be running). */
 const EMBEDDED_DATABASE_URL = `postgres://postgres:open-city-graph@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}/${DEFAULT_DATABASE_NAME}`;
+
+/** Why the --device flags do not fit the role, or undefined. */
+function deviceFlagsProblem(role: Role, devices: string[]): string | undefined {
+  if (role !== 'sensor') return devices.length > 0 ? 'only sensor keys take --device' : undefined;
+  if (devices.length === 0) return 'a sensor key needs at least one --device';
+  return deviceListProblem(devices);
+}
 
 /** Runs one command; returns the exit code. Output goes through `print` so tests can read it. */
 export async function runApiKeyCommand(
@@ -23,7 +32,12 @@ export async function runApiKeyCommand(
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { role: { type: 'string' }, tier: { type: 'string' }, label: { type: 'string' } },
+    options: {
+      role: { type: 'string' },
+      tier: { type: 'string' },
+      label: { type: 'string' },
+      device: { type: 'string', multiple: true },
+    },
   });
   const [command, ...rest] = positionals;
   await migrateGateway(databaseUrl);
@@ -40,8 +54,20 @@ export async function runApiKeyCommand(
         );
         return 2;
       }
-      const { key, record } = await store.create({ role: values.role, tier, label: values.label });
+      const devices = values.device ?? [];
+      const problem = deviceFlagsProblem(values.role, devices);
+      if (problem) {
+        print(`${problem}\n${USAGE}`);
+        return 2;
+      }
+      const { key, record } = await store.create({
+        role: values.role,
+        tier,
+        label: values.label,
+        devices,
+      });
       print(`id:    ${record.id}\nrole:  ${record.role}\ntier:  ${record.tier}\nlabel: ${record.label}`);
+      if (record.devices.length > 0) print(`devices: ${record.devices.join(' ')}`);
       print(
         `key:   ${key}\nThe key is shown only now: only its hash is stored. Send it as the x-api-key header.`,
       );
@@ -56,11 +82,12 @@ export async function runApiKeyCommand(
       return 1;
     }
     if (command === 'list') {
-      for (const key of await store.list()) {
+      for (const key of await store.list({ device: values.device?.[0] })) {
         const state = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : 'active';
         print(
           `${key.id}  ${key.role.padEnd(10)} ${key.tier.padEnd(10)} ${key.createdAt.toISOString()}  ${state}  ${key.label}`,
         );
+        if (key.devices.length > 0) print(`    devices: ${key.devices.join(' ')}`);
       }
       return 0;
     }

@@ -8,7 +8,12 @@ export interface MqttBridgeOptions {
   mqttUrl: string;
   /** The gateway's `/graphql` URL: messages are ingested through its public mutations. */
   gatewayUrl: string;
-  /** A key with the `sensor` role. */
+  /**
+   * An `operator` key (the launcher's OPERATOR_API_KEY): the bridge reports for every device
+   * behind the broker, so which sensor may publish on which topic is the broker's ACL to decide
+   * (e.g. Mosquitto `pattern write ocg/energy/%u/reading`), while a sensor posting to the gateway
+   * itself is held to its key's devices.
+   */
   apiKey: string;
   /** Attempts for a transient ingestion failure (gateway or subgraph restarting). */
   attempts?: number;

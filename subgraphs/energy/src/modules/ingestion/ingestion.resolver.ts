@@ -1,10 +1,14 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { BaseContext } from '../../../../../platform/src/context';
+import { assertDevicesAllowed } from '../../../../../platform/src/devices';
 import { RecordMeterReadingsPayload } from './ingestion.entity';
 import { RecordMeterReadingsInput } from './ingestion.input';
 import { EnergyIngestionService } from './ingestion.service';
 
-/** Until per-device roles exist, any caller with the `sensor` or `operator` role may report for any meter. */
+/**
+ * Operators report for any meter; a `sensor` key only for the meters it is bound to (devices.ts),
+ * and a batch naming one other meter is refused whole, before anything is stored.
+ */
 @Resolver()
 export class EnergyIngestionResolver {
   @Authorized('sensor', 'operator')
@@ -16,6 +20,11 @@ export class EnergyIngestionResolver {
     @Arg('input', () => RecordMeterReadingsInput) input: RecordMeterReadingsInput,
     @Ctx() context: BaseContext,
   ): Promise<RecordMeterReadingsPayload> {
+    assertDevicesAllowed(
+      context.identity,
+      'meter',
+      input.readings.map((reading) => reading.meterId),
+    );
     return new EnergyIngestionService(context.db).recordMeterReadings(input);
   }
 }

@@ -1,11 +1,12 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { BaseContext } from '../../../../../platform/src/context';
+import { assertDevicesAllowed } from '../../../../../platform/src/devices';
 import { WasteCollection } from '../collection/collection.entity';
 import { FillingLevelObservation } from '../observation/observation.entity';
 import { RecordCollectionInput, ReportFillLevelInput } from './ingestion.input';
 import { WasteIngestionService } from './ingestion.service';
 
-/** Until per-device roles exist, any caller with the `sensor` or `operator` role may report for any station. */
+/** Operators report for any station; a `sensor` key only for the stations it is bound to (devices.ts). */
 @Resolver()
 export class IngestionResolver {
   @Authorized('sensor', 'operator')
@@ -16,6 +17,7 @@ export class IngestionResolver {
     @Arg('input', () => ReportFillLevelInput) input: ReportFillLevelInput,
     @Ctx() context: BaseContext,
   ): Promise<FillingLevelObservation> {
+    assertDevicesAllowed(context.identity, 'waste-station', [input.stationId]);
     return new WasteIngestionService(context.db).reportFillLevel(input);
   }
 
@@ -27,6 +29,7 @@ export class IngestionResolver {
     @Arg('input', () => RecordCollectionInput) input: RecordCollectionInput,
     @Ctx() context: BaseContext,
   ): Promise<WasteCollection> {
+    assertDevicesAllowed(context.identity, 'waste-station', [input.stationId]);
     return new WasteIngestionService(context.db).recordCollection(input);
   }
 }
