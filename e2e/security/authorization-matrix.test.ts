@@ -769,3 +769,30 @@ describe('coverage', () => {
     }
   });
 });
+
+describe('a mission that is over', () => {
+  it('no longer shows its volunteer where and how to reach the person; operators still see both', async () => {
+    const over = await openRequest(168, fixture.pickup);
+    await acceptFor(over, fixture.owner);
+    const cancelled = await gateway(
+      `mutation { cancelAccompanimentRequest(input: { id: "${over}", reason: BENEFICIARY_REQUEST }) { status } }`,
+      'operator',
+    );
+    expect(cancelled.body.errors).toBeUndefined();
+    const query =
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Mission { status meetingPoint { latitude } contact { phone } } } }';
+    const variables = { r: [{ __typename: 'Mission', id: over }] };
+    const owner = await subgraph(query, 'volunteer-owner', variables);
+    expect(owner.body.errors).toBeUndefined();
+    expect(owner.body.data?._entities).toEqual([{ status: 'CANCELLED', meetingPoint: null, contact: null }]);
+    for (const secret of fixture.secrets) expect(owner.text).not.toContain(secret);
+    const operator = await subgraph(query, 'operator', variables);
+    expect(operator.body.data?._entities).toEqual([
+      {
+        status: 'CANCELLED',
+        meetingPoint: { latitude: fixture.pickup.latitude },
+        contact: { phone: expect.any(String) },
+      },
+    ]);
+  });
+});

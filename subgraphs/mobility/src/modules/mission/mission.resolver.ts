@@ -81,13 +81,16 @@ export class MissionResolver {
     return { code: mission.request.arrondissementCode };
   }
 
+  /** Often the person's home: like the contact, the volunteer needs it to meet, not afterwards. */
   @Authorized('operator', 'volunteer')
   @FieldResolver(() => Location, {
     nullable: true,
-    description: 'The exact pickup point (the assigned volunteer and operators).',
+    description:
+      'The exact pickup point: for the assigned volunteer while the mission is underway, and operators.',
   })
-  meetingPoint(@Root() mission: Mission, @Ctx() context: BaseContext): Location {
+  meetingPoint(@Root() mission: Mission, @Ctx() context: BaseContext): Location | null {
     assertMissionActor(context, mission.volunteerId);
+    if (!mission.isUnderway && !isOperator(context)) return null;
     return { latitude: mission.request.exactLatitude, longitude: mission.request.exactLongitude };
   }
 
