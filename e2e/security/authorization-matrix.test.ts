@@ -8,7 +8,6 @@ import {
   type GraphQLSchema,
   type IntrospectionQuery,
 } from 'graphql';
-import { SignJWT } from 'jose';
 import type { DataSource } from 'typeorm';
 import { getMetadataStorage } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +16,7 @@ import { encodeIdentity, IDENTITY_HEADER, type Identity, type Role } from '../..
 import { SUBGRAPHS } from '../../platform/src/registry';
 import { startTestPlatform, type TestPlatform } from '../../test/platform';
 import { Recorder, wsClient } from '../subscriptions/helpers';
-import { get, postOperation, type RawResponse } from './support';
+import { get, hs256Token, postOperation, type RawResponse } from './support';
 
 /**
  * Every private field × every role, through every way the graph offers to reach it. The private
@@ -86,14 +85,6 @@ function noteRead(leaf: PrivateField, allowed: boolean, values: unknown[]): void
   const key = `${leaf.type}.${leaf.field}`;
   const read = allowed && values.some((value) => value !== null && value !== undefined);
   readWhenAllowed.set(key, (readWhenAllowed.get(key) ?? false) || read);
-}
-
-function token(claims: Record<string, unknown>): Promise<string> {
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuedAt()
-    .setExpirationTime('10m')
-    .sign(new TextEncoder().encode(JWT_SECRET));
 }
 
 async function createKey(args: string[]): Promise<{ key: string; id: string }> {
@@ -450,7 +441,7 @@ beforeAll(async () => {
     operator: { roles: ['operator'], subject: 'operator-matrix' },
   };
   const bearer = async (identity: Identity) => ({
-    authorization: `Bearer ${await token({ sub: identity.subject, roles: identity.roles })}`,
+    authorization: `Bearer ${await hs256Token(JWT_SECRET, { sub: identity.subject, roles: identity.roles })}`,
   });
   headers = {
     public: {},
@@ -488,20 +479,25 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.stop());
 
+/** Who a person is and where they live: operators only. */
+const OPERATOR_ONLY = [
+  'Beneficiary.givenName',
+  'Beneficiary.familyName',
+  'Beneficiary.phone',
+  'Beneficiary.streetAddress',
+  'Beneficiary.location',
+  'Volunteer.email',
+  'Volunteer.phone',
+  'AccompanimentRequest.location',
+  'AccompanimentRequest.beneficiary',
+];
+
 describe('the private fields, read from the metadata', () => {
   it('include the personal data we know of, and the private root fields', () => {
     const names = privateFields().map((field) => `${field.type}.${field.field}`);
     expect(names).toEqual(
       expect.arrayContaining([
-        'Beneficiary.givenName',
-        'Beneficiary.familyName',
-        'Beneficiary.phone',
-        'Beneficiary.streetAddress',
-        'Beneficiary.location',
-        'Volunteer.email',
-        'Volunteer.phone',
-        'AccompanimentRequest.location',
-        'AccompanimentRequest.beneficiary',
+        ...OPERATOR_ONLY,
         'Mission.meetingPoint',
         'Mission.contact',
         'MissionContact.phone',
@@ -516,18 +512,7 @@ describe('the private fields, read from the metadata', () => {
   it('keep a person’s identity for operators, and the mission contact for its volunteer too', () => {
     const rolesOf = (name: string) =>
       privateFields().find((field) => `${field.type}.${field.field}` === name)?.roles;
-    for (const name of [
-      'Beneficiary.givenName',
-      'Beneficiary.familyName',
-      'Beneficiary.phone',
-      'Beneficiary.streetAddress',
-      'Beneficiary.location',
-      'Volunteer.email',
-      'Volunteer.phone',
-      'AccompanimentRequest.location',
-      'AccompanimentRequest.beneficiary',
-    ])
-      expect(rolesOf(name), name).toEqual(['operator']);
+    for (const name of OPERATOR_ONLY) expect(rolesOf(name), name).toEqual(['operator']);
     expect(rolesOf('MissionContact.phone')?.sort()).toEqual(['operator', 'volunteer']);
   });
 

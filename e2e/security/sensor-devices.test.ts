@@ -1,10 +1,9 @@
-import { SignJWT } from 'jose';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runApiKeyCommand } from '../../gateway/src/cli/apikey';
 import type { Identity } from '../../platform/src/identity';
 import { startTestPlatform, type TestPlatform } from '../../test/platform';
-import { captureForwardedIdentities, codes, postOperation, type RawResponse } from './support';
+import { captureForwardedIdentities, codes, hs256Token, postOperation, type RawResponse } from './support';
 
 /** A `sensor` key or token writes readings only for its own devices; operators for any. */
 const JWT_SECRET = 'sensor-devices-test-secret-of-at-least-32-bytes';
@@ -60,13 +59,7 @@ async function sensorKey(...devices: string[]): Promise<{ key: string; id: strin
   return { key: /key:\s+(\S+)/.exec(output)![1], id: /id:\s+(\S+)/.exec(output)![1] };
 }
 
-function bearer(claims: Record<string, unknown>): Promise<string> {
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuedAt()
-    .setExpirationTime('5m')
-    .sign(new TextEncoder().encode(JWT_SECRET));
-}
+const bearer = (claims: Record<string, unknown>) => hs256Token(JWT_SECRET, claims);
 
 let sequence = 0;
 const uniqueId = (prefix: string) => `${prefix}-${process.pid}-${Date.now()}-${(sequence += 1)}`;

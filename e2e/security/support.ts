@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import { decodeIdentity, IDENTITY_HEADER, type Identity } from '../../platform/src/identity';
 import type { TestPlatform } from '../../test/platform';
 
@@ -68,4 +69,13 @@ export function captureForwardedIdentities(platform: TestPlatform): Identity[] {
     });
   }
   return seen;
+}
+
+/** A bearer token signed with the gateway's JWT_SECRET (HS256), as a test identity provider would issue it. */
+export function hs256Token(secret: string, claims: Record<string, unknown>): Promise<string> {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt()
+    .setExpirationTime('10m')
+    .sign(new TextEncoder().encode(secret));
 }
