@@ -45,6 +45,14 @@ function toRecord(row: ApiKeyRow): ApiKeyRecord {
   };
 }
 
+/** Why these devices cannot go with a key of this role (a sensor key needs some, others none), or undefined. */
+export function keyDevicesProblem(role: Role, devices: readonly string[]): string | undefined {
+  if (role !== 'sensor')
+    return devices.length > 0 ? `only sensor keys are bound to devices (not ${role} keys)` : undefined;
+  if (devices.length === 0) return 'a sensor key needs at least one device (--device)';
+  return deviceListProblem(devices);
+}
+
 /** Keys are random, so one unsalted SHA-256 is enough to make the stored value useless to a thief. */
 export function hashApiKey(key: string): Buffer {
   return createHash('sha256').update(key).digest();
@@ -54,10 +62,7 @@ export function hashApiKey(key: string): Buffer {
 export class ApiKeyStore {
   constructor(private readonly db: DataSource) {}
 
-  /**
-   * A `sensor` key must name its devices (see devices.ts), and only a sensor key may: the key and
-   * its devices are stored together or not at all.
-   */
+  /** A `sensor` key is stored with its devices (see devices.ts), together or not at all. */
   async create(input: {
     role: Role;
     tier: string;
@@ -65,11 +70,7 @@ export class ApiKeyStore {
     devices?: string[];
   }): Promise<{ key: string; record: ApiKeyRecord }> {
     const devices = [...new Set(input.devices ?? [])].sort();
-    if (input.role === 'sensor' && devices.length === 0)
-      throw new Error('a sensor key needs at least one device');
-    if (input.role !== 'sensor' && devices.length > 0)
-      throw new Error(`only sensor keys are bound to devices (this key is ${input.role})`);
-    const problem = deviceListProblem(devices);
+    const problem = keyDevicesProblem(input.role, devices);
     if (problem) throw new Error(problem);
     const key = KEY_PREFIX + randomBytes(32).toString('base64url');
     const row = await this.db.transaction(async (manager) => {

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATABASE_NAME } from '../../../platform/src/database';
-import { DEVICE_KINDS, deviceListProblem } from '../../../platform/src/devices';
-import { isRole, ROLES, type Role } from '../../../platform/src/identity';
-import { ApiKeyStore } from '../api-keys';
+import { DEVICE_KINDS } from '../../../platform/src/devices';
+import { isRole, ROLES } from '../../../platform/src/identity';
+import { ApiKeyStore, keyDevicesProblem } from '../api-keys';
 import { createGatewayDataSource, migrateGateway } from '../database';
 import { DEFAULT_TIER, knownTiers, rateLimitConfigFromEnv } from '../rate-limit';
 
@@ -15,13 +15,6 @@ DATABASE_URL selects the database (default: the embedded one \`npm start\` runs)
 
 /** The database `npm start` runs on when DATABASE_URL is not set (its embedded PostgreSQL must be running). */
 const EMBEDDED_DATABASE_URL = `postgres://postgres:open-city-graph@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}/${DEFAULT_DATABASE_NAME}`;
-
-/** Why the --device flags do not fit the role, or undefined. */
-function deviceFlagsProblem(role: Role, devices: string[]): string | undefined {
-  if (role !== 'sensor') return devices.length > 0 ? 'only sensor keys take --device' : undefined;
-  if (devices.length === 0) return 'a sensor key needs at least one --device';
-  return deviceListProblem(devices);
-}
 
 /** Runs one command; returns the exit code. Output goes through `print` so tests can read it. */
 export async function runApiKeyCommand(
@@ -55,7 +48,7 @@ export async function runApiKeyCommand(
         return 2;
       }
       const devices = values.device ?? [];
-      const problem = deviceFlagsProblem(values.role, devices);
+      const problem = keyDevicesProblem(values.role, devices);
       if (problem) {
         print(`${problem}\n${USAGE}`);
         return 2;
