@@ -2,9 +2,13 @@ import {
   buildClientSchema,
   getIntrospectionQuery,
   getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
   isNonNullType,
   isObjectType,
   type GraphQLField,
+  type GraphQLInputType,
   type GraphQLSchema,
   type IntrospectionQuery,
 } from 'graphql';
@@ -228,6 +232,26 @@ function selectionAlong(
   if (!isObjectType(type)) throw new Error(`${parent} is not an object type`);
   const field = type.getFields()[hop.field];
   return `${hop.field}${argumentsOf(field, root)} { ${selectionAlong(schema, hop.type, rest, inner, false)} }`;
+}
+
+/** A literal of the argument's shape: enough to pass validation and reach the authorization check. */
+function placeholder(type: GraphQLInputType): string {
+  if (isNonNullType(type)) return placeholder(type.ofType);
+  if (isListType(type)) return `[${placeholder(type.ofType)}]`;
+  if (isEnumType(type)) return type.getValues()[0].name;
+  if (isInputObjectType(type)) {
+    const required = Object.values(type.getFields()).filter(
+      (field) => isNonNullType(field.type) && field.defaultValue === undefined,
+    );
+    return `{ ${required.map((field) => `${field.name}: ${placeholder(field.type)}`).join(', ')} }`;
+  }
+  const scalars: Record<string, string> = {
+    Int: '1',
+    Float: '0.5',
+    Boolean: 'true',
+    DateTime: '"2020-01-01T00:00:00Z"',
+  };
+  return scalars[type.name] ?? '"matrix-placeholder"';
 }
 
 /** The private fields of a type, each with the smallest selection that shows whether it came back. */
@@ -565,6 +589,29 @@ describe('every private field × every role', () => {
           expect(refused, label).toContain('FORBIDDEN');
           expect(response.body.data?.[root.field] ?? null, label).toBeNull();
         }
+      }
+    }
+  });
+
+  it('private mutations: FORBIDDEN, with nothing run, for the roles they do not name', async () => {
+    const mutationType = gatewaySchema.getMutationType()!;
+    const mutations = privateFields().filter(
+      (field) => field.type === 'Mutation' && mutationType.getFields()[field.field],
+    );
+    expect(mutations.map((mutation) => mutation.field)).toContain('requestAccompaniment');
+    for (const mutation of mutations) {
+      const field = mutationType.getFields()[mutation.field];
+      const args = field.args
+        .filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)
+        .map((arg) => `${arg.name}: ${placeholder(arg.type)}`);
+      const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
+      const operation = `mutation { ${mutation.field}${args.length > 0 ? `(${args.join(', ')})` : ''}${selection} }`;
+      for (const caller of CALLERS.filter((candidate) => !declaredAllowed(candidate, [mutation]))) {
+        const response = await gateway(operation, caller);
+        expect(
+          response.body.errors?.map((error) => error.extensions?.code),
+          `${mutation.field} as ${caller}`,
+        ).toEqual(['FORBIDDEN']);
       }
     }
   });
