@@ -279,4 +279,34 @@ describe('apikey command and devices', () => {
     const keyLines = holders.output.split('\n').filter((line) => !line.startsWith(' '));
     expect(keyLines).toHaveLength(1);
   });
+
+  it('moves a key to another meter without re-issuing it, effective on its next request', async () => {
+    const { key, id } = await sensorKey(`meter:${meters[0]}`);
+    const headers = { 'x-api-key': key };
+    const moved = await apikey([
+      'devices',
+      id,
+      '--add',
+      `meter:${meters[1]}`,
+      '--remove',
+      `meter:${meters[0]}`,
+    ]);
+    expect(moved.code, moved.output).toBe(0);
+    expect(moved.output).toBe(`devices: meter:${meters[1]}`);
+    const now = await recordReadings(headers, [meters[1]]);
+    expect(now.response.body.errors).toBeUndefined();
+    const before = await recordReadings(headers, [meters[0]]);
+    expectForbiddenFor(before.response, [`meter:${meters[0]}`]);
+    expect(await storedReadings([...now.readingIds, ...before.readingIds])).toBe(1);
+
+    const emptied = await apikey(['devices', id, '--remove', `meter:${meters[1]}`]);
+    expect(emptied.code).toBe(2);
+    expect(emptied.output).toMatch(/at least one device.*nothing changed/);
+    expect((await apikey(['list', '--device', `meter:${meters[1]}`])).output).toContain(id);
+
+    const researcher = await apikey(['create', '--role', 'researcher', '--label', 'no devices']);
+    const researcherId = /id:\s+(\S+)/.exec(researcher.output)![1];
+    expect((await apikey(['devices', researcherId, '--add', `meter:${meters[0]}`])).code).toBe(1);
+    expect((await apikey(['devices', id, '--add', 'boiler:1'])).code).toBe(2);
+  });
 });

@@ -53,6 +53,9 @@ export function keyDevicesProblem(role: Role, devices: readonly string[]): strin
   return deviceListProblem(devices);
 }
 
+/** Devices that cannot go with a key: the message says why, for the person running the command. */
+export class KeyDevicesError extends Error {}
+
 /** Keys are random, so one unsalted SHA-256 is enough to make the stored value useless to a thief. */
 export function hashApiKey(key: string): Buffer {
   return createHash('sha256').update(key).digest();
@@ -71,7 +74,7 @@ export class ApiKeyStore {
   }): Promise<{ key: string; record: ApiKeyRecord }> {
     const devices = [...new Set(input.devices ?? [])].sort();
     const problem = keyDevicesProblem(input.role, devices);
-    if (problem) throw new Error(problem);
+    if (problem) throw new KeyDevicesError(problem);
     const key = KEY_PREFIX + randomBytes(32).toString('base64url');
     const row = await this.db.transaction(async (manager) => {
       const rows = (await manager.query(
@@ -95,6 +98,45 @@ export class ApiKeyStore {
       [id],
     )) as ApiKeyRow[];
     return rows.length > 0;
+  }
+
+  /**
+   * Adds and removes devices of an active sensor key (a meter replaced, a station given to a
+   * concentrator) without re-issuing it: effective on the key's next request. Returns the key's
+   * devices, or undefined when no active sensor key has this id; a change that would leave the
+   * key with no device, or too many, changes nothing.
+   */
+  async changeDevices(
+    id: string,
+    change: { add: string[]; remove: string[] },
+  ): Promise<string[] | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const malformed = deviceListProblem([...change.add, ...change.remove]);
+    if (malformed) throw new KeyDevicesError(malformed);
+    return this.db.transaction(async (manager) => {
+      const keys = (await manager.query(
+        'SELECT role FROM api_key WHERE id = $1 AND revoked_at IS NULL FOR UPDATE',
+        [id],
+      )) as { role: Role }[];
+      if (keys[0]?.role !== 'sensor') return undefined;
+      await manager.query('DELETE FROM api_key_device WHERE api_key_id = $1 AND device = ANY($2::text[])', [
+        id,
+        change.remove,
+      ]);
+      await manager.query(
+        'INSERT INTO api_key_device (api_key_id, device) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING',
+        [id, change.add],
+      );
+      const rows = (await manager.query(
+        'SELECT device FROM api_key_device WHERE api_key_id = $1 ORDER BY device',
+        [id],
+      )) as { device: string }[];
+      const devices = rows.map((row) => row.device);
+      // Thrown inside the transaction: the change is rolled back whole.
+      const problem = keyDevicesProblem('sensor', devices);
+      if (problem) throw new KeyDevicesError(problem);
+      return devices;
+    });
   }
 
   /** Every key, or with `device` only the keys holding that device. */

@@ -2,13 +2,14 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_DATABASE_NAME } from '../../../platform/src/database';
 import { DEVICE_KINDS } from '../../../platform/src/devices';
 import { isRole, ROLES } from '../../../platform/src/identity';
-import { ApiKeyStore, keyDevicesProblem } from '../api-keys';
+import { ApiKeyStore, KeyDevicesError, keyDevicesProblem } from '../api-keys';
 import { createGatewayDataSource, migrateGateway } from '../database';
 import { DEFAULT_TIER, knownTiers, rateLimitConfigFromEnv } from '../rate-limit';
 
 const USAGE = `Usage:
   npm run apikey -- create --role <${ROLES.join('|')}> [--tier <tier>] --label "<who it is for>"
       [--device <${DEVICE_KINDS.map((kind) => `${kind}:<id>`).join('|')}> ...]   (sensor keys: required, repeatable)
+  npm run apikey -- devices <id> [--add <device> ...] [--remove <device> ...]   (a sensor key's devices)
   npm run apikey -- revoke <id>
   npm run apikey -- list [--device <device>]
 DATABASE_URL selects the database (default: the embedded one \`npm start\` runs).`;
@@ -30,6 +31,8 @@ export async function runApiKeyCommand(
       tier: { type: 'string' },
       label: { type: 'string' },
       device: { type: 'string', multiple: true },
+      add: { type: 'string', multiple: true },
+      remove: { type: 'string', multiple: true },
     },
   });
   const [command, ...rest] = positionals;
@@ -64,6 +67,22 @@ export async function runApiKeyCommand(
       print(
         `key:   ${key}\nThe key is shown only now: only its hash is stored. Send it as the x-api-key header.`,
       );
+      return 0;
+    }
+    if (command === 'devices' && rest.length === 1) {
+      let devices;
+      try {
+        devices = await store.changeDevices(rest[0], { add: values.add ?? [], remove: values.remove ?? [] });
+      } catch (error) {
+        if (!(error instanceof KeyDevicesError)) throw error;
+        print(`${error.message}; nothing changed`);
+        return 2;
+      }
+      if (!devices) {
+        print(`no active sensor key with id ${rest[0]}`);
+        return 1;
+      }
+      print(`devices: ${devices.join(' ')}`);
       return 0;
     }
     if (command === 'revoke' && rest.length === 1) {
