@@ -1,0 +1,108 @@
+import type { DataSource } from 'typeorm';
+import { validateArrondissement } from '../../../../../platform/src/city';
+import { badInput } from '../../../../../platform/src/errors';
+import { parisBucketSql, validateTimeRange } from '../../../../../platform/src/time-buckets';
+import { WASTE_STREAMS } from '../../waste-stream';
+import type { WasteStreamStatistics } from './stream-statistics.entity';
+import type { WasteStreamStatisticsFilter } from './stream-statistics.input';
+
+interface StatisticsRow {
+  stream: WasteStreamStatistics['stream'];
+  start: Date;
+  observations: number;
+  average: number | null;
+  minimum: number | null;
+  maximum: number | null;
+  share: number | null;
+  collections: number;
+  weight: number;
+  hours: number | null;
+}
+
+/** The stations in scope, as a condition on `s` (waste_station): $4 arrondissement, $5 station, both optional. */
+const STATIONS_IN_SCOPE =
+  '($4::smallint IS NULL OR s.arrondissement_code = $4) AND ($5::text IS NULL OR s.id = $5)';
+
+/**
+ * Fill levels and collections per stream and Paris calendar bucket, in one statement: the
+ * observations and the collections of the window are grouped apart, then joined on (stream,
+ * bucket) so a bucket with reports but no collection (or the reverse) still shows. The window is
+ * read through the time indexes city-wide, through the per-station ones when scoped; the time since
+ * the previous collection is one probe of IDX_waste_collection_station per collection of the
+ * window. Nothing is summed in JavaScript.
+ */
+export class StreamStatisticsService {
+  constructor(private readonly db: DataSource) {}
+
+  async statistics(filter: WasteStreamStatisticsFilter): Promise<WasteStreamStatistics[]> {
+    validateTimeRange(
+      { from: filter.since, to: filter.until, granularity: filter.granularity },
+      { from: 'filter.since', to: 'filter.until', granularity: 'filter.granularity' },
+    );
+    validateArrondissement(filter.arrondissement, 'filter.arrondissement');
+    if (!(filter.threshold > 0 && filter.threshold <= 1)) {
+      throw badInput(
+        `\`filter.threshold\` must be a level above 0 and at most 1 (got ${filter.threshold})`,
+        'filter.threshold',
+      );
+    }
+    if (filter.stationId !== null && filter.stationId !== undefined) {
+      const [station] = await this.db.query<unknown[]>('SELECT 1 FROM waste_station WHERE id = $1', [
+        filter.stationId,
+      ]);
+      if (!station) throw badInput(`There is no waste station "${filter.stationId}"`, 'filter.stationId');
+    }
+    const streams = filter.streams?.length ? filter.streams : WASTE_STREAMS;
+    const rows = await this.db.query<StatisticsRow[]>(
+      `WITH observed AS (
+         SELECT c.stream, ${parisBucketSql('$1', 'o.observed_at')} AS start,
+                count(*)::int AS observations, avg(o.filling_level)::float8 AS average,
+                min(o.filling_level)::float8 AS minimum, max(o.filling_level)::float8 AS maximum,
+                (count(*) FILTER (WHERE o.filling_level >= $7))::float8 / count(*) AS share
+           FROM filling_level_observation o
+           JOIN waste_container c ON c.id = o.container_id
+           JOIN waste_station s ON s.id = c.station_id
+          WHERE o.observed_at >= $2 AND o.observed_at < $3 AND c.stream = ANY($6) AND ${STATIONS_IN_SCOPE}
+          GROUP BY 1, 2),
+       collected AS (
+         SELECT w.stream, ${parisBucketSql('$1', 'w.collected_at')} AS start,
+                count(*)::int AS collections, sum(w.weight_kg)::float8 AS weight,
+                (avg(extract(epoch FROM w.collected_at - previous.collected_at)) / 3600)::float8 AS hours
+           FROM waste_collection w
+           JOIN waste_station s ON s.id = w.station_id
+           LEFT JOIN LATERAL (
+                SELECT p.collected_at FROM waste_collection p
+                 WHERE p.station_id = w.station_id AND p.stream = w.stream
+                   AND (p.collected_at, p.id) < (w.collected_at, w.id)
+                 ORDER BY p.collected_at DESC, p.id DESC LIMIT 1) previous ON true
+          WHERE w.collected_at >= $2 AND w.collected_at < $3 AND w.stream = ANY($6) AND ${STATIONS_IN_SCOPE}
+          GROUP BY 1, 2)
+       SELECT coalesce(o.stream, c.stream) AS stream, coalesce(o.start, c.start) AS start,
+              coalesce(o.observations, 0) AS observations, o.average, o.minimum, o.maximum, o.share,
+              coalesce(c.collections, 0) AS collections, coalesce(c.weight, 0) AS weight, c.hours
+         FROM observed o FULL JOIN collected c ON c.stream = o.stream AND c.start = o.start
+        ORDER BY 1, 2`,
+      [
+        filter.granularity,
+        filter.since,
+        filter.until,
+        filter.arrondissement ?? null,
+        filter.stationId ?? null,
+        streams,
+        filter.threshold,
+      ],
+    );
+    return rows.map((row) => ({
+      stream: row.stream,
+      start: row.start,
+      observations: row.observations,
+      averageFillingLevel: row.average,
+      minimumFillingLevel: row.minimum,
+      maximumFillingLevel: row.maximum,
+      shareAtOrAboveThreshold: row.share,
+      collections: row.collections,
+      collectedWeightKg: row.weight,
+      meanHoursBetweenCollections: row.hours,
+    }));
+  }
+}
