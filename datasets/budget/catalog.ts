@@ -1,7 +1,41 @@
+import type { DataSource } from 'typeorm';
 import { validateArrondissementParameter } from '../catalog-helpers';
-import type { DatasetDefinition } from '../../platform/src/exports/definition';
+import type { DatasetDefinition, ExportFilterValues } from '../../platform/src/exports/definition';
+import { BudgetScale } from '../../subgraphs/budget/src/modules/project/project.entity';
+import { BudgetTotalsDimension } from '../../subgraphs/budget/src/modules/totals/totals.entity';
 
 const text = (name: string, description: string) => ({ name, sql: name, type: 'text' as const, description });
+
+const DIMENSIONS = Object.values(BudgetTotalsDimension);
+const SCALES = Object.values(BudgetScale);
+
+/** `?groupBy=EDITION,THEME`: the export's spelling of the GraphQL list; all three when absent, as there. */
+function dimensionsOf(value: number | string | boolean | undefined): BudgetTotalsDimension[] {
+  return value === undefined
+    ? DIMENSIONS
+    : (String(value).split(',').filter(Boolean) as BudgetTotalsDimension[]);
+}
+
+/** The same rows as `Query.budgetTotals`, from the same service and with its argument names. */
+async function budgetTotals(db: DataSource, filters: ExportFilterValues): Promise<Record<string, unknown>[]> {
+  const { BudgetTotalsService } = await import('../../subgraphs/budget/src/modules/totals/totals.service.js');
+  const rows = await new BudgetTotalsService(db).totals(dimensionsOf(filters.groupBy), {
+    edition: typeof filters.edition === 'number' ? filters.edition : null,
+    theme: filters.theme === undefined ? null : String(filters.theme),
+    arrondissement: typeof filters.arrondissement === 'number' ? filters.arrondissement : null,
+    scale: filters.scale === undefined ? null : (String(filters.scale) as BudgetScale),
+  });
+  return rows.map((row) => ({
+    edition: row.edition,
+    theme: row.theme,
+    area: row.area,
+    arrondissement: row.arrondissementCode,
+    project_count: row.projectCount,
+    budget_euros: row.budgetEuros,
+    completed_count: row.completedCount,
+    votes: row.votes,
+  }));
+}
 
 export const budgetDatasets: DatasetDefinition[] = [
   {
@@ -61,6 +95,75 @@ export const budgetDatasets: DatasetDefinition[] = [
       { name: 'edition', type: 'integer', condition: 'edition = $1' },
     ],
     location: { latitude: 'latitude', longitude: 'longitude' },
+    accrualPeriodicity: 'annual',
+  },
+  {
+    id: 'budget-totals',
+    subgraph: 'budget',
+    title: 'Participatory Budget totals by edition, theme and arrondissement',
+    description:
+      'Winning projects counted and summed (budget in euros, completed projects, ballots choosing them) per edition, ' +
+      'theme and area. Each project counts once: Paris Centre projects (1st–4th, since 2021) and Paris-wide projects ' +
+      'form areas of their own rather than being counted in every arrondissement. The same rows as `budgetTotals`, ' +
+      'with its names: `groupBy` (comma-separated EDITION, THEME, ARRONDISSEMENT; all three by default), `edition`, ' +
+      '`theme`, `arrondissement`, `scale`. Ballots are generated: the city publishes none.',
+    keywords: ['participatory budget', 'budget participatif', 'statistics', 'citizen participation'],
+    themes: ['GOVE', 'SOCI'],
+    ledgerIds: ['budget-projects', 'budget-votes'],
+    from: 'budget.budget_project',
+    compute: budgetTotals,
+    columns: [
+      { name: 'edition', sql: 'edition', type: 'integer', description: 'Edition, when grouped by it' },
+      text('theme', 'Thématique, when grouped by it'),
+      text('area', 'ARRONDISSEMENT, PARIS_CENTRE or PARIS_WIDE, when grouped by arrondissement'),
+      {
+        name: 'arrondissement',
+        sql: 'arrondissement',
+        type: 'integer',
+        description: 'Arrondissement of an ARRONDISSEMENT area, 1 to 20',
+      },
+      { name: 'project_count', sql: 'project_count', type: 'integer', description: 'Winning projects' },
+      {
+        name: 'budget_euros',
+        sql: 'budget_euros',
+        type: 'double',
+        description: 'Sum of their budgets, euros',
+      },
+      {
+        name: 'completed_count',
+        sql: 'completed_count',
+        type: 'integer',
+        description: 'Projects delivered and closed',
+      },
+      { name: 'votes', sql: 'votes', type: 'integer', description: 'Ballots choosing them (generated)' },
+    ],
+    key: { sql: 'id', type: 'integer' },
+    filters: [
+      {
+        name: 'groupBy',
+        type: 'text',
+        condition: 'true',
+        validate: (value) =>
+          dimensionsOf(value).every((dimension) => DIMENSIONS.includes(dimension))
+            ? undefined
+            : `\`groupBy\` takes comma-separated dimensions among ${DIMENSIONS.join(', ')}`,
+      },
+      { name: 'edition', type: 'integer', condition: 'true' },
+      { name: 'theme', type: 'text', condition: 'true' },
+      {
+        name: 'arrondissement',
+        type: 'integer',
+        condition: 'true',
+        validate: validateArrondissementParameter,
+      },
+      {
+        name: 'scale',
+        type: 'text',
+        condition: 'true',
+        validate: (value) =>
+          SCALES.includes(value as BudgetScale) ? undefined : `\`scale\` is one of ${SCALES.join(', ')}`,
+      },
+    ],
     accrualPeriodicity: 'annual',
   },
 ];

@@ -1,4 +1,10 @@
-import type { DatasetDefinition } from '../../platform/src/exports/definition';
+import type { DataSource } from 'typeorm';
+import type { DatasetDefinition, ExportFilterValues } from '../../platform/src/exports/definition';
+import {
+  TrainingAudience,
+  TrainingFormat,
+  TrainingSkillDomain,
+} from '../../subgraphs/training/src/modules/course/course.entity';
 import { validateArrondissementParameter } from '../catalog-helpers';
 
 const TRADES =
@@ -10,6 +16,62 @@ function validateYearParameter(value: number | string | boolean): string | undef
     ? undefined
     : '`year` must be a year such as 2017';
 }
+
+/** A text parameter that must be one of an enumeration's values, as the GraphQL enum is. */
+function oneOf(name: string, values: string[]) {
+  return (value: number | string | boolean): string | undefined =>
+    values.includes(String(value)) ? undefined : `\`${name}\` is one of ${values.join(', ')}`;
+}
+
+const text = (filters: ExportFilterValues, name: string) =>
+  filters[name] === undefined ? null : String(filters[name]);
+
+/**
+ * The same rows as `Query.trainingOutcomes`, from the same service: `year` is its argument (the year
+ * the cohorts started), the other parameters the fields of its course filter.
+ */
+async function trainingOutcomes(
+  db: DataSource,
+  filters: ExportFilterValues,
+): Promise<Record<string, unknown>[]> {
+  const { OutcomeService } = await import('../../subgraphs/training/src/modules/outcome/outcome.service.js');
+  const rows = await new OutcomeService(db).byYear(typeof filters.year === 'number' ? filters.year : null, {
+    arrondissement: typeof filters.arrondissement === 'number' ? filters.arrondissement : null,
+    skillDomain: text(filters, 'skillDomain') as TrainingSkillDomain | null,
+    format: text(filters, 'format') as TrainingFormat | null,
+    audience: text(filters, 'audience') as TrainingAudience | null,
+    provider: text(filters, 'provider'),
+    sponsor: text(filters, 'sponsor'),
+    search: text(filters, 'search'),
+  });
+  return rows.map((row) => ({
+    year: row.year,
+    courses: row.courses,
+    cohorts: row.cohorts,
+    places: row.places,
+    trainees: row.trainees,
+    completed: row.completed,
+    certified: row.certified,
+    employed_within_6_months: row.employedWithin6Months,
+    further_studies: row.furtherStudies,
+    completion_rate: row.completionRate(),
+    success_rate: row.successRate(),
+    employment_rate: row.employmentRate(),
+  }));
+}
+
+const count = (name: string, description: string) => ({
+  name,
+  sql: name,
+  type: 'integer' as const,
+  description,
+});
+const rate = (name: string, description: string) => ({
+  name,
+  sql: name,
+  type: 'double' as const,
+  description,
+});
 
 export const trainingDatasets: DatasetDefinition[] = [
   {
@@ -130,6 +192,68 @@ export const trainingDatasets: DatasetDefinition[] = [
       { name: 'provider', type: 'text', condition: 'c.provider_id = $1' },
     ],
     location: { latitude: 'c.latitude', longitude: 'c.longitude' },
+    accrualPeriodicity: 'annual',
+  },
+  {
+    id: 'training-outcomes',
+    subgraph: 'training',
+    title: 'ParisCode training outcomes by year',
+    description:
+      'Per year the cohorts started: courses, cohorts, places, trainees, completions, certifications, and trainees ' +
+      'in employment or further studies six months after, with the completion, success and employment rates. The ' +
+      'same rows as `trainingOutcomes`: `year` keeps one start year; `arrondissement`, `skillDomain`, `format`, ' +
+      '`audience`, `provider`, `sponsor` and `search` select courses as its `filter` does. Generated from the ' +
+      'brochure figures: Paris publishes no such data.',
+    keywords: ['ParisCode', 'training', 'employment', 'outcomes', 'statistics'],
+    themes: ['EDUC', 'ECON'],
+    ledgerIds: ['training-courses', 'training-cohorts', 'training-sponsors'],
+    from: 'training.cohort',
+    compute: trainingOutcomes,
+    columns: [
+      { name: 'year', sql: 'year', type: 'integer', description: 'Year the cohorts started' },
+      count('courses', 'Courses'),
+      count('cohorts', 'Cohorts (sessions)'),
+      count('places', 'Training places funded'),
+      count('trainees', 'Trainees who started'),
+      count('completed', 'Trainees who completed'),
+      count('certified', 'Trainees certified'),
+      count('employed_within_6_months', 'Trainees employed six months after'),
+      count('further_studies', 'Trainees gone on to further studies'),
+      rate('completion_rate', 'Completed among those who started, 0 to 1'),
+      rate('success_rate', 'Employed or in further studies among those who completed, 0 to 1'),
+      rate('employment_rate', 'Employed among those who completed, 0 to 1'),
+    ],
+    key: { sql: 'year', type: 'integer' },
+    filters: [
+      { name: 'year', type: 'integer', condition: 'true', validate: validateYearParameter },
+      {
+        name: 'arrondissement',
+        type: 'integer',
+        condition: 'true',
+        validate: validateArrondissementParameter,
+      },
+      {
+        name: 'skillDomain',
+        type: 'text',
+        condition: 'true',
+        validate: oneOf('skillDomain', Object.values(TrainingSkillDomain)),
+      },
+      {
+        name: 'format',
+        type: 'text',
+        condition: 'true',
+        validate: oneOf('format', Object.values(TrainingFormat)),
+      },
+      {
+        name: 'audience',
+        type: 'text',
+        condition: 'true',
+        validate: oneOf('audience', Object.values(TrainingAudience)),
+      },
+      { name: 'provider', type: 'text', condition: 'true' },
+      { name: 'sponsor', type: 'text', condition: 'true' },
+      { name: 'search', type: 'text', condition: 'true' },
+    ],
     accrualPeriodicity: 'annual',
   },
 ];

@@ -34,6 +34,18 @@ const STATIONS_IN_SCOPE =
 export class StreamStatisticsService {
   constructor(private readonly db: DataSource) {}
 
+  /** From the first report or collection stored to just after the last: the whole history (null when empty). */
+  async history(): Promise<{ since: Date; until: Date } | null> {
+    const [span] = await this.db.query<{ first: Date | null; last: Date | null }[]>(
+      `SELECT least((SELECT min(observed_at) FROM filling_level_observation),
+                    (SELECT min(collected_at) FROM waste_collection)) AS first,
+              greatest((SELECT max(observed_at) FROM filling_level_observation),
+                       (SELECT max(collected_at) FROM waste_collection)) AS last`,
+    );
+    if (!span.first || !span.last) return null;
+    return { since: span.first, until: new Date(span.last.getTime() + 1) };
+  }
+
   async statistics(filter: WasteStreamStatisticsFilter): Promise<WasteStreamStatistics[]> {
     validateTimeRange(
       { from: filter.since, to: filter.until, granularity: filter.granularity },
