@@ -95,13 +95,13 @@ export class BudgetTotalsService {
     );
     if (edition !== null && !(known.editions ?? []).includes(edition)) {
       throw badInput(
-        `There was no ${edition} edition (editions: ${(known.editions ?? []).join(', ')})`,
+        `\`filter.edition\`: there was no ${edition} edition (editions: ${(known.editions ?? []).join(', ')})`,
         'filter.edition',
       );
     }
     if (theme !== null && !(known.themes ?? []).includes(theme)) {
       throw badInput(
-        `No project has the theme "${theme}" (themes: ${(known.themes ?? []).join(', ')})`,
+        `No project has that \`filter.theme\` (themes: ${(known.themes ?? []).join(', ')})`,
         'filter.theme',
       );
     }

@@ -62,7 +62,7 @@ export class StreamStatisticsService {
       const [station] = await this.db.query<unknown[]>('SELECT 1 FROM waste_station WHERE id = $1', [
         filter.stationId,
       ]);
-      if (!station) throw badInput(`There is no waste station "${filter.stationId}"`, 'filter.stationId');
+      if (!station) throw badInput('`filter.stationId` names no waste station', 'filter.stationId');
     }
     const streams = filter.streams?.length ? filter.streams : WASTE_STREAMS;
     const rows = await this.db.query<StatisticsRow[]>(
