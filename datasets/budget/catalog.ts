@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { validateArrondissementParameter } from '../catalog-helpers';
+import { computedParameter, oneOfParameter, validateArrondissementParameter } from '../catalog-helpers';
 import type { DatasetDefinition, ExportFilterValues } from '../../platform/src/exports/definition';
 import { BudgetScale } from '../../subgraphs/budget/src/modules/project/project.entity';
 import { BudgetTotalsDimension } from '../../subgraphs/budget/src/modules/totals/totals.entity';
@@ -7,7 +7,6 @@ import { BudgetTotalsDimension } from '../../subgraphs/budget/src/modules/totals
 const text = (name: string, description: string) => ({ name, sql: name, type: 'text' as const, description });
 
 const DIMENSIONS = Object.values(BudgetTotalsDimension);
-const SCALES = Object.values(BudgetScale);
 
 /** `?groupBy=EDITION,THEME`: the export's spelling of the GraphQL list; all three when absent, as there. */
 function dimensionsOf(value: number | string | boolean | undefined): BudgetTotalsDimension[] {
@@ -139,30 +138,15 @@ export const budgetDatasets: DatasetDefinition[] = [
     ],
     key: { sql: 'id', type: 'integer' },
     filters: [
-      {
-        name: 'groupBy',
-        type: 'text',
-        condition: 'true',
-        validate: (value) =>
-          dimensionsOf(value).every((dimension) => DIMENSIONS.includes(dimension))
-            ? undefined
-            : `\`groupBy\` takes comma-separated dimensions among ${DIMENSIONS.join(', ')}`,
-      },
-      { name: 'edition', type: 'integer', condition: 'true' },
-      { name: 'theme', type: 'text', condition: 'true' },
-      {
-        name: 'arrondissement',
-        type: 'integer',
-        condition: 'true',
-        validate: validateArrondissementParameter,
-      },
-      {
-        name: 'scale',
-        type: 'text',
-        condition: 'true',
-        validate: (value) =>
-          SCALES.includes(value as BudgetScale) ? undefined : `\`scale\` is one of ${SCALES.join(', ')}`,
-      },
+      computedParameter('groupBy', 'text', (value) =>
+        dimensionsOf(value).every((dimension) => DIMENSIONS.includes(dimension))
+          ? undefined
+          : `\`groupBy\` takes comma-separated dimensions among ${DIMENSIONS.join(', ')}`,
+      ),
+      computedParameter('edition', 'integer'),
+      computedParameter('theme', 'text'),
+      computedParameter('arrondissement', 'integer', validateArrondissementParameter),
+      computedParameter('scale', 'text', oneOfParameter('scale', Object.values(BudgetScale))),
     ],
     accrualPeriodicity: 'annual',
   },

@@ -5,7 +5,7 @@ import {
   TrainingFormat,
   TrainingSkillDomain,
 } from '../../subgraphs/training/src/modules/course/course.entity';
-import { validateArrondissementParameter } from '../catalog-helpers';
+import { computedParameter, oneOfParameter, validateArrondissementParameter } from '../catalog-helpers';
 
 const TRADES =
   'WEB_DEVELOPMENT, DATA, CYBERSECURITY, CLOUD_AND_NETWORKS, DIGITAL_MARKETING, UX_DESIGN or DIGITAL_SUPPORT';
@@ -15,12 +15,6 @@ function validateYearParameter(value: number | string | boolean): string | undef
   return typeof value === 'number' && Number.isInteger(value) && value >= 2000 && value <= 2100
     ? undefined
     : '`year` must be a year such as 2017';
-}
-
-/** A text parameter that must be one of an enumeration's values, as the GraphQL enum is. */
-function oneOf(name: string, values: string[]) {
-  return (value: number | string | boolean): string | undefined =>
-    values.includes(String(value)) ? undefined : `\`${name}\` is one of ${values.join(', ')}`;
 }
 
 const text = (filters: ExportFilterValues, name: string) =>
@@ -225,34 +219,18 @@ export const trainingDatasets: DatasetDefinition[] = [
     ],
     key: { sql: 'year', type: 'integer' },
     filters: [
-      { name: 'year', type: 'integer', condition: 'true', validate: validateYearParameter },
-      {
-        name: 'arrondissement',
-        type: 'integer',
-        condition: 'true',
-        validate: validateArrondissementParameter,
-      },
-      {
-        name: 'skillDomain',
-        type: 'text',
-        condition: 'true',
-        validate: oneOf('skillDomain', Object.values(TrainingSkillDomain)),
-      },
-      {
-        name: 'format',
-        type: 'text',
-        condition: 'true',
-        validate: oneOf('format', Object.values(TrainingFormat)),
-      },
-      {
-        name: 'audience',
-        type: 'text',
-        condition: 'true',
-        validate: oneOf('audience', Object.values(TrainingAudience)),
-      },
-      { name: 'provider', type: 'text', condition: 'true' },
-      { name: 'sponsor', type: 'text', condition: 'true' },
-      { name: 'search', type: 'text', condition: 'true' },
+      computedParameter('year', 'integer', validateYearParameter),
+      computedParameter('arrondissement', 'integer', validateArrondissementParameter),
+      computedParameter(
+        'skillDomain',
+        'text',
+        oneOfParameter('skillDomain', Object.values(TrainingSkillDomain)),
+      ),
+      computedParameter('format', 'text', oneOfParameter('format', Object.values(TrainingFormat))),
+      computedParameter('audience', 'text', oneOfParameter('audience', Object.values(TrainingAudience))),
+      computedParameter('provider', 'text'),
+      computedParameter('sponsor', 'text'),
+      computedParameter('search', 'text'),
     ],
     accrualPeriodicity: 'annual',
   },

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { DatasetDefinition, ExportFilterValues } from '../../platform/src/exports/definition';
 import { Granularity, granularityNamed } from '../../platform/src/time-buckets';
 import { WASTE_STREAMS, type WasteStream } from '../../subgraphs/waste/src/waste-stream';
-import { validateArrondissementParameter } from '../catalog-helpers';
+import { computedParameter, oneOfParameter, validateArrondissementParameter } from '../catalog-helpers';
 
 const arrondissement = (column: string): DatasetDefinition['filters'][number] => ({
   name: 'arrondissement',
@@ -12,8 +12,6 @@ const arrondissement = (column: string): DatasetDefinition['filters'][number] =>
 });
 
 const WASTE_LEDGER = ['trilib-pilot', 'glass-columns', 'tri-mobile', 'trilib-stations'];
-
-const GRANULARITIES = Object.keys(Granularity).join(', ');
 
 function validateTime(name: string) {
   return (value: number | string | boolean) =>
@@ -324,32 +322,17 @@ export const wasteDatasets: DatasetDefinition[] = [
     ],
     key: { sql: 'id', type: 'bigint' },
     filters: [
-      { name: 'since', type: 'text', condition: 'true', validate: validateTime('since') },
-      { name: 'until', type: 'text', condition: 'true', validate: validateTime('until') },
-      {
-        name: 'granularity',
-        type: 'text',
-        condition: 'true',
-        validate: (value) =>
-          granularityNamed(String(value)) ? undefined : `\`granularity\` is one of ${GRANULARITIES}`,
-      },
-      {
-        name: 'arrondissement',
-        type: 'integer',
-        condition: 'true',
-        validate: validateArrondissementParameter,
-      },
-      { name: 'stationId', type: 'text', condition: 'true' },
-      { name: 'streams', type: 'text', condition: 'true', validate: validateStreams },
-      {
-        name: 'threshold',
-        type: 'double',
-        condition: 'true',
-        validate: (value) =>
-          typeof value === 'number' && value > 0 && value <= 1
-            ? undefined
-            : '`threshold` must be a level above 0 and at most 1',
-      },
+      computedParameter('since', 'text', validateTime('since')),
+      computedParameter('until', 'text', validateTime('until')),
+      computedParameter('granularity', 'text', oneOfParameter('granularity', Object.keys(Granularity))),
+      computedParameter('arrondissement', 'integer', validateArrondissementParameter),
+      computedParameter('stationId', 'text'),
+      computedParameter('streams', 'text', validateStreams),
+      computedParameter('threshold', 'double', (value) =>
+        typeof value === 'number' && value > 0 && value <= 1
+          ? undefined
+          : '`threshold` must be a level above 0 and at most 1',
+      ),
     ],
     accrualPeriodicity: 'continuous',
   },
