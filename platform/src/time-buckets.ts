@@ -58,10 +58,24 @@ export function validateTimeRange(
 }
 
 /**
- * SQL for the start of the Paris calendar bucket holding `column` (a timestamptz), `granularity`
- * being the placeholder of a Granularity value: days, weeks and months begin at Paris midnight,
- * across daylight-saving changes.
+ * SQL for the Paris calendar bucket holding `column` (a timestamptz), as a Paris wall-clock
+ * timestamp: cheap to group by. `granularity` is the placeholder of a Granularity value.
+ */
+export function parisLocalBucketSql(granularity: string, column: string): string {
+  return `date_trunc(${granularity}, ${column} AT TIME ZONE 'Europe/Paris')`;
+}
+
+/** The instant a Paris wall-clock time (such as a grouped `parisLocalBucketSql`) designates. */
+export function fromParisLocalSql(local: string): string {
+  return `(${local} AT TIME ZONE 'Europe/Paris')`;
+}
+
+/**
+ * SQL for the start of the Paris calendar bucket holding `column` (a timestamptz): days, weeks and
+ * months begin at Paris midnight, across daylight-saving changes. Grouping many rows, group by
+ * `parisLocalBucketSql` and convert the groups with `fromParisLocalSql` instead: one time-zone
+ * conversion per row rather than two.
  */
 export function parisBucketSql(granularity: string, column: string): string {
-  return `(date_trunc(${granularity}, ${column} AT TIME ZONE 'Europe/Paris') AT TIME ZONE 'Europe/Paris')`;
+  return fromParisLocalSql(parisLocalBucketSql(granularity, column));
 }

@@ -1,7 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { validateArrondissement } from '../../../../../platform/src/city';
 import { badInput } from '../../../../../platform/src/errors';
-import { parisBucketSql, validateTimeRange } from '../../../../../platform/src/time-buckets';
+import {
+  fromParisLocalSql,
+  parisLocalBucketSql,
+  validateTimeRange,
+} from '../../../../../platform/src/time-buckets';
 import { WASTE_STREAMS } from '../../waste-stream';
 import type { WasteStreamStatistics } from './stream-statistics.entity';
 import type { WasteStreamStatisticsFilter } from './stream-statistics.input';
@@ -27,9 +31,11 @@ const STATIONS_IN_SCOPE =
  * Fill levels and collections per stream and Paris calendar bucket, in one statement: the
  * observations and the collections of the window are grouped apart, then joined on (stream,
  * bucket) so a bucket with reports but no collection (or the reverse) still shows. The window is
- * read through the time indexes city-wide, through the per-station ones when scoped; the time since
- * the previous collection is one probe of IDX_waste_collection_station per collection of the
- * window. Nothing is summed in JavaScript.
+ * read through the time indexes city-wide, through the per-station ones when scoped. The time since
+ * the previous collection comes from one sorted pass over the window's collections, each station's
+ * stream preceded by its last collection before the window (one probe of
+ * IDX_waste_collection_station per stream and station, not per collection). Nothing is summed in
+ * JavaScript.
  */
 export class StreamStatisticsService {
   constructor(private readonly db: DataSource) {}
@@ -67,7 +73,7 @@ export class StreamStatisticsService {
     const streams = filter.streams?.length ? filter.streams : WASTE_STREAMS;
     const rows = await this.db.query<StatisticsRow[]>(
       `WITH observed AS (
-         SELECT c.stream, ${parisBucketSql('$1', 'o.observed_at')} AS start,
+         SELECT c.stream, ${parisLocalBucketSql('$1', 'o.observed_at')} AS local_start,
                 count(*)::int AS observations, avg(o.filling_level)::float8 AS average,
                 min(o.filling_level)::float8 AS minimum, max(o.filling_level)::float8 AS maximum,
                 (count(*) FILTER (WHERE o.filling_level >= $7))::float8 / count(*) AS share
@@ -76,23 +82,32 @@ export class StreamStatisticsService {
            JOIN waste_station s ON s.id = c.station_id
           WHERE o.observed_at >= $2 AND o.observed_at < $3 AND c.stream = ANY($6) AND ${STATIONS_IN_SCOPE}
           GROUP BY 1, 2),
-       collected AS (
-         SELECT w.stream, ${parisBucketSql('$1', 'w.collected_at')} AS start,
-                count(*)::int AS collections, sum(w.weight_kg)::float8 AS weight,
-                (avg(extract(epoch FROM w.collected_at - previous.collected_at)) / 3600)::float8 AS hours
+       in_window AS (
+         SELECT w.id, w.station_id, w.stream, w.collected_at, w.weight_kg
            FROM waste_collection w
            JOIN waste_station s ON s.id = w.station_id
-           LEFT JOIN LATERAL (
-                SELECT p.collected_at FROM waste_collection p
-                 WHERE p.station_id = w.station_id AND p.stream = w.stream
-                   AND (p.collected_at, p.id) < (w.collected_at, w.id)
-                 ORDER BY p.collected_at DESC, p.id DESC LIMIT 1) previous ON true
-          WHERE w.collected_at >= $2 AND w.collected_at < $3 AND w.stream = ANY($6) AND ${STATIONS_IN_SCOPE}
+          WHERE w.collected_at >= $2 AND w.collected_at < $3 AND w.stream = ANY($6) AND ${STATIONS_IN_SCOPE}),
+       last_before AS (
+         SELECT previous.*
+           FROM (SELECT DISTINCT station_id, stream FROM in_window) series
+           CROSS JOIN LATERAL (
+                SELECT p.id, p.station_id, p.stream, p.collected_at, p.weight_kg FROM waste_collection p
+                 WHERE p.station_id = series.station_id AND p.stream = series.stream AND p.collected_at < $2
+                 ORDER BY p.collected_at DESC, p.id DESC LIMIT 1) previous),
+       timeline AS (
+         SELECT *, lag(collected_at) OVER (PARTITION BY station_id, stream ORDER BY collected_at, id) AS previous
+           FROM (SELECT *, true AS counted FROM in_window
+                 UNION ALL SELECT *, false FROM last_before) collection),
+       collected AS (
+         SELECT stream, ${parisLocalBucketSql('$1', 'collected_at')} AS local_start,
+                count(*)::int AS collections, sum(weight_kg)::float8 AS weight,
+                (avg(extract(epoch FROM collected_at - previous)) / 3600)::float8 AS hours
+           FROM timeline WHERE counted
           GROUP BY 1, 2)
-       SELECT coalesce(o.stream, c.stream) AS stream, coalesce(o.start, c.start) AS start,
+       SELECT coalesce(o.stream, c.stream) AS stream, ${fromParisLocalSql('coalesce(o.local_start, c.local_start)')} AS start,
               coalesce(o.observations, 0) AS observations, o.average, o.minimum, o.maximum, o.share,
               coalesce(c.collections, 0) AS collections, coalesce(c.weight, 0) AS weight, c.hours
-         FROM observed o FULL JOIN collected c ON c.stream = o.stream AND c.start = o.start
+         FROM observed o FULL JOIN collected c ON c.stream = o.stream AND c.local_start = o.local_start
         ORDER BY 1, 2`,
       [
         filter.granularity,
