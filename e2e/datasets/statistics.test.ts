@@ -267,9 +267,8 @@ describe('wasteStreamStatistics', () => {
     };
     const graph = await platform.query<{ wasteStreamStatistics: WasteBucket[] }>(QUERY, { filter });
     expect(graph.errors).toBeUndefined();
-    const rows = await ndjson(
-      `/datasets/waste-stream-statistics.ndjson?since=${filter.since}&until=${filter.until}&granularity=DAY&arrondissement=11&streams=GLASS,FOOD_WASTE`,
-    );
+    const path = `/datasets/waste-stream-statistics.%s?since=${filter.since}&until=${filter.until}&granularity=DAY&arrondissement=11&streams=GLASS,FOOD_WASTE`;
+    const rows = await ndjson(path.replace('%s', 'ndjson'));
     expect(rows).toEqual(
       (graph.data?.wasteStreamStatistics ?? []).map((row) => ({
         stream: row.stream,
@@ -287,6 +286,11 @@ describe('wasteStreamStatistics', () => {
       })),
     );
     expect(rows.length).toBeGreaterThan(0);
+    // Parquet keeps the bucket starts as UTC timestamps and the figures as numbers.
+    const parquet = await (await fetch(`${base}${path.replace('%s', 'parquet')}`)).arrayBuffer();
+    expect(await parquetReadObjects({ file: parquet })).toEqual(
+      rows.map((row) => ({ ...row, start: new Date(row.start as string) })),
+    );
   });
 
   it('refuses a reversed range, too many buckets, and unknown places or streams, naming the argument', async () => {
