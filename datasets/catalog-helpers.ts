@@ -1,4 +1,4 @@
-import type { ExportFilter } from '../platform/src/exports/definition';
+import type { ExportColumn, ExportFilter } from '../platform/src/exports/definition';
 
 /** `?arrondissement=` is refused with the same rule as the GraphQL filters (1–20). */
 export function validateArrondissementParameter(value: number | string | boolean): string | undefined {
@@ -26,4 +26,9 @@ export function oneOfParameter(
 ): NonNullable<ExportFilter['validate']> {
   return (value) =>
     values.includes(String(value)) ? undefined : `\`${name}\` is one of ${values.join(', ')}`;
+}
+
+/** A column of a computed dataset: its rows carry the value under the column's own name. */
+export function computedColumn(name: string, type: ExportColumn['type'], description: string): ExportColumn {
+  return { name, sql: name, type, description };
 }

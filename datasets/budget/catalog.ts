@@ -1,5 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { computedParameter, oneOfParameter, validateArrondissementParameter } from '../catalog-helpers';
+import {
+  computedColumn,
+  computedParameter,
+  oneOfParameter,
+  validateArrondissementParameter,
+} from '../catalog-helpers';
 import type { DatasetDefinition, ExportFilterValues } from '../../platform/src/exports/definition';
 import { BudgetScale } from '../../subgraphs/budget/src/modules/project/project.entity';
 import { BudgetTotalsDimension } from '../../subgraphs/budget/src/modules/totals/totals.entity';
@@ -112,29 +117,18 @@ export const budgetDatasets: DatasetDefinition[] = [
     from: 'budget.budget_project',
     compute: budgetTotals,
     columns: [
-      { name: 'edition', sql: 'edition', type: 'integer', description: 'Edition, when grouped by it' },
-      text('theme', 'Thématique, when grouped by it'),
-      text('area', 'ARRONDISSEMENT, PARIS_CENTRE or PARIS_WIDE, when grouped by arrondissement'),
-      {
-        name: 'arrondissement',
-        sql: 'arrondissement',
-        type: 'integer',
-        description: 'Arrondissement of an ARRONDISSEMENT area, 1 to 20',
-      },
-      { name: 'project_count', sql: 'project_count', type: 'integer', description: 'Winning projects' },
-      {
-        name: 'budget_euros',
-        sql: 'budget_euros',
-        type: 'double',
-        description: 'Sum of their budgets, euros',
-      },
-      {
-        name: 'completed_count',
-        sql: 'completed_count',
-        type: 'integer',
-        description: 'Projects delivered and closed',
-      },
-      { name: 'votes', sql: 'votes', type: 'integer', description: 'Ballots choosing them (generated)' },
+      computedColumn('edition', 'integer', 'Edition, when grouped by it'),
+      computedColumn('theme', 'text', 'Thématique, when grouped by it'),
+      computedColumn(
+        'area',
+        'text',
+        'ARRONDISSEMENT, PARIS_CENTRE or PARIS_WIDE, when grouped by arrondissement',
+      ),
+      computedColumn('arrondissement', 'integer', 'Arrondissement of an ARRONDISSEMENT area, 1 to 20'),
+      computedColumn('project_count', 'integer', 'Winning projects'),
+      computedColumn('budget_euros', 'double', 'Sum of their budgets, euros'),
+      computedColumn('completed_count', 'integer', 'Projects delivered and closed'),
+      computedColumn('votes', 'integer', 'Ballots choosing them (generated)'),
     ],
     key: { sql: 'id', type: 'integer' },
     filters: [

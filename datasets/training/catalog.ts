@@ -5,7 +5,12 @@ import {
   TrainingFormat,
   TrainingSkillDomain,
 } from '../../subgraphs/training/src/modules/course/course.entity';
-import { computedParameter, oneOfParameter, validateArrondissementParameter } from '../catalog-helpers';
+import {
+  computedColumn,
+  computedParameter,
+  oneOfParameter,
+  validateArrondissementParameter,
+} from '../catalog-helpers';
 
 const TRADES =
   'WEB_DEVELOPMENT, DATA, CYBERSECURITY, CLOUD_AND_NETWORKS, DIGITAL_MARKETING, UX_DESIGN or DIGITAL_SUPPORT';
@@ -53,19 +58,6 @@ async function trainingOutcomes(
     employment_rate: row.employmentRate(),
   }));
 }
-
-const count = (name: string, description: string) => ({
-  name,
-  sql: name,
-  type: 'integer' as const,
-  description,
-});
-const rate = (name: string, description: string) => ({
-  name,
-  sql: name,
-  type: 'double' as const,
-  description,
-});
 
 export const trainingDatasets: DatasetDefinition[] = [
   {
@@ -204,18 +196,22 @@ export const trainingDatasets: DatasetDefinition[] = [
     from: 'training.cohort',
     compute: trainingOutcomes,
     columns: [
-      { name: 'year', sql: 'year', type: 'integer', description: 'Year the cohorts started' },
-      count('courses', 'Courses'),
-      count('cohorts', 'Cohorts (sessions)'),
-      count('places', 'Training places funded'),
-      count('trainees', 'Trainees who started'),
-      count('completed', 'Trainees who completed'),
-      count('certified', 'Trainees certified'),
-      count('employed_within_6_months', 'Trainees employed six months after'),
-      count('further_studies', 'Trainees gone on to further studies'),
-      rate('completion_rate', 'Completed among those who started, 0 to 1'),
-      rate('success_rate', 'Employed or in further studies among those who completed, 0 to 1'),
-      rate('employment_rate', 'Employed among those who completed, 0 to 1'),
+      computedColumn('year', 'integer', 'Year the cohorts started'),
+      computedColumn('courses', 'integer', 'Courses'),
+      computedColumn('cohorts', 'integer', 'Cohorts (sessions)'),
+      computedColumn('places', 'integer', 'Training places funded'),
+      computedColumn('trainees', 'integer', 'Trainees who started'),
+      computedColumn('completed', 'integer', 'Trainees who completed'),
+      computedColumn('certified', 'integer', 'Trainees certified'),
+      computedColumn('employed_within_6_months', 'integer', 'Trainees employed six months after'),
+      computedColumn('further_studies', 'integer', 'Trainees gone on to further studies'),
+      computedColumn('completion_rate', 'double', 'Completed among those who started, 0 to 1'),
+      computedColumn(
+        'success_rate',
+        'double',
+        'Employed or in further studies among those who completed, 0 to 1',
+      ),
+      computedColumn('employment_rate', 'double', 'Employed among those who completed, 0 to 1'),
     ],
     key: { sql: 'year', type: 'integer' },
     filters: [

@@ -2,7 +2,12 @@ import type { DataSource } from 'typeorm';
 import type { DatasetDefinition, ExportFilterValues } from '../../platform/src/exports/definition';
 import { Granularity, granularityNamed } from '../../platform/src/time-buckets';
 import { WASTE_STREAMS, type WasteStream } from '../../subgraphs/waste/src/waste-stream';
-import { computedParameter, oneOfParameter, validateArrondissementParameter } from '../catalog-helpers';
+import {
+  computedColumn,
+  computedParameter,
+  oneOfParameter,
+  validateArrondissementParameter,
+} from '../catalog-helpers';
 
 const arrondissement = (column: string): DatasetDefinition['filters'][number] => ({
   name: 'arrondissement',
@@ -277,48 +282,26 @@ export const wasteDatasets: DatasetDefinition[] = [
     from: 'waste.filling_level_observation',
     compute: wasteStreamStatistics,
     columns: [
-      { name: 'stream', sql: 'stream', type: 'text', description: 'Waste stream' },
-      { name: 'start', sql: 'start', type: 'timestamp', description: 'Start of the period (Paris calendar)' },
-      { name: 'granularity', sql: 'granularity', type: 'text', description: 'HOUR, DAY, WEEK or MONTH' },
-      { name: 'observations', sql: 'observations', type: 'integer', description: 'Fill levels reported' },
-      {
-        name: 'average_filling_level',
-        sql: 'average_filling_level',
-        type: 'double',
-        description: 'Mean fill level, 0 to 1',
-      },
-      {
-        name: 'minimum_filling_level',
-        sql: 'minimum_filling_level',
-        type: 'double',
-        description: 'Lowest fill level',
-      },
-      {
-        name: 'maximum_filling_level',
-        sql: 'maximum_filling_level',
-        type: 'double',
-        description: 'Highest fill level',
-      },
-      {
-        name: 'share_at_or_above_threshold',
-        sql: 'share_at_or_above_threshold',
-        type: 'double',
-        description: 'Share of the reports at or above the threshold',
-      },
-      { name: 'threshold', sql: 'threshold', type: 'double', description: 'The alert threshold, 0 to 1' },
-      { name: 'collections', sql: 'collections', type: 'integer', description: 'Collections' },
-      {
-        name: 'collected_weight_kg',
-        sql: 'collected_weight_kg',
-        type: 'double',
-        description: 'Weight collected, kg',
-      },
-      {
-        name: 'mean_hours_between_collections',
-        sql: 'mean_hours_between_collections',
-        type: 'double',
-        description: 'Mean hours since the previous collection of the same stream at the same station',
-      },
+      computedColumn('stream', 'text', 'Waste stream'),
+      computedColumn('start', 'timestamp', 'Start of the period (Paris calendar)'),
+      computedColumn('granularity', 'text', 'HOUR, DAY, WEEK or MONTH'),
+      computedColumn('observations', 'integer', 'Fill levels reported'),
+      computedColumn('average_filling_level', 'double', 'Mean fill level, 0 to 1'),
+      computedColumn('minimum_filling_level', 'double', 'Lowest fill level'),
+      computedColumn('maximum_filling_level', 'double', 'Highest fill level'),
+      computedColumn(
+        'share_at_or_above_threshold',
+        'double',
+        'Share of the reports at or above the threshold',
+      ),
+      computedColumn('threshold', 'double', 'The alert threshold, 0 to 1'),
+      computedColumn('collections', 'integer', 'Collections'),
+      computedColumn('collected_weight_kg', 'double', 'Weight collected, kg'),
+      computedColumn(
+        'mean_hours_between_collections',
+        'double',
+        'Mean hours since the previous collection of the same stream at the same station',
+      ),
     ],
     key: { sql: 'id', type: 'bigint' },
     filters: [
