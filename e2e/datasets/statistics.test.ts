@@ -1,6 +1,15 @@
+import { print } from 'graphql';
 import { parquetReadObjects } from 'hyparquet';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BudgetTotalsDocument,
+  TrainingOutcomesDocument,
+  WasteStreamStatisticsDocument,
+  type BudgetTotalsQuery,
+  type TrainingOutcomesQuery,
+  type WasteStreamStatisticsQuery,
+} from '../../schema/__generated__/operations';
 import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '../../test/platform';
 
 // Statistics beyond energy: every figure the graph aggregates in SQL is recomputed here in
@@ -647,5 +656,32 @@ describe('the catalog', () => {
 
   it('downloads each one whole, without a filter', async () => {
     for (const id of IDS) expect((await ndjson(`/datasets/${id}.ndjson`)).length, id).toBeGreaterThan(0);
+  });
+});
+
+describe('the example operations (schema/operations/)', () => {
+  it('run as a typed client sends them', async () => {
+    const waste = await platform.query<WasteStreamStatisticsQuery>(print(WasteStreamStatisticsDocument), {
+      since: '2024-12-20T00:00:00Z',
+      until: '2025-01-01T00:00:00Z',
+      granularity: 'DAY',
+      arrondissement: 17,
+      streams: ['GLASS'],
+    });
+    expect(waste.errors).toBeUndefined();
+    expect(waste.data?.wasteStreamStatistics.every((row) => row.stream === 'GLASS')).toBe(true);
+    const budget = await platform.query<BudgetTotalsQuery>(print(BudgetTotalsDocument), {
+      groupBy: ['EDITION', 'ARRONDISSEMENT'],
+      edition: 2019,
+      arrondissement: 17,
+    });
+    expect(budget.errors).toBeUndefined();
+    expect(budget.data?.budgetTotals.some((row) => row.arrondissement?.code === 17)).toBe(true);
+    const training = await platform.query<TrainingOutcomesQuery>(print(TrainingOutcomesDocument), {
+      year: 2018,
+      arrondissement: null,
+    });
+    expect(training.errors).toBeUndefined();
+    expect(training.data?.trainingOutcomes.map((row) => row.year)).toEqual([2018]);
   });
 });
