@@ -1,7 +1,45 @@
-import { validateArrondissementParameter } from '../catalog-helpers';
-import type { DatasetDefinition } from '../../platform/src/exports/definition';
+import type { DataSource } from 'typeorm';
+import {
+  computedColumn,
+  computedParameter,
+  oneOfParameter,
+  validateArrondissementParameter,
+} from '../catalog-helpers';
+import type { DatasetDefinition, ExportFilterValues } from '../../platform/src/exports/definition';
+import { BudgetScale } from '../../subgraphs/budget/src/modules/project/project.entity';
+import { BudgetTotalsDimension } from '../../subgraphs/budget/src/modules/totals/totals.entity';
 
 const text = (name: string, description: string) => ({ name, sql: name, type: 'text' as const, description });
+
+const DIMENSIONS = Object.values(BudgetTotalsDimension);
+
+/** `?groupBy=EDITION,THEME`: the export's spelling of the GraphQL list; all three when absent, as there. */
+function dimensionsOf(value: number | string | boolean | undefined): BudgetTotalsDimension[] {
+  return value === undefined
+    ? DIMENSIONS
+    : (String(value).split(',').filter(Boolean) as BudgetTotalsDimension[]);
+}
+
+/** The same rows as `Query.budgetTotals`, from the same service and with its argument names. */
+async function budgetTotals(db: DataSource, filters: ExportFilterValues): Promise<Record<string, unknown>[]> {
+  const { BudgetTotalsService } = await import('../../subgraphs/budget/src/modules/totals/totals.service.js');
+  const rows = await new BudgetTotalsService(db).totals(dimensionsOf(filters.groupBy), {
+    edition: typeof filters.edition === 'number' ? filters.edition : null,
+    theme: filters.theme === undefined ? null : String(filters.theme),
+    arrondissement: typeof filters.arrondissement === 'number' ? filters.arrondissement : null,
+    scale: filters.scale === undefined ? null : (String(filters.scale) as BudgetScale),
+  });
+  return rows.map((row) => ({
+    edition: row.edition,
+    theme: row.theme,
+    area: row.area,
+    arrondissement: row.arrondissementCode,
+    project_count: row.projectCount,
+    budget_euros: row.budgetEuros,
+    completed_count: row.completedCount,
+    votes: row.votes,
+  }));
+}
 
 export const budgetDatasets: DatasetDefinition[] = [
   {
@@ -61,6 +99,49 @@ export const budgetDatasets: DatasetDefinition[] = [
       { name: 'edition', type: 'integer', condition: 'edition = $1' },
     ],
     location: { latitude: 'latitude', longitude: 'longitude' },
+    accrualPeriodicity: 'annual',
+  },
+  {
+    id: 'budget-totals',
+    subgraph: 'budget',
+    title: 'Participatory Budget totals by edition, theme and arrondissement',
+    description:
+      'Winning projects counted and summed (budget in euros, completed projects, ballots choosing them) per edition, ' +
+      'theme and area. Each project counts once: Paris Centre projects (1st–4th, since 2021) and Paris-wide projects ' +
+      'form areas of their own rather than being counted in every arrondissement. The same rows as `budgetTotals`, ' +
+      'with its names: `groupBy` (comma-separated EDITION, THEME, ARRONDISSEMENT; all three by default), `edition`, ' +
+      '`theme`, `arrondissement`, `scale`. Ballots are generated: the city publishes none.',
+    keywords: ['participatory budget', 'budget participatif', 'statistics', 'citizen participation'],
+    themes: ['GOVE', 'SOCI'],
+    ledgerIds: ['budget-projects', 'budget-votes'],
+    from: 'budget.budget_project',
+    compute: budgetTotals,
+    columns: [
+      computedColumn('edition', 'integer', 'Edition, when grouped by it'),
+      computedColumn('theme', 'text', 'Thématique, when grouped by it'),
+      computedColumn(
+        'area',
+        'text',
+        'ARRONDISSEMENT, PARIS_CENTRE or PARIS_WIDE, when grouped by arrondissement',
+      ),
+      computedColumn('arrondissement', 'integer', 'Arrondissement of an ARRONDISSEMENT area, 1 to 20'),
+      computedColumn('project_count', 'integer', 'Winning projects'),
+      computedColumn('budget_euros', 'double', 'Sum of their budgets, euros'),
+      computedColumn('completed_count', 'integer', 'Projects delivered and closed'),
+      computedColumn('votes', 'integer', 'Ballots choosing them (generated)'),
+    ],
+    key: { sql: 'id', type: 'integer' },
+    filters: [
+      computedParameter('groupBy', 'text', (value) =>
+        dimensionsOf(value).every((dimension) => DIMENSIONS.includes(dimension))
+          ? undefined
+          : `\`groupBy\` takes comma-separated dimensions among ${DIMENSIONS.join(', ')}`,
+      ),
+      computedParameter('edition', 'integer'),
+      computedParameter('theme', 'text'),
+      computedParameter('arrondissement', 'integer', validateArrondissementParameter),
+      computedParameter('scale', 'text', oneOfParameter('scale', Object.values(BudgetScale))),
+    ],
     accrualPeriodicity: 'annual',
   },
 ];

@@ -1,5 +1,16 @@
-import type { DatasetDefinition } from '../../platform/src/exports/definition';
-import { validateArrondissementParameter } from '../catalog-helpers';
+import type { DataSource } from 'typeorm';
+import type { DatasetDefinition, ExportFilterValues } from '../../platform/src/exports/definition';
+import {
+  TrainingAudience,
+  TrainingFormat,
+  TrainingSkillDomain,
+} from '../../subgraphs/training/src/modules/course/course.entity';
+import {
+  computedColumn,
+  computedParameter,
+  oneOfParameter,
+  validateArrondissementParameter,
+} from '../catalog-helpers';
 
 const TRADES =
   'WEB_DEVELOPMENT, DATA, CYBERSECURITY, CLOUD_AND_NETWORKS, DIGITAL_MARKETING, UX_DESIGN or DIGITAL_SUPPORT';
@@ -9,6 +20,43 @@ function validateYearParameter(value: number | string | boolean): string | undef
   return typeof value === 'number' && Number.isInteger(value) && value >= 2000 && value <= 2100
     ? undefined
     : '`year` must be a year such as 2017';
+}
+
+const text = (filters: ExportFilterValues, name: string) =>
+  filters[name] === undefined ? null : String(filters[name]);
+
+/**
+ * The same rows as `Query.trainingOutcomes`, from the same service: `year` is its argument (the year
+ * the cohorts started), the other parameters the fields of its course filter.
+ */
+async function trainingOutcomes(
+  db: DataSource,
+  filters: ExportFilterValues,
+): Promise<Record<string, unknown>[]> {
+  const { OutcomeService } = await import('../../subgraphs/training/src/modules/outcome/outcome.service.js');
+  const rows = await new OutcomeService(db).byYear(typeof filters.year === 'number' ? filters.year : null, {
+    arrondissement: typeof filters.arrondissement === 'number' ? filters.arrondissement : null,
+    skillDomain: text(filters, 'skillDomain') as TrainingSkillDomain | null,
+    format: text(filters, 'format') as TrainingFormat | null,
+    audience: text(filters, 'audience') as TrainingAudience | null,
+    provider: text(filters, 'provider'),
+    sponsor: text(filters, 'sponsor'),
+    search: text(filters, 'search'),
+  });
+  return rows.map((row) => ({
+    year: row.year,
+    courses: row.courses,
+    cohorts: row.cohorts,
+    places: row.places,
+    trainees: row.trainees,
+    completed: row.completed,
+    certified: row.certified,
+    employed_within_6_months: row.employedWithin6Months,
+    further_studies: row.furtherStudies,
+    completion_rate: row.completionRate(),
+    success_rate: row.successRate(),
+    employment_rate: row.employmentRate(),
+  }));
 }
 
 export const trainingDatasets: DatasetDefinition[] = [
@@ -130,6 +178,56 @@ export const trainingDatasets: DatasetDefinition[] = [
       { name: 'provider', type: 'text', condition: 'c.provider_id = $1' },
     ],
     location: { latitude: 'c.latitude', longitude: 'c.longitude' },
+    accrualPeriodicity: 'annual',
+  },
+  {
+    id: 'training-outcomes',
+    subgraph: 'training',
+    title: 'ParisCode training outcomes by year',
+    description:
+      'Per year the cohorts started: courses, cohorts, places, trainees, completions, certifications, and trainees ' +
+      'in employment or further studies six months after, with the completion, success and employment rates. The ' +
+      'same rows as `trainingOutcomes`: `year` keeps one start year; `arrondissement`, `skillDomain`, `format`, ' +
+      '`audience`, `provider`, `sponsor` and `search` select courses as its `filter` does. Generated from the ' +
+      'brochure figures: Paris publishes no such data.',
+    keywords: ['ParisCode', 'training', 'employment', 'outcomes', 'statistics'],
+    themes: ['EDUC', 'ECON'],
+    ledgerIds: ['training-courses', 'training-cohorts', 'training-sponsors'],
+    from: 'training.cohort',
+    compute: trainingOutcomes,
+    columns: [
+      computedColumn('year', 'integer', 'Year the cohorts started'),
+      computedColumn('courses', 'integer', 'Courses'),
+      computedColumn('cohorts', 'integer', 'Cohorts (sessions)'),
+      computedColumn('places', 'integer', 'Training places funded'),
+      computedColumn('trainees', 'integer', 'Trainees who started'),
+      computedColumn('completed', 'integer', 'Trainees who completed'),
+      computedColumn('certified', 'integer', 'Trainees certified'),
+      computedColumn('employed_within_6_months', 'integer', 'Trainees employed six months after'),
+      computedColumn('further_studies', 'integer', 'Trainees gone on to further studies'),
+      computedColumn('completion_rate', 'double', 'Completed among those who started, 0 to 1'),
+      computedColumn(
+        'success_rate',
+        'double',
+        'Employed or in further studies among those who completed, 0 to 1',
+      ),
+      computedColumn('employment_rate', 'double', 'Employed among those who completed, 0 to 1'),
+    ],
+    key: { sql: 'year', type: 'integer' },
+    filters: [
+      computedParameter('year', 'integer', validateYearParameter),
+      computedParameter('arrondissement', 'integer', validateArrondissementParameter),
+      computedParameter(
+        'skillDomain',
+        'text',
+        oneOfParameter('skillDomain', Object.values(TrainingSkillDomain)),
+      ),
+      computedParameter('format', 'text', oneOfParameter('format', Object.values(TrainingFormat))),
+      computedParameter('audience', 'text', oneOfParameter('audience', Object.values(TrainingAudience))),
+      computedParameter('provider', 'text'),
+      computedParameter('sponsor', 'text'),
+      computedParameter('search', 'text'),
+    ],
     accrualPeriodicity: 'annual',
   },
 ];

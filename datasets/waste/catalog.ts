@@ -1,5 +1,13 @@
-import type { DatasetDefinition } from '../../platform/src/exports/definition';
-import { validateArrondissementParameter } from '../catalog-helpers';
+import type { DataSource } from 'typeorm';
+import type { DatasetDefinition, ExportFilterValues } from '../../platform/src/exports/definition';
+import { Granularity, granularityNamed } from '../../platform/src/time-buckets';
+import { WASTE_STREAMS, type WasteStream } from '../../subgraphs/waste/src/waste-stream';
+import {
+  computedColumn,
+  computedParameter,
+  oneOfParameter,
+  validateArrondissementParameter,
+} from '../catalog-helpers';
 
 const arrondissement = (column: string): DatasetDefinition['filters'][number] => ({
   name: 'arrondissement',
@@ -9,6 +17,69 @@ const arrondissement = (column: string): DatasetDefinition['filters'][number] =>
 });
 
 const WASTE_LEDGER = ['trilib-pilot', 'glass-columns', 'tri-mobile', 'trilib-stations'];
+
+function validateTime(name: string) {
+  return (value: number | string | boolean) =>
+    Number.isNaN(new Date(String(value)).getTime())
+      ? `\`${name}\` must be an ISO 8601 date or time`
+      : undefined;
+}
+
+/** `?streams=GLASS,TEXTILE`: the export's spelling of the GraphQL list. */
+function streamsOf(value: number | string | boolean | undefined): WasteStream[] | null {
+  return value === undefined ? null : (String(value).split(',') as WasteStream[]);
+}
+
+function validateStreams(value: number | string | boolean): string | undefined {
+  const unknown = (streamsOf(value) ?? []).filter((stream) => !WASTE_STREAMS.includes(stream));
+  return unknown.length > 0
+    ? `\`streams\` takes comma-separated streams among ${WASTE_STREAMS.join(', ')} (unknown: ${unknown.join(', ')})`
+    : undefined;
+}
+
+/**
+ * The same figures as `Query.wasteStreamStatistics`, from the same service. Without `since` and
+ * `until` the export covers the whole history, and without `granularity` it is by month.
+ */
+async function wasteStreamStatistics(
+  db: DataSource,
+  filters: ExportFilterValues,
+): Promise<Record<string, unknown>[]> {
+  const { StreamStatisticsService } =
+    await import('../../subgraphs/waste/src/modules/stream-statistics/stream-statistics.service.js');
+  const { DEFAULT_MAX_FILLING_LEVEL } =
+    await import('../../subgraphs/waste/src/modules/station/station.input.js');
+  const service = new StreamStatisticsService(db);
+  const history = filters.since === undefined || filters.until === undefined ? await service.history() : null;
+  const since = filters.since === undefined ? history?.since : new Date(String(filters.since));
+  const until = filters.until === undefined ? history?.until : new Date(String(filters.until));
+  if (!since || !until) return [];
+  const granularity = granularityNamed(String(filters.granularity ?? 'MONTH')) ?? Granularity.MONTH;
+  const threshold = typeof filters.threshold === 'number' ? filters.threshold : DEFAULT_MAX_FILLING_LEVEL;
+  const rows = await service.statistics({
+    since,
+    until,
+    granularity,
+    arrondissement: typeof filters.arrondissement === 'number' ? filters.arrondissement : null,
+    stationId: filters.stationId === undefined ? null : String(filters.stationId),
+    streams: streamsOf(filters.streams),
+    threshold,
+  });
+  return rows.map((row) => ({
+    stream: row.stream,
+    start: row.start,
+    granularity: granularity.toUpperCase(),
+    observations: row.observations,
+    average_filling_level: row.averageFillingLevel,
+    minimum_filling_level: row.minimumFillingLevel,
+    maximum_filling_level: row.maximumFillingLevel,
+    share_at_or_above_threshold: row.shareAtOrAboveThreshold,
+    threshold,
+    collections: row.collections,
+    collected_weight_kg: row.collectedWeightKg,
+    mean_hours_between_collections: row.meanHoursBetweenCollections,
+  }));
+}
 
 export const wasteDatasets: DatasetDefinition[] = [
   {
@@ -193,6 +264,59 @@ export const wasteDatasets: DatasetDefinition[] = [
     location: { latitude: 's.latitude', longitude: 's.longitude' },
     time: 'w.collected_at',
     asOf: 'w.recorded_at',
+    accrualPeriodicity: 'continuous',
+  },
+  {
+    id: 'waste-stream-statistics',
+    subgraph: 'waste',
+    title: 'Waste fill levels and collections per stream and period',
+    description:
+      'Per waste stream and hour, day, week or month (Paris time): fill-level reports, their mean, minimum and ' +
+      'maximum, the share at or above the alert threshold, collections, weight collected and mean time between ' +
+      'collections of a station’s stream. The same figures as `wasteStreamStatistics`, with its filter names: ' +
+      '`since`, `until`, `granularity` (HOUR, DAY, WEEK, MONTH), `arrondissement`, `stationId`, `streams` ' +
+      '(comma-separated) and `threshold`. Without `since`/`until`, the whole history by month.',
+    keywords: ['waste', 'fill level', 'collection', 'statistics', 'time series', 'zero waste'],
+    themes: ['ENVI'],
+    ledgerIds: WASTE_LEDGER,
+    from: 'waste.filling_level_observation',
+    compute: wasteStreamStatistics,
+    columns: [
+      computedColumn('stream', 'text', 'Waste stream'),
+      computedColumn('start', 'timestamp', 'Start of the period (Paris calendar)'),
+      computedColumn('granularity', 'text', 'HOUR, DAY, WEEK or MONTH'),
+      computedColumn('observations', 'integer', 'Fill levels reported'),
+      computedColumn('average_filling_level', 'double', 'Mean fill level, 0 to 1'),
+      computedColumn('minimum_filling_level', 'double', 'Lowest fill level'),
+      computedColumn('maximum_filling_level', 'double', 'Highest fill level'),
+      computedColumn(
+        'share_at_or_above_threshold',
+        'double',
+        'Share of the reports at or above the threshold',
+      ),
+      computedColumn('threshold', 'double', 'The alert threshold, 0 to 1'),
+      computedColumn('collections', 'integer', 'Collections'),
+      computedColumn('collected_weight_kg', 'double', 'Weight collected, kg'),
+      computedColumn(
+        'mean_hours_between_collections',
+        'double',
+        'Mean hours since the previous collection of the same stream at the same station',
+      ),
+    ],
+    key: { sql: 'id', type: 'bigint' },
+    filters: [
+      computedParameter('since', 'text', validateTime('since')),
+      computedParameter('until', 'text', validateTime('until')),
+      computedParameter('granularity', 'text', oneOfParameter('granularity', Object.keys(Granularity))),
+      computedParameter('arrondissement', 'integer', validateArrondissementParameter),
+      computedParameter('stationId', 'text'),
+      computedParameter('streams', 'text', validateStreams),
+      computedParameter('threshold', 'double', (value) =>
+        typeof value === 'number' && value > 0 && value <= 1
+          ? undefined
+          : '`threshold` must be a level above 0 and at most 1',
+      ),
+    ],
     accrualPeriodicity: 'continuous',
   },
 ];

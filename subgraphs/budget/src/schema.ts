@@ -7,6 +7,7 @@ import { EditionResolver } from './modules/edition/edition.resolver';
 import { projectById } from './modules/project/project.loader';
 import { ProjectResolver } from './modules/project/project.resolver';
 import { parseProjectId } from './modules/project/project.service';
+import { BudgetTotalsResolver } from './modules/totals/totals.resolver';
 import { VoteResolver, VoteTallyResolver } from './modules/vote/vote.resolver';
 import { VoteTallyEventResolver } from './modules/vote-tally-event/vote-tally-event.resolver';
 
@@ -18,6 +19,7 @@ export function buildBudgetSchema(): Promise<GraphQLSchema> {
       VoteResolver,
       VoteTallyResolver,
       VoteTallyEventResolver,
+      BudgetTotalsResolver,
       ArrondissementResolver,
     ],
     referenceResolvers: {

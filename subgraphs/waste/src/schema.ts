@@ -9,6 +9,7 @@ import { ObservationResolver } from './modules/observation/observation.resolver'
 import { stationById } from './modules/station/station.loader';
 import { StationResolver } from './modules/station/station.resolver';
 import { StationEventResolver } from './modules/station-event/station-event.resolver';
+import { StreamStatisticsResolver } from './modules/stream-statistics/stream-statistics.resolver';
 
 export function buildWasteSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -19,6 +20,7 @@ export function buildWasteSchema(): Promise<GraphQLSchema> {
       CollectionResolver,
       IngestionResolver,
       StationEventResolver,
+      StreamStatisticsResolver,
       ArrondissementResolver,
     ],
     referenceResolvers: {
