@@ -654,6 +654,19 @@ describe('the catalog', () => {
     for (const id of IDS) expect(published).toContain(`/datasets/${id}.csv`);
   });
 
+  it('counts the rows of stored datasets and gives no single count for computed statistics', async () => {
+    const result = await platform.query<{ datasets: { id: string; rowCount: number | null }[] }>(
+      '{ datasets { id rowCount } }',
+    );
+    expect(result.errors).toBeUndefined();
+    const counts = new Map(result.data?.datasets.map((dataset) => [dataset.id, dataset.rowCount]));
+    for (const id of [...IDS, 'accompaniment-stats']) expect(counts.get(id), id).toBeNull();
+    for (const id of ['arrondissements', 'waste-stations', 'meter-readings', 'budget-projects']) {
+      expect(counts.get(id), id).toBeGreaterThan(0);
+    }
+    expect(counts.get('arrondissements')).toBe(20);
+  });
+
   it('downloads each one whole, without a filter', async () => {
     for (const id of IDS) expect((await ndjson(`/datasets/${id}.ndjson`)).length, id).toBeGreaterThan(0);
   });

@@ -39,10 +39,14 @@ export class DatasetResolver {
     return definition ? service.temporalCoverage(definition) : Promise.resolve(null);
   }
 
-  @FieldResolver(() => Int, { description: 'Rows in the dataset now (an exact count).' })
-  rowCount(@Root() dataset: Dataset, @Ctx() context: BaseContext): Promise<number> {
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'Rows in the dataset now (an exact count); null for statistics computed on request, whose rows depend on the parameters.',
+  })
+  rowCount(@Root() dataset: Dataset, @Ctx() context: BaseContext): Promise<number | null> {
     const service = new DatasetService(context.db);
     const definition = service.definition(dataset.id);
-    return definition ? service.rowCount(definition) : Promise.resolve(0);
+    return definition ? service.rowCount(definition) : Promise.resolve(null);
   }
 }

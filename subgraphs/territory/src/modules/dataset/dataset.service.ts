@@ -77,8 +77,9 @@ export class DatasetService {
     return row;
   }
 
-  async rowCount(definition: DatasetDefinition): Promise<number> {
-    if (definition.compute) return (await definition.compute(this.db, {})).length;
+  /** Computed datasets run in their owner's schema and vary with their parameters: no one count. */
+  async rowCount(definition: DatasetDefinition): Promise<number | null> {
+    if (definition.compute) return null;
     const where = definition.where ? `WHERE ${definition.where}` : '';
     const [row] = await this.db.query<{ count: string }[]>(
       `SELECT count(*) AS count FROM ${definition.from} ${where}`,
