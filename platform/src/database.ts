@@ -112,6 +112,29 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
   });
 }
 
+/** Node socket errors and PostgreSQL classes 08 (connection) and 57P (server shutting down / starting). */
+const UNAVAILABLE_CODES = /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|08...|57P0[1-3])$/;
+
+/**
+ * Whether `error` (or what it wraps) says the database could not be reached, not that the query
+ * was wrong: the request may be retried once PostgreSQL is back, and the pool reconnects by itself.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth += 1) {
+    const { code, message, driverError, originalError } = current as {
+      code?: unknown;
+      message?: unknown;
+      driverError?: unknown;
+      originalError?: unknown;
+    };
+    if (typeof code === 'string' && UNAVAILABLE_CODES.test(code)) return true;
+    if (typeof message === 'string' && /Connection terminated|connection timeout/i.test(message)) return true;
+    current = driverError ?? originalError;
+  }
+  return false;
+}
+
 /** Creates the schema (and the extensions shared by all services), then runs pending migrations. */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
   const schema = (dataSource.options as { schema?: string }).schema ?? 'public';
