@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -81,13 +82,21 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Forwards the caller's verified identity, signed, on every subgraph fetch. */
+/** The abort signal of the operation being executed: its subgraph fetches end with it. */
+const operationSignal = new AsyncLocalStorage<AbortSignal>();
+
+/**
+ * Forwards the caller's verified identity, signed, on every subgraph fetch, and aborts the fetches
+ * of an operation that has timed out, so the subgraph sees its request closed and cancels its SQL.
+ */
 class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
     private readonly gatewaySecret: string,
   ) {
     super({ url });
+    const send = this.fetcher;
+    this.fetcher = (target, init) => send(target, { ...init, signal: operationSignal.getStore() });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -96,7 +105,7 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
   }
 }
 
-/** The federation gateway with every operation's execution bounded in time. */
+/** The federation gateway with every operation's execution bounded in time, its subgraph fetches included. */
 class TimeBoundGateway extends ApolloGateway {
   constructor(
     config: GatewayConfig,
@@ -107,7 +116,19 @@ class TimeBoundGateway extends ApolloGateway {
 
   override async load(options?: Parameters<ApolloGateway['load']>[0]): ReturnType<ApolloGateway['load']> {
     const loaded = await super.load(options);
-    return { schema: loaded.schema, executor: withOperationTimeout(loaded.executor, this.timeoutMs) };
+    const bounded = withOperationTimeout(loaded.executor, this.timeoutMs);
+    return {
+      schema: loaded.schema,
+      executor: async (requestContext) => {
+        const operation = new AbortController();
+        try {
+          return await operationSignal.run(operation.signal, () => bounded(requestContext));
+        } finally {
+          // After a timeout the plan is still running: whatever it has in flight is given up.
+          operation.abort();
+        }
+      },
+    };
   }
 }
 

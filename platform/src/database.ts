@@ -2,7 +2,8 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Client } from 'pg';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Client, type ClientConfig } from 'pg';
 import {
   DataSource,
   DefaultNamingStrategy,
@@ -79,6 +80,48 @@ class ServiceLogger implements Logger {
   }
 }
 
+/** The HTTP request a query runs for (set by the subgraph server around each GraphQL request). */
+const requestSignal = new AsyncLocalStorage<AbortSignal>();
+
+/** Runs `work` for a request: a statement it has running when `signal` aborts is cancelled. */
+export function runForRequest<T>(signal: AbortSignal, work: () => T): T {
+  return requestSignal.run(signal, work);
+}
+
+/**
+ * The pool's connection class: when the request a statement runs for is given up (the gateway
+ * timed out and closed it), the statement is cancelled with pg_cancel_backend, so PostgreSQL stops
+ * working for nobody. Statements started after that run normally (a ROLLBACK must still happen).
+ */
+class RequestBoundClient extends Client {
+  constructor(private readonly settings: ClientConfig) {
+    super(settings);
+    const query = this.query.bind(this) as (...args: unknown[]) => unknown;
+    this.query = ((...args: unknown[]) => {
+      const signal = requestSignal.getStore();
+      const result = query(...args);
+      if (!signal || signal.aborted || !(result instanceof Promise)) return result;
+      const cancel = () => void this.cancelStatement();
+      signal.addEventListener('abort', cancel, { once: true });
+      return result.finally(() => signal.removeEventListener('abort', cancel));
+    }) as Client['query'];
+  }
+
+  private async cancelStatement(): Promise<void> {
+    // The backend's pid, which pg keeps from the server's BackendKeyData but does not type.
+    const { processID } = this as unknown as { processID: number };
+    const admin = new Client({ ...this.settings, application_name: 'ocg-cancel' });
+    try {
+      await admin.connect();
+      await admin.query('SELECT pg_cancel_backend($1)', [processID]);
+    } catch (error) {
+      logger.warn({ err: error }, 'could not cancel the statement of an abandoned request');
+    } finally {
+      await admin.end().catch(() => undefined);
+    }
+  }
+}
+
 export interface ServiceDataSourceOptions {
   url: string;
   /** The PostgreSQL schema that this service owns alone. */
@@ -109,6 +152,7 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
       max: options.poolSize ?? 10,
       options: `-c search_path=${options.schema},public`,
       application_name: `ocg-${options.schema}`,
+      Client: RequestBoundClient,
     },
   });
 }
