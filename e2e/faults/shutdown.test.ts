@@ -75,8 +75,11 @@ afterAll(async () => {
   await adminQuery(`DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
 });
 
+/** A GET on a connection of its own (no keep-alive reuse). */
 function download(pathname: string): Promise<IncomingMessage> {
-  return new Promise((resolve, reject) => get(new URL(pathname, gatewayUrl), resolve).on('error', reject));
+  return new Promise((resolve, reject) =>
+    get(new URL(pathname, gatewayUrl), { agent: false }, resolve).on('error', reject),
+  );
 }
 
 async function readAll(response: IncomingMessage): Promise<number> {
@@ -151,7 +154,7 @@ describe('SIGTERM to the launcher', () => {
     expect(await subscription.closed).toBe(1001);
     await eventStream.ended;
     // The gateway no longer accepts connections while it drains.
-    await expect(fetch(new URL('/health', gatewayUrl))).rejects.toThrow();
+    await expect(download('/health')).rejects.toThrow();
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(launcher.exitCode).toBeNull();
 

@@ -123,6 +123,10 @@ export function drainTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
 export async function drainHttpServer(server: Server, timeoutMs = drainTimeoutMs()): Promise<void> {
   if (!server.listening) return;
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Requests still arriving on open keep-alive connections are answered, on a connection that then closes.
+  server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) =>
+    response.setHeader('connection', 'close'),
+  );
   // A keep-alive connection whose response ends during the drain becomes idle: close it then.
   const idle = setInterval(() => server.closeIdleConnections(), 50);
   const deadline = setTimeout(() => {
