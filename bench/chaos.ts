@@ -103,7 +103,6 @@ async function main(): Promise<void> {
       ? { [broker === 'nats' ? 'NATS_URL' : 'REDIS_URL']: brokerProxy.through(brokerUrl) }
       : {}),
     OPERATOR_API_KEY: operatorKey,
-    RATE_LIMIT_ENABLED: 'false',
   });
   const { gatewayUrl } = platform;
   const counts = { sent: 0, failed: 0, writes: 0, writesFailed: 0 };

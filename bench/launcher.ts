@@ -33,7 +33,7 @@ export interface LaunchedPlatform {
 
 /**
  * `npm start` as a user runs it (the launcher from dist/, each service its own process) on free
- * ports, without the simulator, on the benchmarks' database of DATABASE_URL (or the embedded
+ * ports, without the simulator or rate limits, on the benchmarks' database of DATABASE_URL (or the embedded
  * PostgreSQL): the benchmarks measure the gateway's own process.
  */
 export async function launchPlatform(env: NodeJS.ProcessEnv = {}): Promise<LaunchedPlatform> {
@@ -47,6 +47,8 @@ export async function launchPlatform(env: NodeJS.ProcessEnv = {}): Promise<Launc
     ...ports,
     PORT: String(await freePort()),
     SIMULATOR: 'off',
+    // One client address sends everything: the per-IP limits would measure themselves.
+    RATE_LIMIT_ENABLED: 'false',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
     ...env,
   };
