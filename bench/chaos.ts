@@ -4,13 +4,13 @@ import { Client as PgClient } from 'pg';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { endpointOf, TcpProxy } from '../test/tcp-proxy';
-import { ensureDatabase } from '../platform/src/database';
+import type { LaunchedPlatform } from '../test/launcher';
 import {
   benchDatabaseUrl,
-  launchPlatform,
+  FailureTally,
+  launchBenchPlatform,
   MIXED_QUERIES,
   sendOperation,
-  type LaunchedPlatform,
 } from './launcher';
 
 const STATION = 'TRILIB-19-0001';
@@ -85,7 +85,6 @@ async function main(): Promise<void> {
   if (!databaseUrl) throw new Error('chaos needs DATABASE_URL (its PostgreSQL is reached through a proxy)');
   const broker = process.env.CHAOS_BROKER ?? 'redis';
   const benchUrl = new URL(benchDatabaseUrl(databaseUrl));
-  await ensureDatabase(benchUrl.toString());
   const postgresProxy = await TcpProxy.start(endpointOf(benchUrl.toString(), 5432));
   const brokerUrl =
     broker === 'nats'
@@ -96,7 +95,7 @@ async function main(): Promise<void> {
       ? undefined
       : await TcpProxy.start(endpointOf(brokerUrl, broker === 'nats' ? 4222 : 6379));
   const operatorKey = randomBytes(16).toString('hex');
-  const platform: LaunchedPlatform = await launchPlatform({
+  const platform: LaunchedPlatform = await launchBenchPlatform({
     DATABASE_URL: postgresProxy.through(benchUrl.toString()),
     EVENT_BROKER: broker,
     ...(brokerProxy
@@ -106,6 +105,7 @@ async function main(): Promise<void> {
   });
   const { gatewayUrl } = platform;
   const counts = { sent: 0, failed: 0, writes: 0, writesFailed: 0 };
+  const failures = new FailureTally();
   const acknowledged: number[] = [];
   let running = true;
   const subscriber = new ResumingSubscriber(gatewayUrl);
@@ -116,8 +116,9 @@ async function main(): Promise<void> {
   const load = (async () => {
     for (let index = 0; running; index += 1) {
       counts.sent += 1;
-      if (!(await sendOperation(gatewayUrl, MIXED_QUERIES[index % MIXED_QUERIES.length])).ok)
-        counts.failed += 1;
+      const outcome = await sendOperation(gatewayUrl, MIXED_QUERIES[index % MIXED_QUERIES.length]);
+      failures.record(outcome);
+      if (!outcome.ok) counts.failed += 1;
       await sleep(50);
     }
   })();
@@ -195,7 +196,7 @@ async function main(): Promise<void> {
     const lost = acknowledged.filter((level) => !received.has(level)).length;
     const duplicated = [...received.values()].filter((count) => count > 1).length;
     const ordered = subscriber.received.every((level, index, all) => index === 0 || all[index - 1] < level);
-    console.log(`  requests:  ${counts.sent} sent, ${counts.failed} failed`);
+    console.log(`  requests:  ${counts.sent} sent, ${failures}`);
     console.log(
       `  reports:   ${counts.writes} sent, ${acknowledged.length} acknowledged, ${counts.writesFailed} refused`,
     );

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { launchPlatform, MIXED_QUERIES, sendOperation } from './launcher';
+import { FailureTally, launchBenchPlatform, MIXED_QUERIES, sendOperation } from './launcher';
 
 /**
  * `npm run soak`: the platform as `npm start` runs it, a fixed request rate of mixed queries through
@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const minutes = Number(process.env.SOAK_MINUTES ?? 10);
   const rate = Number(process.env.SOAK_RPS ?? 20);
   if (!(minutes > 0) || !(rate > 0)) throw new Error('SOAK_MINUTES and SOAK_RPS must be positive numbers');
-  const platform = await launchPlatform();
+  const platform = await launchBenchPlatform();
   const gatewayPid = platform.pidOf('gateway');
   if (!gatewayPid) throw new Error('the gateway process was not found');
   try {
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
       await Promise.all(MIXED_QUERIES.map((query) => sendOperation(platform.gatewayUrl, query)));
     const rssStart = platform.rssMiB(gatewayPid);
     let sent = 0;
-    let failed = 0;
+    const failures = new FailureTally();
     let peakRss = rssStart;
     const latencies: number[] = [];
     const inFlight = new Set<Promise<void>>();
@@ -34,9 +34,9 @@ async function main(): Promise<void> {
       const query = MIXED_QUERIES[sent % MIXED_QUERIES.length];
       sent += 1;
       const begun = performance.now();
-      const request = sendOperation(platform.gatewayUrl, query).then(({ ok }) => {
+      const request = sendOperation(platform.gatewayUrl, query).then((outcome) => {
         latencies.push(performance.now() - begun);
-        if (!ok) failed += 1;
+        failures.record(outcome);
         inFlight.delete(request);
       });
       inFlight.add(request);
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
         nextReport += 60_000;
         peakRss = Math.max(peakRss, platform.rssMiB(gatewayPid));
         console.log(
-          `  ${Math.round((Date.now() - started) / 60_000)} min: ${sent} sent, ${failed} failed, gateway RSS ${platform.rssMiB(gatewayPid).toFixed(1)} MiB`,
+          `  ${Math.round((Date.now() - started) / 60_000)} min: ${sent} sent, ${failures}, gateway RSS ${platform.rssMiB(gatewayPid).toFixed(1)} MiB`,
         );
       }
     }
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     console.log(
       `\nSoak — ${minutes} min at ${rate} req/s, ${MIXED_QUERIES.length} mixed queries, services in their own processes`,
     );
-    console.log(`  requests:   ${sent} sent, ${failed} failed (target 0)`);
+    console.log(`  requests:   ${sent} sent, ${failures} (target 0 failed)`);
     console.log(`  latency:    p50 ${percentile(0.5).toFixed(1)} ms, p99 ${percentile(0.99).toFixed(1)} ms`);
     console.log(
       `  gateway RSS: ${rssStart.toFixed(1)} MiB at start, ${rssEnd.toFixed(1)} MiB at end, peak ${Math.max(peakRss, rssEnd).toFixed(1)} MiB, growth ${(((rssEnd - rssStart) / rssStart) * 100).toFixed(1)} % (target < 10 %)`,

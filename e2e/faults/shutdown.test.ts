@@ -1,28 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { get, type IncomingMessage } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
-import path from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import { SUBGRAPH_NAMES } from '../../platform/src/subgraphs';
+import { launchPlatform, type LaunchedPlatform } from '../../test/launcher';
 
-const LAUNCHER = path.resolve(__dirname, '..', '..', 'dist', 'platform', 'src', 'cli', 'start.js');
 const EXPORT_PATH = '/datasets/meter-readings.csv';
 
-let launcher: ChildProcess;
+let platform: LaunchedPlatform;
 let gatewayUrl: URL;
-let exited: Promise<number | null>;
 let databaseUrl: string;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function adminQuery(sql: string): Promise<void> {
   const admin = new URL(databaseUrl);
@@ -36,42 +24,24 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-/** The real launcher from `dist/`, on its own database and free ports, without the simulator. */
+/** The real launcher from `dist/`, on a database of its own. */
 beforeAll(async () => {
   const target = new URL(inject('databaseUrl'));
   target.pathname = `${target.pathname}_shutdown`;
   databaseUrl = target.toString();
-  const ports = Object.fromEntries(
-    await Promise.all(
-      SUBGRAPH_NAMES.map(async (name) => [`SUBGRAPH_${name.toUpperCase()}_PORT`, String(await freePort())]),
-    ),
-  );
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...ports,
+  platform = await launchPlatform({
     DATABASE_URL: databaseUrl,
-    PORT: String(await freePort()),
-    SIMULATOR: 'off',
     LOG_LEVEL: 'warn',
     SHUTDOWN_DRAIN_MS: '20000',
-  };
-  delete env.PARIS_OPEN_DATA_DIR;
-  delete env.VITEST;
-  launcher = spawn(process.execPath, [LAUNCHER], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  exited = new Promise((resolve) => launcher.once('exit', (code) => resolve(code)));
-  let output = '';
-  gatewayUrl = await new Promise<URL>((resolve, reject) => {
-    launcher.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /GraphQL: (http:\S+)/.exec(output);
-      if (found) resolve(new URL(found[1]));
-    });
-    void exited.then((code) => reject(new Error(`the launcher exited (${code}) before serving`)));
+    // Generated data seeds in seconds; the test runner's own settings stay out.
+    PARIS_OPEN_DATA_DIR: undefined,
+    VITEST: undefined,
   });
+  gatewayUrl = new URL(platform.gatewayUrl);
 }, 120_000);
 
 afterAll(async () => {
-  if (launcher.exitCode === null) launcher.kill('SIGKILL');
+  await platform?.stop();
   await adminQuery(`DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
 });
 
@@ -121,6 +91,8 @@ async function openEventStream(): Promise<{ ended: Promise<string> }> {
   return { ended: response.text() };
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -143,24 +115,24 @@ describe('SIGTERM to the launcher', () => {
     const slow = await download(EXPORT_PATH);
     expect(slow.statusCode).toBe(200);
     slow.pause();
-    const services = execFileSync('pgrep', ['-P', String(launcher.pid)])
+    const services = execFileSync('pgrep', ['-P', String(platform.pid)])
       .toString()
       .trim()
       .split('\n')
       .map(Number);
     expect(services).toHaveLength(SUBGRAPH_NAMES.length + 1);
 
-    launcher.kill('SIGTERM');
+    process.kill(platform.pid, 'SIGTERM');
     expect(await subscription.closed).toBe(1001);
     await eventStream.ended;
     // The gateway no longer accepts connections while it drains.
     await expect(download('/health')).rejects.toThrow();
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(launcher.exitCode).toBeNull();
+    await sleep(1_000);
+    expect(await Promise.race([platform.exited, sleep(0).then(() => 'running')])).toBe('running');
 
     slow.resume();
     expect(await readAll(slow)).toBe(fullSize);
-    expect(await exited).toBe(0);
+    expect(await platform.exited).toBe(0);
     expect(services.filter(alive)).toEqual([]);
   });
 });
