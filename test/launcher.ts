@@ -12,7 +12,7 @@ const projectRoot =
 /** `npm start`'s launcher, compiled (run `npx tsc -p tsconfig.json` first). */
 const LAUNCHER = path.join(projectRoot, 'dist', 'platform', 'src', 'cli', 'start.js');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,18 +1,19 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { get, type IncomingMessage } from 'node:http';
+import path from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import { SUBGRAPH_NAMES } from '../../platform/src/subgraphs';
-import { launchPlatform, type LaunchedPlatform } from '../../test/launcher';
+import { freePort, launchPlatform, type LaunchedPlatform } from '../../test/launcher';
 
 const EXPORT_PATH = '/datasets/meter-readings.csv';
 
-let platform: LaunchedPlatform;
+let platform: LaunchedPlatform | undefined;
 let gatewayUrl: URL;
-let databaseUrl: string;
 
-async function adminQuery(sql: string): Promise<void> {
+async function onServer(databaseUrl: string, sql: string): Promise<void> {
   const admin = new URL(databaseUrl);
   admin.pathname = '/postgres';
   const client = new Client({ connectionString: admin.toString() });
@@ -24,26 +25,44 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-/** The real launcher from `dist/`, on a database of its own. */
-beforeAll(async () => {
+interface DatabaseSetup {
+  name: string;
+  /** The launcher's database settings; the database processes it starts, if any, are its children too. */
+  environment(): Promise<NodeJS.ProcessEnv>;
+  databaseProcesses: number;
+  cleanUp(): Promise<void>;
+}
+
+const shutdownDatabase = (() => {
   const target = new URL(inject('databaseUrl'));
   target.pathname = `${target.pathname}_shutdown`;
-  databaseUrl = target.toString();
-  platform = await launchPlatform({
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'warn',
-    SHUTDOWN_DRAIN_MS: '20000',
-    // Generated data seeds in seconds; the test runner's own settings stay out.
-    PARIS_OPEN_DATA_DIR: undefined,
-    VITEST: undefined,
-  });
-  gatewayUrl = new URL(platform.gatewayUrl);
-}, 120_000);
+  return target.toString();
+})();
+const embeddedDirectory = path.join('/var/tmp', `ocg-shutdown-${process.pid}`);
 
-afterAll(async () => {
-  await platform?.stop();
-  await adminQuery(`DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
-});
+const SETUPS: DatabaseSetup[] = [
+  {
+    name: 'on DATABASE_URL',
+    environment: async () => ({ DATABASE_URL: shutdownDatabase }),
+    databaseProcesses: 0,
+    cleanUp: () =>
+      onServer(
+        shutdownDatabase,
+        `DROP DATABASE IF EXISTS "${new URL(shutdownDatabase).pathname.slice(1)}" WITH (FORCE)`,
+      ),
+  },
+  {
+    // Its own cluster, port and folder (reachable by the postgres user the cluster runs as under root).
+    name: 'on the embedded PostgreSQL',
+    environment: async () => ({
+      DATABASE_URL: undefined,
+      EMBEDDED_PG_DIR: path.join(embeddedDirectory, 'postgres'),
+      EMBEDDED_PG_PORT: String(await freePort()),
+    }),
+    databaseProcesses: 1,
+    cleanUp: async () => rmSync(embeddedDirectory, { recursive: true, force: true }),
+  },
+];
 
 /** A GET on a connection of its own (no keep-alive reuse). */
 function download(pathname: string): Promise<IncomingMessage> {
@@ -102,8 +121,27 @@ function alive(pid: number): boolean {
   }
 }
 
-describe('SIGTERM to the launcher', () => {
+describe.each(SETUPS)('SIGTERM to the launcher $name', (setup) => {
+  beforeAll(async () => {
+    platform = await launchPlatform({
+      ...(await setup.environment()),
+      LOG_LEVEL: 'warn',
+      SHUTDOWN_DRAIN_MS: '20000',
+      // Generated data seeds in seconds; the test runner's own settings stay out.
+      PARIS_OPEN_DATA_DIR: undefined,
+      VITEST: undefined,
+    });
+    gatewayUrl = new URL(platform.gatewayUrl);
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+    platform = undefined;
+    await setup.cleanUp();
+  });
+
   it('finishes the export in flight, closes live streams, stops everything in order and exits 0', async () => {
+    if (!platform) throw new Error('the platform did not start');
     const reference = await download(EXPORT_PATH);
     expect(reference.statusCode).toBe(200);
     const fullSize = await readAll(reference);
@@ -120,7 +158,7 @@ describe('SIGTERM to the launcher', () => {
       .trim()
       .split('\n')
       .map(Number);
-    expect(services).toHaveLength(SUBGRAPH_NAMES.length + 1);
+    expect(services).toHaveLength(SUBGRAPH_NAMES.length + 1 + setup.databaseProcesses);
 
     process.kill(platform.pid, 'SIGTERM');
     expect(await subscription.closed).toBe(1001);
@@ -133,6 +171,7 @@ describe('SIGTERM to the launcher', () => {
     slow.resume();
     expect(await readAll(slow)).toBe(fullSize);
     expect(await platform.exited).toBe(0);
+    // Services and database alike: nothing outlives the launcher.
     expect(services.filter(alive)).toEqual([]);
   });
 });
