@@ -85,15 +85,11 @@ async function survivesOutage(kind: keyof typeof BROKERS, stationId: string): Pr
 }
 
 describe('the event broker going down', () => {
-  it('loses nothing with PostgreSQL LISTEN/NOTIFY: delivery resumes from the log', async () => {
-    await survivesOutage('postgres', 'TRILIB-18-0001');
-  });
-
-  it('loses nothing with Redis: delivery resumes from the log', async () => {
-    await survivesOutage('redis', 'TRILIB-18-0002');
-  });
-
-  it('loses nothing with NATS: delivery resumes from the log', async () => {
-    await survivesOutage('nats', 'TRILIB-18-0003');
+  it.each([
+    ['PostgreSQL LISTEN/NOTIFY', 'postgres', 'TRILIB-18-0001'],
+    ['Redis', 'redis', 'TRILIB-18-0002'],
+    ['NATS', 'nats', 'TRILIB-18-0003'],
+  ] as const)('loses nothing with %s: delivery resumes from the log', async (_name, kind, stationId) => {
+    await survivesOutage(kind, stationId);
   });
 });
