@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { logger } from '../../platform/src/logger';
 import { stopOnSignals } from '../../platform/src/main';
+import { SUBGRAPH_NAMES, subgraphUrl } from '../../platform/src/subgraphs';
 import { startGateway } from './server';
 
 /** Entry point of the gateway process: loads the composed supergraph and serves it. */
@@ -15,7 +16,15 @@ function main(): void {
   const supergraphPath =
     process.env.SUPERGRAPH_PATH ?? path.join(__dirname, '..', '..', '..', 'schema', 'supergraph.graphql');
   const supergraphSdl = readFileSync(supergraphPath, 'utf8');
-  startGateway({ port: Number(process.env.PORT ?? 4000), supergraphSdl, gatewaySecret, databaseUrl })
+  // The launcher's ports, which SUBGRAPH_<NAME>_PORT may move away from those in the supergraph file.
+  const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphUrl(name)]));
+  startGateway({
+    port: Number(process.env.PORT ?? 4000),
+    supergraphSdl,
+    gatewaySecret,
+    databaseUrl,
+    subgraphUrls,
+  })
     .then((running) => {
       process.send?.({ ready: 'gateway', url: running.url });
       stopOnSignals(() => running.stop());

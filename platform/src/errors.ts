@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnavailable } from './database';
 
 /** The stable `extensions.code` values clients can rely on. */
 export const ErrorCode = {
@@ -8,6 +9,8 @@ export const ErrorCode = {
   NotFound: 'NOT_FOUND',
   Conflict: 'CONFLICT',
   Internal: 'INTERNAL_SERVER_ERROR',
+  /** The service's database cannot be reached (restarting, network): retry shortly. */
+  Unavailable: 'SERVICE_UNAVAILABLE',
 } as const;
 
 /** An argument the caller got wrong: the message names the argument and what is accepted. */
@@ -53,7 +56,15 @@ const CALLER_FACING_CODES = new Set<string>([
  * BAD_USER_INPUT message, type-graphql's authorization failures become FORBIDDEN, and anything
  * unexpected loses its internals (no stack, no SQL, no driver message).
  */
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+  if (isDatabaseUnavailable(error)) {
+    return {
+      message: 'The database is unavailable; try again shortly',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.Unavailable },
+    };
+  }
   const validationErrors = formatted.extensions?.validationErrors as ValidationFailure[] | undefined;
   if (validationErrors) {
     return {

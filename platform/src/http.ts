@@ -1,5 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext as ApolloBaseContext } from '@apollo/server';
+import type { WebSocketServer } from 'ws';
+import { logger } from './logger';
 
 export const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 100_000);
 
@@ -104,4 +106,52 @@ export async function handleGraphQLRequest<TContext extends ApolloBaseContext>(
   }
   for await (const chunk of result.body.asyncIterator) response.write(chunk);
   response.end();
+}
+
+/** `SHUTDOWN_DRAIN_MS` (default 10 s): how long a stopping server lets in-flight requests finish. */
+export function drainTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.SHUTDOWN_DRAIN_MS ?? 10_000);
+  if (!(value >= 0)) throw new Error('SHUTDOWN_DRAIN_MS must be a number of milliseconds');
+  return value;
+}
+
+/**
+ * Stops accepting connections at once, lets the requests in flight finish (a long export keeps
+ * streaming), closes keep-alive connections as soon as they fall idle, and cuts whatever is left
+ * after `timeoutMs`. Long-lived streams (WebSockets, SSE) must be ended by their owners meanwhile.
+ */
+export async function drainHttpServer(server: Server, timeoutMs = drainTimeoutMs()): Promise<void> {
+  if (!server.listening) return;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Requests still arriving on open keep-alive connections are answered, on a connection that then closes.
+  server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) =>
+    response.setHeader('connection', 'close'),
+  );
+  // A keep-alive connection whose response ends during the drain becomes idle: close it then.
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
+  const deadline = setTimeout(() => {
+    logger.warn({ timeoutMs }, 'drain timeout: closing the connections still open');
+    server.closeAllConnections();
+  }, timeoutMs);
+  server.closeIdleConnections();
+  try {
+    await closed;
+  } finally {
+    clearInterval(idle);
+    clearTimeout(deadline);
+  }
+}
+
+/** Close code telling a WebSocket client the server is going away (shutdown): reconnect elsewhere or later. */
+export const GOING_AWAY = 1001;
+
+/**
+ * Closes every WebSocket with 1001 so clients know to reconnect (with their last eventId), and
+ * cuts, one second later, those that do not answer the close handshake.
+ */
+export function closeWebSockets(sockets: WebSocketServer): void {
+  for (const socket of sockets.clients) socket.close(GOING_AWAY, 'server shutting down');
+  setTimeout(() => {
+    for (const socket of sockets.clients) socket.terminate();
+  }, 1_000).unref();
 }

@@ -24,7 +24,9 @@ export function runSubgraphMain(definition: SubgraphDefinition): void {
 
 /**
  * Stops cleanly on SIGTERM/SIGINT, and when the launcher's IPC channel closes (the launcher died
- * without telling us): a service never lingers as an orphan.
+ * without telling us): a service never lingers as an orphan. Under the launcher, Ctrl-C reaches
+ * every process of the terminal at once; the launcher decides the order (gateway first, so its
+ * requests in flight can still reach the subgraphs), so a supervised service waits for its SIGTERM.
  */
 export function stopOnSignals(stop: () => Promise<void>): void {
   let stopping = false;
@@ -39,7 +41,9 @@ export function stopOnSignals(stop: () => Promise<void>): void {
       },
     );
   };
+  const supervised = process.connected;
   process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  if (supervised) process.on('SIGINT', () => undefined);
+  else process.once('SIGINT', shutdown);
   process.once('disconnect', shutdown);
 }

@@ -5,11 +5,11 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { LoaderRegistry, type BaseContext } from './context';
-import { createServiceDataSource } from './database';
+import { createServiceDataSource, runForRequest } from './database';
 import { formatError } from './errors';
 import { serveLiveEvents } from './events/server';
 import { streamExport } from './exports/stream';
-import { handleGraphQLRequest, sendGraphQLError, sendJson } from './http';
+import { drainHttpServer, handleGraphQLRequest, sendGraphQLError, sendJson } from './http';
 import { decodeIdentity, IDENTITY_HEADER } from './identity';
 import { logger } from './logger';
 import type { SubgraphDefinition } from './subgraph';
@@ -85,11 +85,18 @@ export async function startSubgraph(
       });
       return;
     }
-    handleGraphQLRequest(apollo, request, response, async () => ({
-      identity,
-      db,
-      loaders: new LoaderRegistry(),
-    })).catch((error: unknown) => {
+    // A request closed before its answer (the gateway gave up on it) cancels its SQL.
+    const abandoned = new AbortController();
+    response.once('close', () => {
+      if (!response.writableFinished) abandoned.abort();
+    });
+    runForRequest(abandoned.signal, () =>
+      handleGraphQLRequest(apollo, request, response, async () => ({
+        identity,
+        db,
+        loaders: new LoaderRegistry(),
+      })),
+    ).catch((error: unknown) => {
       logger.error({ err: error, subgraph: definition.name }, 'request failed');
       if (!response.headersSent)
         sendGraphQLError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
@@ -112,11 +119,10 @@ export async function startSubgraph(
     schema,
     httpServer,
     async stop() {
+      // Refuse new requests first, finish those in flight, and only then let go of the database.
+      const drained = drainHttpServer(httpServer);
       await liveEvents?.close();
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeIdleConnections();
-      });
+      await drained;
       await apollo.stop();
       await db.destroy();
     },

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage, Server } from 'node:http';
 import { GraphQLError, type ExecutionResult } from 'graphql/index.js';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { closeWebSockets } from '../../../platform/src/http';
 import type { Identity } from '../../../platform/src/identity';
 import { SlowConsumerError, type ClientStream } from './client-stream';
 import type { SubscriptionEngine } from './engine';
@@ -127,7 +128,7 @@ export function serveGraphQLWs(
   );
   return {
     async close() {
-      for (const socket of sockets.clients) socket.terminate();
+      closeWebSockets(sockets);
       await server.dispose();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
     },

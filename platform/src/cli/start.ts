@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { openDatabase } from '../database';
 import { liveFeedsWanted, startLiveFeeds, type LiveFeeds } from '../live';
+import { drainTimeoutMs } from '../http';
 import { logger } from '../logger';
 import { prepareDatabase } from '../platform';
 import { SUBGRAPHS } from '../registry';
@@ -26,7 +27,8 @@ function argument(name: string): string | undefined {
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations, seed data when the
  * database is empty, then the seven subgraphs and the gateway as supervised child processes.
- * Ctrl-C or SIGTERM stops them all and the embedded database; the data stays for the next start.
+ * Ctrl-C or SIGTERM drains and stops them all (gateway, subgraphs, then the embedded database,
+ * each within `SHUTDOWN_DRAIN_MS`); the data stays for the next start.
  */
 async function main(): Promise<void> {
   const openDataDir = process.env.PARIS_OPEN_DATA_DIR;
@@ -47,27 +49,29 @@ async function main(): Promise<void> {
     { name: 'gateway', script: path.join(distRoot, 'gateway', 'src', 'index.js'), restarts: 0 },
   ];
 
+  /** SIGTERM, then the service's own drain; SIGKILL only if it outlives the drain by far. */
+  const stopService = (service: Service) =>
+    new Promise<void>((resolve) => {
+      const child = service.child;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+      const killer = setTimeout(() => child.kill('SIGKILL'), drainTimeoutMs() + 5_000);
+      child.once('exit', () => {
+        clearTimeout(killer);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
     logger.info('stopping the platform');
     // The feeds first: they would only log failures while the services go down.
     await live?.stop();
-    await Promise.all(
-      services.map(
-        (service) =>
-          new Promise<void>((resolve) => {
-            const child = service.child;
-            if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
-            const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-            child.once('exit', () => {
-              clearTimeout(killer);
-              resolve();
-            });
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    // The gateway drains first: its requests in flight still need the subgraphs, which need the database.
+    const gateway = services.filter((service) => service.name === 'gateway');
+    await Promise.all(gateway.map(stopService));
+    await Promise.all(services.filter((service) => !gateway.includes(service)).map(stopService));
     await database.stop();
     process.exit(code);
   };

@@ -4,6 +4,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { DataSource } from 'typeorm';
 import { LoaderRegistry, type BaseContext } from '../context';
+import { closeWebSockets } from '../http';
 import { decodeIdentity, IDENTITY_HEADER, type Identity } from '../identity';
 import { EventHub } from './hub';
 
@@ -48,7 +49,7 @@ export async function serveLiveEvents(
   );
   return {
     async close() {
-      for (const socket of sockets.clients) socket.terminate();
+      closeWebSockets(sockets);
       await server.dispose();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
       await hub.close();

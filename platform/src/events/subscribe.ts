@@ -1,8 +1,11 @@
 import { LoaderRegistry, type BaseContext } from '../context';
+import { isDatabaseUnavailable } from '../database';
 import { eventHubOf } from './hub';
 import { readEvents, resumePoint, type LoggedEvent } from './log';
 
 const BATCH = 500;
+/** How long a reader waits before reading the log again while the database is unreachable. */
+const OUTAGE_RETRY_MS = [250, 500, 1000, 2000];
 
 export interface EventSubscriptionOptions<TPayload> {
   context: BaseContext;
@@ -36,13 +39,18 @@ export async function subscribeToEvents<TPayload>(
   return abortable(async function* follow(signal) {
     try {
       let cursor = start;
+      let outage = 0;
       while (!signal.aborted) {
-        const events = (await readEvents(
-          context.db.manager,
-          stream,
-          cursor,
-          BATCH,
-        )) as LoggedEvent<TPayload>[];
+        let events: LoggedEvent<TPayload>[];
+        try {
+          events = (await readEvents(context.db.manager, stream, cursor, BATCH)) as LoggedEvent<TPayload>[];
+          outage = 0;
+        } catch (error) {
+          // PostgreSQL restarting is not the subscriber's problem: keep the cursor, read again later.
+          if (!isDatabaseUnavailable(error)) throw error;
+          await watcher.changed(OUTAGE_RETRY_MS[Math.min(outage++, OUTAGE_RETRY_MS.length - 1)], signal);
+          continue;
+        }
         for (const event of events) {
           cursor = event.position;
           if (accept && !accept(event)) continue;
