@@ -33,6 +33,7 @@ describe('a subgraph going down', () => {
     expect(during.data?.arrondissement?.name).toBe('17ème Ardt');
     expect(during.data?.budgetProject).toBeNull();
     expect(during.errors?.length).toBeGreaterThan(0);
+    expect(during.errors?.[0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
     expect(JSON.stringify(during.errors)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/);
 
     platform.subgraphs[index] = await startSubgraph(budget, {

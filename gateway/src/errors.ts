@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { formatError as formatServiceError } from '../../platform/src/errors';
+import { ErrorCode, formatError as formatServiceError } from '../../platform/src/errors';
 
 /** The stable `extensions.code` values of the gateway's own refusals (limits, HTTP rules, identity). */
 export const GatewayErrorCode = {
@@ -38,11 +38,37 @@ function gatewayCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** Socket failures reaching a subgraph (stopped, restarting, network): the caller may retry. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'EPIPE', 'UND_ERR_SOCKET']);
+
+function isSubgraphUnreachable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && typeof current === 'object' && current !== null; depth += 1) {
+    const { code, errno, originalError, cause } = current as ErrorLike & {
+      code?: unknown;
+      errno?: unknown;
+      cause?: unknown;
+    };
+    if (UNREACHABLE_CODES.has(String(code)) || UNREACHABLE_CODES.has(String(errno))) return true;
+    current = originalError ?? cause;
+  }
+  return false;
+}
+
 /**
  * The services' error shaping, plus the gateway's refusals kept as they are: their messages name
- * the limit and were written not to echo anything, and their codes are public API.
+ * the limit and were written not to echo anything, and their codes are public API. A subgraph that
+ * cannot be reached is said to be unavailable (retry), not an internal error.
  */
 export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (isSubgraphUnreachable(error)) {
+    return {
+      message: 'Part of the graph is unavailable; try again shortly',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.Unavailable },
+    };
+  }
   const code = gatewayCode(error);
   if (!code) return formatServiceError(formatted);
   return { message: formatted.message, locations: formatted.locations, extensions: { code } };
