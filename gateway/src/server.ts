@@ -21,6 +21,11 @@ import { AuthenticationError, Authenticator } from './authentication';
 import { createGatewayDataSource } from './database';
 import { formatGatewayError, GatewayErrorCode } from './errors';
 import { createTokenVerifier, jwtSettingsFromEnv, type JwtSettings } from './jwt';
+import {
+  persistedOperationsFromEnv,
+  persistedOperationsPlugin,
+  type PersistedOperations,
+} from './persisted-operations';
 import { attachSubscriptions } from './subscriptions';
 import {
   CATALOG_QUERY,
@@ -59,6 +64,8 @@ export interface GatewaySecurityOptions {
   /** Bearer tokens are refused when no key is configured. */
   jwt?: JwtSettings;
   limits?: OperationLimits;
+  /** The persisted-operation manifest and mode (`PERSISTED_OPERATIONS`); `false` turns it off. */
+  persistedOperations?: PersistedOperations | false;
   /** Reverse proxies in front of the gateway: the client address is this many entries from the right of X-Forwarded-For. */
   trustProxyHops?: number;
 }
@@ -146,6 +153,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const rateLimitConfig = options.rateLimit ?? rateLimitConfigFromEnv();
   const jwtSettings = options.jwt ?? jwtSettingsFromEnv();
   const trustProxyHops = options.trustProxyHops ?? Number(process.env.GATEWAY_TRUST_PROXY_HOPS ?? 0);
+  const persisted =
+    options.persistedOperations === undefined
+      ? persistedOperationsFromEnv()
+      : options.persistedOperations || undefined;
 
   const db = createGatewayDataSource(options.databaseUrl);
   await db.initialize();
@@ -178,6 +189,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     parseOptions: parseOptions(limits),
     validationRules: limitValidationRules(limits),
     plugins: [
+      ...(persisted ? [persistedOperationsPlugin(persisted)] : []),
       costLimitPlugin(limits),
       // Callers must never obtain federated traces (`ftv1`): they expose timings and internals.
       ApolloServerPluginInlineTraceDisabled(),
@@ -291,6 +303,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gatewaySecret: options.gatewaySecret,
     dataSource: (url) => new IdentityForwardingDataSource(url, options.gatewaySecret),
     prepare: {
+      resolveQuery: persisted && ((request) => persisted.resolve(request)),
       parseOptions: parseOptions(limits),
       validationRules: limitValidationRules(limits),
       operationCheck: (schema, document, operation, variables) =>

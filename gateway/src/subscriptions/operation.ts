@@ -45,6 +45,11 @@ export interface PreparedSubscription {
 }
 
 export interface PrepareOptions {
+  /** The persisted-operation check: the query to run (from a hash) or a refusal. */
+  resolveQuery?: (request: {
+    query?: unknown;
+    extensions?: unknown;
+  }) => { ok: true; query: unknown } | { ok: false; error: GraphQLError };
   parseOptions?: ParseOptions;
   /** The gateway's own limits (depth, aliases, cost…), the same as for queries over HTTP. */
   validationRules?: readonly ValidationRule[];
@@ -64,12 +69,27 @@ function failed(...errors: GraphQLError[]): Prepared {
   return { ok: false, errors };
 }
 
+export interface SubscriptionRequest {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+  extensions?: unknown;
+}
+
 /** Parses, validates and rewrites one subscription request against the public API schema. */
 export function prepareSubscription(
   schema: GraphQLSchema,
-  request: { query?: unknown; operationName?: unknown; variables?: unknown },
+  received: SubscriptionRequest,
   options: PrepareOptions = {},
 ): Prepared {
+  let request = received;
+  if (options.resolveQuery) {
+    const resolution = options.resolveQuery(received);
+    // Re-created from this module's graphql, like the operation check's refusal below.
+    if (!resolution.ok)
+      return failed(new GraphQLError(resolution.error.message, { extensions: resolution.error.extensions }));
+    request = { ...received, query: resolution.query };
+  }
   if (typeof request.query !== 'string' || request.query.trim() === '') {
     return failed(
       new GraphQLError('The request has no query: send { query, variables?, operationName? }', {

@@ -17,10 +17,12 @@ async function requestParameters(request: IncomingMessage): Promise<Record<strin
   }
   const search = new URL(request.url ?? '/', 'http://localhost').searchParams;
   const variables = search.get('variables');
+  const extensions = search.get('extensions');
   return {
     query: search.get('query') ?? undefined,
     operationName: search.get('operationName') ?? undefined,
     variables: variables ? (JSON.parse(variables) as unknown) : undefined,
+    extensions: extensions ? (JSON.parse(extensions) as unknown) : undefined,
   };
 }
 
