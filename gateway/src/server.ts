@@ -48,6 +48,7 @@ import {
   RateLimiter,
   rateLimitConfigFromEnv,
   rateLimitHeaders,
+  rateLimitRefusal,
   type RateLimitConfig,
 } from './rate-limit';
 
@@ -304,14 +305,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     dataSource: (url) => new IdentityForwardingDataSource(url, options.gatewaySecret),
     prepare: {
       resolveQuery: persisted && ((request) => persisted.resolve(request)),
+      hideSchemaDetails: production,
       parseOptions: parseOptions(limits),
       validationRules: limitValidationRules(limits),
       operationCheck: (schema, document, operation, variables) =>
         operationCostError(schema, document, operation, variables, limits),
     },
-    authenticate: async (headers, request) =>
-      (await authenticator.authenticate(headers, clientAddress(request, trustProxyHops))).identity,
+    authenticate: (headers, request) =>
+      authenticator.authenticate(headers, clientAddress(request, trustProxyHops)),
     isRefusal: (error): error is AuthenticationError => error instanceof AuthenticationError,
+    admit:
+      rateLimiter && rateLimitConfig
+        ? async (caller) => {
+            const decision = await rateLimiter.consume(caller.rateLimitSubject, caller.tier);
+            if (decision.allowed) return undefined;
+            return rateLimitRefusal(decision, caller.tier, rateLimitConfig.windowSeconds);
+          }
+        : undefined,
   });
   await new Promise<void>((resolve) => httpServer.listen(options.port, resolve));
   const port = (httpServer.address() as AddressInfo).port;

@@ -51,6 +51,8 @@ export interface PrepareOptions {
     extensions?: unknown;
   }) => { ok: true; query: unknown } | { ok: false; error: GraphQLError };
   parseOptions?: ParseOptions;
+  /** Production: no "Did you mean …?" in errors, so the schema cannot be guessed field by field. */
+  hideSchemaDetails?: boolean;
   /** The gateway's own limits (depth, aliases, cost…), the same as for queries over HTTP. */
   validationRules?: readonly ValidationRule[];
   /** Checks that need the operation and its variables (the cost limit): an error refuses it. */
@@ -125,6 +127,8 @@ export function prepareSubscription(
     }
     throw error;
   }
+  const shown = (message: string) =>
+    options.hideSchemaDetails ? message.replace(/ ?Did you mean(.+?)\?$/, '') : message;
   const validationErrors = validate(schema, document, [
     ...specifiedRules,
     ...(options.validationRules ?? []),
@@ -133,7 +137,7 @@ export function prepareSubscription(
     return failed(
       ...validationErrors.map(
         (error) =>
-          new GraphQLError(error.message, {
+          new GraphQLError(shown(error.message), {
             nodes: error.nodes,
             extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...error.extensions },
           }),
@@ -162,7 +166,7 @@ export function prepareSubscription(
   if (coerced.errors) {
     return failed(
       ...coerced.errors.map(
-        (error) => new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } }),
+        (error) => new GraphQLError(shown(error.message), { extensions: { code: 'BAD_USER_INPUT' } }),
       ),
     );
   }
