@@ -11,7 +11,7 @@ import {
   type GatewayConfig,
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
-import { getOperationAST, parse } from 'graphql';
+import { getOperationAST, GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
 import { handleGraphQLRequest, sendGraphQLError, sendJson } from '../../platform/src/http';
 import { encodeIdentity, IDENTITY_HEADER, type Identity } from '../../platform/src/identity';
 import { logger } from '../../platform/src/logger';
@@ -101,6 +101,24 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const identity = context.identity ?? { roles: ['public'] };
     request.http?.headers.set(IDENTITY_HEADER, encodeIdentity(identity, this.gatewaySecret));
+  }
+
+  /**
+   * A subgraph answers 400 when it refuses an argument the gateway cannot check itself (the value
+   * of a custom scalar such as DateTime): that is the caller's error, not the gateway's.
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    const error = await super.errorFromResponse(response);
+    const refused = (error.extensions.response as { body?: { errors?: GraphQLFormattedError[] } } | undefined)
+      ?.body?.errors?.[0];
+    const code = refused?.extensions?.code;
+    if (
+      response.status !== 400 ||
+      !refused ||
+      (code !== 'BAD_USER_INPUT' && code !== 'GRAPHQL_VALIDATION_FAILED')
+    )
+      return error;
+    return new GraphQLError(refused.message, { extensions: { code: 'BAD_USER_INPUT' } });
   }
 }
 

@@ -8,6 +8,7 @@ import {
   type PageArgs,
   type PageOrder,
 } from '../../../../../platform/src/pagination';
+import { validateEdition } from '../edition/edition.service';
 import { BudgetProject, BudgetProjectInArrondissement } from './project.entity';
 import type { BudgetProjectCriteria, BudgetProjectFilter } from './project.input';
 
@@ -24,6 +25,7 @@ export class ProjectService {
 
   page(filter: BudgetProjectFilter, args: PageArgs): Promise<Connection<BudgetProject>> {
     validateArrondissement(filter.arrondissement, 'filter.arrondissement');
+    validateEdition(filter.edition, 'filter.edition');
     const query = this.matching(this.db.getRepository(BudgetProject).createQueryBuilder('project'), filter);
     if (filter.arrondissement) {
       query.andWhere('project.arrondissementCodes @> ARRAY[:arrondissement]::smallint[]', {
@@ -99,5 +101,11 @@ export class ProjectService {
 /** GraphQL ids are strings; the city's project ids are integers. Anything else matches nothing. */
 export function parseProjectId(id: string | number): number | null {
   const value = Number(id);
-  return Number.isSafeInteger(value) && value > 0 && String(value) === String(id).trim() ? value : null;
+  // Ids are PostgreSQL integers: a larger number names no project (and would overflow the column).
+  return Number.isSafeInteger(value) &&
+    value > 0 &&
+    value <= 2_147_483_647 &&
+    String(value) === String(id).trim()
+    ? value
+    : null;
 }
