@@ -40,7 +40,7 @@ let schema: GraphQLSchema;
 
 beforeAll(async () => {
   process.env.OPERATOR_API_KEY = OPERATOR_KEY;
-  platform = await startTestPlatform(['territory', 'energy', 'waste', 'budget', 'mobility']);
+  platform = await startTestPlatform();
   const introspection = await post(platform.gateway.url, JSON.stringify({ query: getIntrospectionQuery() }));
   schema = buildClientSchema(introspection.body.data as unknown as IntrospectionQuery);
 });

@@ -4,6 +4,7 @@ import {
   GraphQLError,
   Kind,
   valueFromASTUntyped,
+  visit,
   type ASTVisitor,
   type DocumentNode,
   type FieldNode,
@@ -25,7 +26,7 @@ type GatewayExecutor = Awaited<ReturnType<ApolloGateway['load']>>['executor'];
 /**
  * The operation limits of the public endpoint. One module for every transport: HTTP uses them
  * through Apollo Server (parse options, validation rules, the cost plugin, the executor timeout);
- * graphql-ws and SSE call `parseOptions`, `limitValidationRules` and `operationCostError` directly.
+ * graphql-ws and SSE call `parseOptions`, `limitValidationRules` and `operationCheckError` directly.
  */
 export interface OperationLimits {
   /** Nested field levels, `__schema` not counted (the cycle rule covers introspection). */
@@ -333,6 +334,39 @@ export function operationCostError(
   );
 }
 
+/** Whether a literal or a variable of the operation carries U+0000 somewhere in its text. */
+function carriesNul(document: DocumentNode, variables: Record<string, unknown> | undefined): boolean {
+  let found = false;
+  visit(document, {
+    StringValue(node) {
+      if (node.value.includes('\u0000')) found = true;
+    },
+  });
+  const inValue = (value: unknown): boolean =>
+    typeof value === 'string'
+      ? value.includes('\u0000')
+      : value !== null && typeof value === 'object' && Object.values(value).some(inValue);
+  return found || inValue(variables ?? {});
+}
+
+/**
+ * The checks of an operation once its variables are known: no NUL character in its text (no
+ * service can store or compare it: PostgreSQL refuses it in text), then the cost limit.
+ */
+export function operationCheckError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  limits: OperationLimits,
+): GraphQLError | undefined {
+  if (carriesNul(document, variables))
+    return new GraphQLError('Text arguments may not contain the NUL character (U+0000)', {
+      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+    });
+  return operationCostError(schema, document, operation, variables, limits);
+}
+
 /** Apollo Server's hook for the cost check: after validation, when the variables are known. */
 export function costLimitPlugin(limits: OperationLimits): ApolloServerPlugin<BaseContext> {
   return {
@@ -340,7 +374,7 @@ export function costLimitPlugin(limits: OperationLimits): ApolloServerPlugin<Bas
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return; // Apollo itself refuses a document whose operation it cannot pick.
-          const error = operationCostError(schema, document, operation, request.variables, limits);
+          const error = operationCheckError(schema, document, operation, request.variables, limits);
           if (error) throw error;
         },
       };

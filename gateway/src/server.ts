@@ -37,7 +37,7 @@ import {
 import {
   costLimitPlugin,
   limitValidationRules,
-  operationCostError,
+  operationCheckError,
   operationLimitsFromEnv,
   parseOptions,
   withOperationTimeout,
@@ -327,7 +327,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       parseOptions: parseOptions(limits),
       validationRules: limitValidationRules(limits),
       operationCheck: (schema, document, operation, variables) =>
-        operationCostError(schema, document, operation, variables, limits),
+        operationCheckError(schema, document, operation, variables, limits),
     },
     authenticate: (headers, request) =>
       authenticator.authenticate(headers, clientAddress(request, trustProxyHops)),

@@ -25,7 +25,6 @@ export class ProjectService {
 
   page(filter: BudgetProjectFilter, args: PageArgs): Promise<Connection<BudgetProject>> {
     validateArrondissement(filter.arrondissement, 'filter.arrondissement');
-    validateEdition(filter.edition, 'filter.edition');
     const query = this.matching(this.db.getRepository(BudgetProject).createQueryBuilder('project'), filter);
     if (filter.arrondissement) {
       query.andWhere('project.arrondissementCodes @> ARRAY[:arrondissement]::smallint[]', {
@@ -74,6 +73,7 @@ export class ProjectService {
     query: SelectQueryBuilder<T>,
     criteria: BudgetProjectCriteria,
   ): SelectQueryBuilder<T> {
+    validateEdition(criteria.edition, 'filter.edition');
     if (criteria.edition !== null && criteria.edition !== undefined) {
       query.andWhere('project.edition = :edition', { edition: criteria.edition });
     }
