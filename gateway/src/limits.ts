@@ -171,6 +171,25 @@ function fieldRepeatRule(limits: OperationLimits): ValidationRule {
   });
 }
 
+/**
+ * A number literal too large for a double (`1e400`): graphql-js accepts it as a Float of Infinity,
+ * which the query planner then fails on, so it is refused before planning.
+ */
+function finiteNumberRule(): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => {
+    const check = (node: ValueNode & { value: string }) => {
+      if (!Number.isFinite(Number(node.value)))
+        context.reportError(
+          new GraphQLError(`The number ${node.value.slice(0, 24)}… is out of range`, {
+            nodes: node,
+            extensions: { code: 'BAD_USER_INPUT' },
+          }),
+        );
+    };
+    return { IntValue: check, FloatValue: check };
+  };
+}
+
 /** Introspection list fields that, met twice on one path, can only come from a cyclic query. */
 const INTROSPECTION_LISTS = new Set([
   'types',
@@ -227,7 +246,12 @@ function introspectionCycleRule(): ValidationRule {
 
 /** Validation rules to run with graphql-js's specified rules, on every transport. */
 export function limitValidationRules(limits: OperationLimits): ValidationRule[] {
-  return [...armorValidationRules(limits), fieldRepeatRule(limits), introspectionCycleRule()];
+  return [
+    ...armorValidationRules(limits),
+    fieldRepeatRule(limits),
+    introspectionCycleRule(),
+    finiteNumberRule(),
+  ];
 }
 
 const SIZE_ARGUMENTS = new Set(['first', 'last']);
