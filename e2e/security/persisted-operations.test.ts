@@ -9,8 +9,15 @@ import {
 } from '../../gateway/src/persisted-operations';
 import { startGateway, type RunningGateway } from '../../gateway/src/server';
 import { startTestPlatform, type TestPlatform } from '../../test/platform';
-import { eventually, metricsOf, OPERATOR_KEY, reportFillLevel, wsClient } from '../subscriptions/helpers';
-import { codes, post, readEventStream, type RawResponse } from './support';
+import {
+  eventually,
+  metricsOf,
+  OPERATOR_KEY,
+  readEventStream,
+  reportFillLevel,
+  wsClient,
+} from '../subscriptions/helpers';
+import { codes, post, type RawResponse } from './support';
 
 /** The manifest generated from schema/operations/ (what `npm run compose` writes and CI checks). */
 const manifest = JSON.parse(

@@ -3,8 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyStore } from '../../gateway/src/api-keys';
 import { createGatewayDataSource } from '../../gateway/src/database';
 import { startTestPlatform, type TestPlatform } from '../../test/platform';
-import { eventually, metricsOf, OPERATOR_KEY, reportFillLevel } from '../subscriptions/helpers';
-import { post, readEventStream, type RawResponse } from './support';
+import {
+  eventually,
+  metricsOf,
+  OPERATOR_KEY,
+  readEventStream,
+  reportFillLevel,
+} from '../subscriptions/helpers';
+import { post, type RawResponse } from './support';
 
 /** The graphql-cop checks and transport abuses that apply to server-sent events, on a production gateway. */
 const TINY_TIER = 4;

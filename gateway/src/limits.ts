@@ -378,17 +378,14 @@ function carriesNul(document: DocumentNode, variables: Record<string, unknown> |
  * service can store or compare it: PostgreSQL refuses it in text), then the cost limit.
  */
 export function operationCheckError(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown> | undefined,
-  limits: OperationLimits,
+  ...operation: Parameters<typeof operationCostError>
 ): GraphQLError | undefined {
+  const [, document, , variables] = operation;
   if (carriesNul(document, variables))
     return new GraphQLError('Text arguments may not contain the NUL character (U+0000)', {
       extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
     });
-  return operationCostError(schema, document, operation, variables, limits);
+  return operationCostError(...operation);
 }
 
 /** Apollo Server's hook for the cost check: after validation, when the variables are known. */
