@@ -2,6 +2,7 @@ import { Agent, request } from 'node:http';
 import { SignJWT } from 'jose';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../gateway/src/limits';
 import type { SubgraphName } from '../../platform/src/subgraphs';
 import { startTestPlatform, type TestPlatform } from '../../test/platform';
 
@@ -81,6 +82,9 @@ beforeAll(async () => {
   process.env.OPERATOR_API_KEY = OPERATOR_KEY;
   platform = await startTestPlatform(['territory', 'mobility', 'budget', 'energy', 'waste'], {
     jwt: { secret: JWT_SECRET, algorithm: 'HS256' },
+    // The last of 1,000 queued writes waits for the 999 before it: on a loaded 2-core machine that
+    // can pass the 15 s operation budget, which is about latency, not what these tests check.
+    limits: { ...DEFAULT_LIMITS, timeoutMs: 120_000 },
   });
 });
 afterAll(async () => {
@@ -137,7 +141,9 @@ describe(`${CALLS} concurrent writes through the gateway`, () => {
       ),
     );
 
-    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+    expect(
+      answers.filter((answer) => answer.status !== 200).map((answer) => [answer.status, codes(answer)]),
+    ).toEqual([]);
     const winners = answers.flatMap((answer, index) => (answer.errors ? [] : [volunteers[index]]));
     expect(winners).toHaveLength(1);
     const losers = answers.filter((answer) => answer.errors);
@@ -199,7 +205,9 @@ describe(`${CALLS} concurrent writes through the gateway`, () => {
       ),
     );
 
-    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+    expect(
+      answers.filter((answer) => answer.status !== 200).map((answer) => [answer.status, codes(answer)]),
+    ).toEqual([]);
     const refused = answers.filter((answer) => answer.errors);
     // Of each citizen's two ballots, whichever commits second is refused.
     expect(refused).toHaveLength(50);
