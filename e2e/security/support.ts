@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose';
+import WebSocket from 'ws';
 import { decodeIdentity, IDENTITY_HEADER, type Identity } from '../../platform/src/identity';
 import type { TestPlatform } from '../../test/platform';
 
@@ -78,4 +79,72 @@ export function hs256Token(secret: string, claims: Record<string, unknown>): Pro
     .setIssuedAt()
     .setExpirationTime('10m')
     .sign(new TextEncoder().encode(secret));
+}
+
+export interface RawSocket {
+  socket: WebSocket;
+  /** Messages received, parsed. */
+  messages: { id?: string; type: string; payload?: unknown }[];
+  closed: Promise<{ code: number; reason: string }>;
+  send(message: unknown): void;
+  /** Resolves with the first message matching `match` (already received or to come). */
+  waitFor(
+    match: (message: { id?: string; type: string; payload?: unknown }) => boolean,
+  ): Promise<{ id?: string; type: string; payload?: unknown }>;
+}
+
+/** A graphql-transport-ws connection driven message by message, to send what no client library would. */
+export async function openRawSocket(
+  httpUrl: string,
+  headers: Record<string, string> = {},
+): Promise<RawSocket> {
+  const socket = new WebSocket(httpUrl.replace(/^http/, 'ws'), 'graphql-transport-ws', { headers });
+  const messages: RawSocket['messages'] = [];
+  const listeners = new Set<() => void>();
+  socket.on('message', (data: Buffer) => {
+    messages.push(JSON.parse(data.toString('utf8')) as RawSocket['messages'][number]);
+    for (const listener of listeners) listener();
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code: number, reason: Buffer) => {
+      resolve({ code, reason: reason.toString('utf8') });
+      for (const listener of listeners) listener();
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  return {
+    socket,
+    messages,
+    closed,
+    send: (message) => socket.send(typeof message === 'string' ? message : JSON.stringify(message)),
+    waitFor: (match) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const found = messages.find(match);
+          if (found) {
+            listeners.delete(check);
+            resolve(found);
+          } else if (socket.readyState === WebSocket.CLOSED) {
+            listeners.delete(check);
+            reject(new Error(`closed before the expected message; got ${JSON.stringify(messages)}`));
+          }
+        };
+        listeners.add(check);
+        check();
+      }),
+  };
+}
+
+/** Opens a raw connection and completes graphql-ws's handshake. */
+export async function acknowledgedSocket(
+  httpUrl: string,
+  connectionParams: Record<string, string> = {},
+): Promise<RawSocket> {
+  const raw = await openRawSocket(httpUrl);
+  raw.send({ type: 'connection_init', payload: connectionParams });
+  await raw.waitFor((message) => message.type === 'connection_ack');
+  return raw;
 }

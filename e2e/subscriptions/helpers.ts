@@ -137,3 +137,63 @@ export function gatewayClient(gateway: RunningGateway): Pick<TestPlatform, 'quer
     },
   };
 }
+
+export interface StreamMessage {
+  id?: string;
+  event: string;
+  data: string;
+}
+
+/**
+ * POSTs to the SSE endpoint and reads until `count` `next` events, the `complete` event, or the
+ * end: a refusal before the stream opens comes back as one `body` message with the JSON answer.
+ */
+export async function readEventStream(
+  streamUrl: string,
+  body: unknown,
+  count: number,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; messages: StreamMessage[] }> {
+  const controller = new AbortController();
+  const response = await fetch(streamUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
+    body: JSON.stringify(body),
+    signal: controller.signal,
+  });
+  if (!response.body || !response.headers.get('content-type')?.startsWith('text/event-stream'))
+    return { status: response.status, messages: [{ event: 'body', data: await response.text() }] };
+  const messages: StreamMessage[] = [];
+  const decoder = new TextDecoder();
+  let buffered = '';
+  try {
+    for await (const chunk of response.body) {
+      buffered += decoder.decode(chunk as Uint8Array, { stream: true });
+      let end: number;
+      while ((end = buffered.indexOf('\n\n')) >= 0) {
+        const message: StreamMessage = { event: '', data: '' };
+        for (const line of buffered.slice(0, end).split('\n')) {
+          const separator = line.indexOf(':');
+          const field = line.slice(0, separator);
+          const value = line.slice(separator + 1).replace(/^ /, '');
+          if (field === 'id') message.id = value;
+          if (field === 'event') message.event = value;
+          if (field === 'data') message.data = value;
+        }
+        buffered = buffered.slice(end + 2);
+        if (!message.event) continue;
+        messages.push(message);
+        if (
+          message.event === 'complete' ||
+          messages.filter((item) => item.event === 'next').length >= count
+        ) {
+          controller.abort();
+          return { status: response.status, messages };
+        }
+      }
+    }
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+  }
+  return { status: response.status, messages };
+}

@@ -5,6 +5,7 @@ import {
   eventually,
   metricsOf,
   OPERATOR_KEY,
+  readEventStream,
   reportFillLevel,
   STATION_UPDATES,
   type StationEvent,
@@ -23,60 +24,9 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-interface SseMessage {
-  id?: string;
-  event: string;
-  data: string;
-}
-
 /** Reads an event stream as curl or EventSource would, until `count` `next` events or the end. */
-async function readStream(
-  body: unknown,
-  count: number,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; messages: SseMessage[] }> {
-  const controller = new AbortController();
-  const response = await fetch(streamUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
-    body: JSON.stringify(body),
-    signal: controller.signal,
-  });
-  const messages: SseMessage[] = [];
-  if (!response.body || !response.headers.get('content-type')?.startsWith('text/event-stream')) {
-    return { status: response.status, messages: [{ event: 'body', data: await response.text() }] };
-  }
-  const decoder = new TextDecoder();
-  let buffered = '';
-  try {
-    for await (const chunk of response.body) {
-      buffered += decoder.decode(chunk, { stream: true });
-      let end: number;
-      while ((end = buffered.indexOf('\n\n')) >= 0) {
-        const block = buffered.slice(0, end);
-        buffered = buffered.slice(end + 2);
-        const message: SseMessage = { event: '', data: '' };
-        for (const line of block.split('\n')) {
-          const [field, ...rest] = line.split(': ');
-          if (field === 'id') message.id = rest.join(': ');
-          if (field === 'event') message.event = rest.join(': ');
-          if (field === 'data' || field === 'data:') message.data = rest.join(': ');
-        }
-        if (!message.event) continue;
-        messages.push(message);
-        if (
-          message.event === 'complete' ||
-          messages.filter((item) => item.event === 'next').length >= count
-        ) {
-          controller.abort();
-          return { status: response.status, messages };
-        }
-      }
-    }
-  } catch (error) {
-    if (!controller.signal.aborted) throw error;
-  }
-  return { status: response.status, messages };
+function readStream(body: unknown, count: number, headers: Record<string, string> = {}) {
+  return readEventStream(streamUrl, body, count, headers);
 }
 
 async function openedUpstream(): Promise<void> {

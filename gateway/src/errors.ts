@@ -13,6 +13,9 @@ export const GatewayErrorCode = {
   MethodNotAllowed: 'METHOD_NOT_ALLOWED',
   RateLimited: 'RATE_LIMITED',
   Unauthenticated: 'UNAUTHENTICATED',
+  PersistedQueryNotFound: 'PERSISTED_QUERY_NOT_FOUND',
+  PersistedQueryHashMismatch: 'PERSISTED_QUERY_HASH_MISMATCH',
+  OperationNotInSafelist: 'OPERATION_NOT_IN_SAFELIST',
 } as const;
 
 const GATEWAY_CODES = new Set<string>(Object.values(GatewayErrorCode));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_LIMITS,
   limitValidationRules,
+  operationCheckError,
   operationCostError,
   parseOptions,
   withOperationTimeout,
@@ -87,5 +88,33 @@ describe('operation limits (shared by HTTP, graphql-ws and SSE)', () => {
     });
     const fast = withOperationTimeout(async () => ({ data: { ok: true } }), 200);
     await expect(fast({} as Parameters<typeof fast>[0])).resolves.toEqual({ data: { ok: true } });
+  });
+});
+
+describe('the checks once variables are known', () => {
+  const check = (source: string, variables?: Record<string, unknown>) => {
+    const document = parse(source);
+    const operation = getOperationAST(document);
+    if (!operation) throw new Error('no operation');
+    return operationCheckError(schema, document, operation, variables, DEFAULT_LIMITS)?.extensions.code;
+  };
+
+  it('refuses the NUL character in a literal or in a nested variable, which no service can store', () => {
+    expect(check('{ buildings(after: "a\\u0000b") { totalCount } }')).toBe('BAD_USER_INPUT');
+    expect(
+      check('query ($after: String) { buildings(after: $after) { totalCount } }', { after: 'x\u0000' }),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      check('query ($input: [String]) { buildings { totalCount } }', { input: [{ deep: ['\u0000'] }] }),
+    ).toBe('BAD_USER_INPUT');
+    expect(check('{ buildings(after: "ordinary ☕ text") { totalCount } }')).toBeUndefined();
+    expect(check('{ buildings(first: 99999999) { totalCount } }')).toBe('COST_LIMIT_EXCEEDED');
+  });
+
+  it('refuses a number literal beyond a double, which the query planner cannot carry', () => {
+    expect(validationCodes(`{ buildings(first: 1${'0'.repeat(400)}) { totalCount } }`)).toContain(
+      'BAD_USER_INPUT',
+    );
+    expect(validationCodes('{ buildings(first: 10) { totalCount } }')).toEqual([]);
   });
 });

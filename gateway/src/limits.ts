@@ -4,6 +4,7 @@ import {
   GraphQLError,
   Kind,
   valueFromASTUntyped,
+  visit,
   type ASTVisitor,
   type DocumentNode,
   type FieldNode,
@@ -25,7 +26,7 @@ type GatewayExecutor = Awaited<ReturnType<ApolloGateway['load']>>['executor'];
 /**
  * The operation limits of the public endpoint. One module for every transport: HTTP uses them
  * through Apollo Server (parse options, validation rules, the cost plugin, the executor timeout);
- * graphql-ws and SSE call `parseOptions`, `limitValidationRules` and `operationCostError` directly.
+ * graphql-ws and SSE call `parseOptions`, `limitValidationRules` and `operationCheckError` directly.
  */
 export interface OperationLimits {
   /** Nested field levels, `__schema` not counted (the cycle rule covers introspection). */
@@ -170,6 +171,25 @@ function fieldRepeatRule(limits: OperationLimits): ValidationRule {
   });
 }
 
+/**
+ * A number literal too large for a double (`1e400`): graphql-js accepts it as a Float of Infinity,
+ * which the query planner then fails on, so it is refused before planning.
+ */
+function finiteNumberRule(): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => {
+    const check = (node: ValueNode & { value: string }) => {
+      if (!Number.isFinite(Number(node.value)))
+        context.reportError(
+          new GraphQLError(`The number ${node.value.slice(0, 24)}… is out of range`, {
+            nodes: node,
+            extensions: { code: 'BAD_USER_INPUT' },
+          }),
+        );
+    };
+    return { IntValue: check, FloatValue: check };
+  };
+}
+
 /** Introspection list fields that, met twice on one path, can only come from a cyclic query. */
 const INTROSPECTION_LISTS = new Set([
   'types',
@@ -226,7 +246,12 @@ function introspectionCycleRule(): ValidationRule {
 
 /** Validation rules to run with graphql-js's specified rules, on every transport. */
 export function limitValidationRules(limits: OperationLimits): ValidationRule[] {
-  return [...armorValidationRules(limits), fieldRepeatRule(limits), introspectionCycleRule()];
+  return [
+    ...armorValidationRules(limits),
+    fieldRepeatRule(limits),
+    introspectionCycleRule(),
+    finiteNumberRule(),
+  ];
 }
 
 const SIZE_ARGUMENTS = new Set(['first', 'last']);
@@ -333,6 +358,36 @@ export function operationCostError(
   );
 }
 
+/** Whether a literal or a variable of the operation carries U+0000 somewhere in its text. */
+function carriesNul(document: DocumentNode, variables: Record<string, unknown> | undefined): boolean {
+  let found = false;
+  visit(document, {
+    StringValue(node) {
+      if (node.value.includes('\u0000')) found = true;
+    },
+  });
+  const inValue = (value: unknown): boolean =>
+    typeof value === 'string'
+      ? value.includes('\u0000')
+      : value !== null && typeof value === 'object' && Object.values(value).some(inValue);
+  return found || inValue(variables ?? {});
+}
+
+/**
+ * The checks of an operation once its variables are known: no NUL character in its text (no
+ * service can store or compare it: PostgreSQL refuses it in text), then the cost limit.
+ */
+export function operationCheckError(
+  ...operation: Parameters<typeof operationCostError>
+): GraphQLError | undefined {
+  const [, document, , variables] = operation;
+  if (carriesNul(document, variables))
+    return new GraphQLError('Text arguments may not contain the NUL character (U+0000)', {
+      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+    });
+  return operationCostError(...operation);
+}
+
 /** Apollo Server's hook for the cost check: after validation, when the variables are known. */
 export function costLimitPlugin(limits: OperationLimits): ApolloServerPlugin<BaseContext> {
   return {
@@ -340,7 +395,7 @@ export function costLimitPlugin(limits: OperationLimits): ApolloServerPlugin<Bas
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return; // Apollo itself refuses a document whose operation it cannot pick.
-          const error = operationCostError(schema, document, operation, request.variables, limits);
+          const error = operationCheckError(schema, document, operation, request.variables, limits);
           if (error) throw error;
         },
       };

@@ -65,6 +65,20 @@ export function rateLimitHeaders(decision: RateLimitDecision): Record<string, st
   return headers;
 }
 
+/** The refusal of a graphql-ws or SSE operation over budget: names the limit, keeps the other subscriptions. */
+export function rateLimitRefusal(
+  decision: RateLimitDecision,
+  tier: string,
+  windowSeconds: number,
+): { message: string; extensions: { code: string; limit: number; retryAfterSeconds: number } } {
+  return {
+    message:
+      `Rate limit exceeded: ${decision.limit} requests per ${windowSeconds} s for the ${tier} tier ` +
+      `(each subscription counts as one); retry in ${decision.resetSeconds} s`,
+    extensions: { code: 'RATE_LIMITED', limit: decision.limit, retryAfterSeconds: decision.resetSeconds },
+  };
+}
+
 /**
  * Per-tier budgets counted by rate-limiter-flexible in PostgreSQL (the `gateway.rate_limit` table
  * its migration creates), so every gateway replica draws on the same counters.

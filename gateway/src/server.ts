@@ -12,7 +12,7 @@ import {
   type GatewayConfig,
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
-import { getOperationAST, parse } from 'graphql';
+import { getOperationAST, GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
 import { drainHttpServer, handleGraphQLRequest, sendGraphQLError, sendJson } from '../../platform/src/http';
 import { encodeIdentity, IDENTITY_HEADER, type Identity } from '../../platform/src/identity';
 import { logger } from '../../platform/src/logger';
@@ -22,6 +22,11 @@ import { AuthenticationError, Authenticator } from './authentication';
 import { createGatewayDataSource } from './database';
 import { formatGatewayError, GatewayErrorCode } from './errors';
 import { createTokenVerifier, jwtSettingsFromEnv, type JwtSettings } from './jwt';
+import {
+  persistedOperationsFromEnv,
+  persistedOperationsPlugin,
+  type PersistedOperations,
+} from './persisted-operations';
 import { attachSubscriptions } from './subscriptions';
 import {
   CATALOG_QUERY,
@@ -33,7 +38,7 @@ import {
 import {
   costLimitPlugin,
   limitValidationRules,
-  operationCostError,
+  operationCheckError,
   operationLimitsFromEnv,
   parseOptions,
   withOperationTimeout,
@@ -44,6 +49,7 @@ import {
   RateLimiter,
   rateLimitConfigFromEnv,
   rateLimitHeaders,
+  rateLimitRefusal,
   type RateLimitConfig,
 } from './rate-limit';
 
@@ -60,6 +66,8 @@ export interface GatewaySecurityOptions {
   /** Bearer tokens are refused when no key is configured. */
   jwt?: JwtSettings;
   limits?: OperationLimits;
+  /** The persisted-operation manifest and mode (`PERSISTED_OPERATIONS`); `false` turns it off. */
+  persistedOperations?: PersistedOperations | false;
   /** Reverse proxies in front of the gateway: the client address is this many entries from the right of X-Forwarded-For. */
   trustProxyHops?: number;
 }
@@ -102,6 +110,24 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const identity = context.identity ?? { roles: ['public'] };
     request.http?.headers.set(IDENTITY_HEADER, encodeIdentity(identity, this.gatewaySecret));
+  }
+
+  /**
+   * A subgraph answers 400 when it refuses an argument the gateway cannot check itself (the value
+   * of a custom scalar such as DateTime): that is the caller's error, not the gateway's.
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    const error = await super.errorFromResponse(response);
+    const refused = (error.extensions.response as { body?: { errors?: GraphQLFormattedError[] } } | undefined)
+      ?.body?.errors?.[0];
+    const code = refused?.extensions?.code;
+    if (
+      response.status !== 400 ||
+      !refused ||
+      (code !== 'BAD_USER_INPUT' && code !== 'GRAPHQL_VALIDATION_FAILED')
+    )
+      return error;
+    return new GraphQLError(refused.message, { extensions: { code: 'BAD_USER_INPUT' } });
   }
 }
 
@@ -167,6 +193,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const rateLimitConfig = options.rateLimit ?? rateLimitConfigFromEnv();
   const jwtSettings = options.jwt ?? jwtSettingsFromEnv();
   const trustProxyHops = options.trustProxyHops ?? Number(process.env.GATEWAY_TRUST_PROXY_HOPS ?? 0);
+  const persisted =
+    options.persistedOperations === undefined
+      ? persistedOperationsFromEnv()
+      : options.persistedOperations || undefined;
 
   const db = createGatewayDataSource(options.databaseUrl);
   await db.initialize();
@@ -199,6 +229,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     parseOptions: parseOptions(limits),
     validationRules: limitValidationRules(limits),
     plugins: [
+      ...(persisted ? [persistedOperationsPlugin(persisted)] : []),
       costLimitPlugin(limits),
       // Callers must never obtain federated traces (`ftv1`): they expose timings and internals.
       ApolloServerPluginInlineTraceDisabled(),
@@ -312,14 +343,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gatewaySecret: options.gatewaySecret,
     dataSource: (url) => new IdentityForwardingDataSource(url, options.gatewaySecret),
     prepare: {
+      resolveQuery: persisted && ((request) => persisted.resolve(request)),
+      hideSchemaDetails: production,
       parseOptions: parseOptions(limits),
       validationRules: limitValidationRules(limits),
       operationCheck: (schema, document, operation, variables) =>
-        operationCostError(schema, document, operation, variables, limits),
+        operationCheckError(schema, document, operation, variables, limits),
     },
-    authenticate: async (headers, request) =>
-      (await authenticator.authenticate(headers, clientAddress(request, trustProxyHops))).identity,
+    authenticate: (headers, request) =>
+      authenticator.authenticate(headers, clientAddress(request, trustProxyHops)),
     isRefusal: (error): error is AuthenticationError => error instanceof AuthenticationError,
+    admit:
+      rateLimiter && rateLimitConfig
+        ? async (caller) => {
+            const decision = await rateLimiter.consume(caller.rateLimitSubject, caller.tier);
+            if (decision.allowed) return undefined;
+            return rateLimitRefusal(decision, caller.tier, rateLimitConfig.windowSeconds);
+          }
+        : undefined,
   });
   await new Promise<void>((resolve) => httpServer.listen(options.port, resolve));
   const port = (httpServer.address() as AddressInfo).port;

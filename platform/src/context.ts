@@ -27,7 +27,9 @@ export class LoaderRegistry {
     const id = variant === undefined ? name : `${name}:${JSON.stringify(variant)}`;
     let loader = this.loaders.get(id) as DataLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+      // Awaited, so an argument check that throws before the first query (a bad `near`) rejects
+      // with its own error: DataLoader replaces a synchronous throw with a TypeError of its own.
+      loader = new DataLoader<K, V>(async (keys) => batch(keys), { maxBatchSize: 1000 });
       this.loaders.set(id, loader as DataLoader<unknown, unknown>);
     }
     return loader;

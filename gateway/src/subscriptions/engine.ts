@@ -24,6 +24,7 @@ import { ClientStream } from './client-stream';
 import {
   POSITION_ALIAS,
   prepareSubscription,
+  type SubscriptionRequest,
   RESUME_VARIABLE,
   type Prepared,
   type PrepareOptions,
@@ -122,7 +123,7 @@ export class SubscriptionEngine {
     this.replayBuffer = options.replayBuffer ?? Number(process.env.SUBSCRIPTION_REPLAY_BUFFER ?? 1000);
   }
 
-  prepare(request: { query?: unknown; operationName?: unknown; variables?: unknown }): Prepared {
+  prepare(request: SubscriptionRequest): Prepared {
     return prepareSubscription(this.apiSchema, request, this.options.prepare);
   }
 

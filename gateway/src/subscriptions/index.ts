@@ -3,15 +3,12 @@ import { sendGraphQLError } from '../../../platform/src/http';
 import { logger } from '../../../platform/src/logger';
 import { SubscriptionEngine, type EngineOptions, type SubscriptionMetrics } from './engine';
 import { handleEventStream } from './sse';
-import { serveGraphQLWs, type Authenticate, type IsRefusal } from './ws';
+import { serveGraphQLWs, type LiveTransportOptions } from './ws';
 
 export type { SubscriptionMetrics } from './engine';
 
-export interface SubscriptionServerOptions extends EngineOptions {
-  /** The gateway's own authentication: subscriptions see exactly the identity a query would. */
-  authenticate: Authenticate;
-  isRefusal: IsRefusal;
-}
+/** `authenticate` is the gateway's own: subscriptions see exactly the identity a query would. */
+export interface SubscriptionServerOptions extends EngineOptions, LiveTransportOptions {}
 
 export interface SubscriptionServer {
   metrics: SubscriptionMetrics;
@@ -35,7 +32,7 @@ export function attachSubscriptions(
   options: SubscriptionServerOptions,
 ): SubscriptionServer {
   const engine = new SubscriptionEngine(options);
-  const ws = serveGraphQLWs(httpServer, engine, options.authenticate, options.isRefusal);
+  const ws = serveGraphQLWs(httpServer, engine, options);
   const handlers = httpServer.listeners('request') as ((
     request: IncomingMessage,
     response: ServerResponse,
@@ -46,14 +43,12 @@ export function attachSubscriptions(
       for (const handler of handlers) handler.call(httpServer, request, response);
       return;
     }
-    handleEventStream(request, response, engine, options.authenticate, options.isRefusal).catch(
-      (error: unknown) => {
-        logger.error({ err: error }, 'event stream failed');
-        if (!response.headersSent)
-          sendGraphQLError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-        else response.end();
-      },
-    );
+    handleEventStream(request, response, engine, options).catch((error: unknown) => {
+      logger.error({ err: error }, 'event stream failed');
+      if (!response.headersSent)
+        sendGraphQLError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      else response.end();
+    });
   });
   const server: SubscriptionServer = {
     metrics: engine.metrics,

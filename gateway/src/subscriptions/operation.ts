@@ -45,7 +45,14 @@ export interface PreparedSubscription {
 }
 
 export interface PrepareOptions {
+  /** The persisted-operation check: the query to run (from a hash) or a refusal. */
+  resolveQuery?: (request: {
+    query?: unknown;
+    extensions?: unknown;
+  }) => { ok: true; query: unknown } | { ok: false; error: GraphQLError };
   parseOptions?: ParseOptions;
+  /** Production: no "Did you mean …?" in errors, so the schema cannot be guessed field by field. */
+  hideSchemaDetails?: boolean;
   /** The gateway's own limits (depth, aliases, cost…), the same as for queries over HTTP. */
   validationRules?: readonly ValidationRule[];
   /** Checks that need the operation and its variables (the cost limit): an error refuses it. */
@@ -64,12 +71,27 @@ function failed(...errors: GraphQLError[]): Prepared {
   return { ok: false, errors };
 }
 
+export interface SubscriptionRequest {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+  extensions?: unknown;
+}
+
 /** Parses, validates and rewrites one subscription request against the public API schema. */
 export function prepareSubscription(
   schema: GraphQLSchema,
-  request: { query?: unknown; operationName?: unknown; variables?: unknown },
+  received: SubscriptionRequest,
   options: PrepareOptions = {},
 ): Prepared {
+  let request = received;
+  if (options.resolveQuery) {
+    const resolution = options.resolveQuery(received);
+    // Re-created from this module's graphql, like the operation check's refusal below.
+    if (!resolution.ok)
+      return failed(new GraphQLError(resolution.error.message, { extensions: resolution.error.extensions }));
+    request = { ...received, query: resolution.query };
+  }
   if (typeof request.query !== 'string' || request.query.trim() === '') {
     return failed(
       new GraphQLError('The request has no query: send { query, variables?, operationName? }', {
@@ -105,6 +127,8 @@ export function prepareSubscription(
     }
     throw error;
   }
+  const shown = (message: string) =>
+    options.hideSchemaDetails ? message.replace(/ ?Did you mean(.+?)\?$/, '') : message;
   const validationErrors = validate(schema, document, [
     ...specifiedRules,
     ...(options.validationRules ?? []),
@@ -113,7 +137,7 @@ export function prepareSubscription(
     return failed(
       ...validationErrors.map(
         (error) =>
-          new GraphQLError(error.message, {
+          new GraphQLError(shown(error.message), {
             nodes: error.nodes,
             extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...error.extensions },
           }),
@@ -142,7 +166,7 @@ export function prepareSubscription(
   if (coerced.errors) {
     return failed(
       ...coerced.errors.map(
-        (error) => new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } }),
+        (error) => new GraphQLError(shown(error.message), { extensions: { code: 'BAD_USER_INPUT' } }),
       ),
     );
   }

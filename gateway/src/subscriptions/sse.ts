@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql/index.js';
 import { PayloadTooLargeError, readBody, sendGraphQLError, sendJson } from '../../../platform/src/http';
 import { SlowConsumerError } from './client-stream';
 import type { SubscriptionEngine } from './engine';
-import type { Authenticate, IsRefusal } from './ws';
+import type { LiveTransportOptions } from './ws';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -17,10 +17,12 @@ async function requestParameters(request: IncomingMessage): Promise<Record<strin
   }
   const search = new URL(request.url ?? '/', 'http://localhost').searchParams;
   const variables = search.get('variables');
+  const extensions = search.get('extensions');
   return {
     query: search.get('query') ?? undefined,
     operationName: search.get('operationName') ?? undefined,
     variables: variables ? (JSON.parse(variables) as unknown) : undefined,
+    extensions: extensions ? (JSON.parse(extensions) as unknown) : undefined,
   };
 }
 
@@ -46,8 +48,7 @@ export async function handleEventStream(
   request: IncomingMessage,
   response: ServerResponse,
   engine: SubscriptionEngine,
-  authenticate: Authenticate,
-  isRefusal: IsRefusal,
+  { authenticate, isRefusal, admit }: LiveTransportOptions,
 ): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'POST') {
     response.setHeader('allow', 'GET, POST');
@@ -58,9 +59,9 @@ export async function handleEventStream(
       'Subscribe with GET or POST and Accept: text/event-stream',
     );
   }
-  let identity;
+  let caller;
   try {
-    identity = await authenticate(request.headers, request);
+    caller = await authenticate(request.headers, request);
   } catch (error) {
     if (!isRefusal(error)) throw error;
     return sendJson(
@@ -70,12 +71,26 @@ export async function handleEventStream(
       { 'www-authenticate': 'Bearer' },
     );
   }
+  // One request per subscription: each counts against the caller's budget, like a query.
+  const refusal = await admit?.(caller);
+  if (refusal) {
+    const retryAfter = refusal.extensions.retryAfterSeconds;
+    return sendJson(
+      response,
+      429,
+      { errors: [refusal] },
+      typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {},
+    );
+  }
   let parameters;
   try {
     parameters = await requestParameters(request);
   } catch (error) {
-    if (error instanceof PayloadTooLargeError)
+    if (error instanceof PayloadTooLargeError) {
+      // The rest of the body is never read: the connection cannot carry another request.
+      response.setHeader('connection', 'close');
       return sendGraphQLError(response, 413, 'PAYLOAD_TOO_LARGE', error.message);
+    }
     if (error instanceof SyntaxError)
       return sendGraphQLError(
         response,
@@ -94,7 +109,7 @@ export async function handleEventStream(
       ? { ...prepared.subscription, after: lastEventId }
       : prepared.subscription;
 
-  const stream = engine.open(subscription, identity);
+  const stream = engine.open(subscription, caller.identity);
   response.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',

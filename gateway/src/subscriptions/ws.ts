@@ -2,18 +2,41 @@ import type { IncomingHttpHeaders, IncomingMessage, Server } from 'node:http';
 import { GraphQLError, type ExecutionResult } from 'graphql/index.js';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { closeWebSockets } from '../../../platform/src/http';
+import { closeWebSockets, MAX_BODY_BYTES } from '../../../platform/src/http';
 import type { Identity } from '../../../platform/src/identity';
+import type { Caller } from '../authentication';
 import { SlowConsumerError, type ClientStream } from './client-stream';
 import type { SubscriptionEngine } from './engine';
 import type { PreparedSubscription } from './operation';
 
-export type Authenticate = (headers: IncomingHttpHeaders, request: IncomingMessage) => Promise<Identity>;
+export type Authenticate = (headers: IncomingHttpHeaders, request: IncomingMessage) => Promise<Caller>;
 /** Tells a refusal meant for the caller (bad key, expired token) from a failure of the gateway. */
 export type IsRefusal = (error: unknown) => error is Error;
 
+/** Why a connection or an operation is turned away (the rate limit), with its stable code. */
+export interface Refusal {
+  message: string;
+  extensions: { code: string } & Record<string, unknown>;
+}
+/** Counts a connection or a subscription against the caller's budget; a refusal when it is spent. */
+export type Admit = (caller: Caller) => Promise<Refusal | undefined>;
+
+export interface LiveTransportOptions {
+  authenticate: Authenticate;
+  isRefusal: IsRefusal;
+  admit?: Admit;
+  /** Subscriptions one graphql-ws connection may hold at once (`SUBSCRIPTIONS_PER_CONNECTION`, 50). */
+  maxSubscriptionsPerConnection?: number;
+  /** Largest graphql-ws message, like the HTTP body limit (`MAX_BODY_BYTES`). */
+  maxPayloadBytes?: number;
+}
+
 /** WebSocket close code for a client closed because it read too slowly (it may reconnect with `after`). */
 export const SLOW_CONSUMER_CLOSE_CODE = 4008;
+/** WebSocket close code for credentials refused (graphql-ws's own Unauthorized). */
+export const UNAUTHENTICATED_CLOSE_CODE = 4401;
+/** WebSocket close code for a connection over the caller's rate limit (retry after the reason's delay). */
+export const RATE_LIMITED_CLOSE_CODE = 4029;
 
 /** Carried from onSubscribe to subscribe in graphql-ws's execution arguments. */
 class LiveRequest {
@@ -77,35 +100,56 @@ function results(stream: ClientStream, socket: WebSocket): AsyncGenerator<Execut
 export function serveGraphQLWs(
   httpServer: Server,
   engine: SubscriptionEngine,
-  authenticate: Authenticate,
-  isRefusal: IsRefusal,
+  options: LiveTransportOptions,
 ): { close(): Promise<void> } {
-  const sockets = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const identities = new WeakMap<WebSocket, Identity>();
+  const { authenticate, isRefusal, admit } = options;
+  const maxSubscriptions =
+    options.maxSubscriptionsPerConnection ?? Number(process.env.SUBSCRIPTIONS_PER_CONNECTION ?? 50);
+  // ws closes a connection sending more with 1009 (message too big) before parsing anything.
+  const sockets = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: options.maxPayloadBytes ?? MAX_BODY_BYTES,
+  });
+  const callers = new WeakMap<WebSocket, Caller>();
   const server = useServer(
     {
       onConnect: async (context) => {
+        const { socket, request } = context.extra;
+        let caller;
         try {
-          identities.set(
-            context.extra.socket,
-            await authenticate(
-              credentials(context.extra.request, context.connectionParams),
-              context.extra.request,
-            ),
-          );
-          return true;
+          caller = await authenticate(credentials(request, context.connectionParams), request);
         } catch (error) {
           if (!isRefusal(error)) throw error;
-          context.extra.socket.close(4401, reason(error.message));
+          socket.close(UNAUTHENTICATED_CLOSE_CODE, reason(error.message));
           return false;
         }
+        const refusal = await admit?.(caller);
+        if (refusal) {
+          socket.close(RATE_LIMITED_CLOSE_CODE, reason(refusal.message));
+          return false;
+        }
+        callers.set(socket, caller);
+        return true;
       },
-      onSubscribe: (context, _id, payload) => {
-        const identity = identities.get(context.extra.socket);
-        if (!identity)
+      onSubscribe: async (context, _id, payload) => {
+        const caller = callers.get(context.extra.socket);
+        if (!caller)
           return [
             new GraphQLError('Unauthenticated connection', { extensions: { code: 'UNAUTHENTICATED' } }),
           ];
+        // graphql-ws has already registered this one.
+        if (Object.keys(context.subscriptions).length > maxSubscriptions)
+          return [
+            new GraphQLError(
+              `A connection may hold at most ${maxSubscriptions} subscriptions: complete one, or open another connection`,
+              { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: maxSubscriptions } },
+            ),
+          ];
+        // Each subscription costs one request of the caller's budget; refusing it leaves the others running.
+        const refusal = await admit?.(caller);
+        if (refusal) return [new GraphQLError(refusal.message, { extensions: refusal.extensions })];
+        const identity = caller.identity;
         const prepared = engine.prepare(payload);
         if (!prepared.ok) return prepared.errors;
         const { subscription } = prepared;

@@ -1,12 +1,15 @@
 import 'reflect-metadata';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { persistedOperationManifest } from '../../../gateway/src/persisted-operations';
 import { apiSchemaSdl, buildSubgraphSdls, composeSupergraph } from '../composition';
 import { SUBGRAPHS } from '../registry';
 
 /**
  * `npm run compose` writes each subgraph's SDL to schema/<name>.graphql, the composed supergraph
- * to schema/supergraph.graphql and the client-facing API schema to schema/api.graphql; `--check` (CI) fails if the committed files differ.
+ * to schema/supergraph.graphql, the client-facing API schema to schema/api.graphql and the
+ * persisted-operation manifest of the client operations codegen types (schema/operations/) to
+ * schema/__generated__/persisted-operations.json; `--check` (CI) fails if the committed files differ.
  */
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
@@ -18,8 +21,17 @@ async function main(): Promise<void> {
   const supergraph = composeSupergraph(subgraphs);
   files.set('supergraph.graphql', supergraph);
   files.set('api.graphql', apiSchemaSdl(supergraph));
+  const operationsDirectory = path.join(schemaDirectory, 'operations');
+  const operations = readdirSync(operationsDirectory)
+    .filter((name) => name.endsWith('.graphql'))
+    .sort()
+    .map((name) => readFileSync(path.join(operationsDirectory, name), 'utf8'));
+  files.set(
+    path.join('__generated__', 'persisted-operations.json'),
+    `${JSON.stringify(persistedOperationManifest(operations), null, 2)}\n`,
+  );
   const stale: string[] = [];
-  if (!check) mkdirSync(schemaDirectory, { recursive: true });
+  if (!check) mkdirSync(path.join(schemaDirectory, '__generated__'), { recursive: true });
   for (const [name, content] of files) {
     const file = path.join(schemaDirectory, name);
     const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;

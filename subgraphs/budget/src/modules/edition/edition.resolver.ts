@@ -8,7 +8,7 @@ import { BudgetVoteSummary, BudgetVoteTally } from '../vote/vote.entity';
 import { tallyOfEdition, voteSummaryOfEdition } from '../vote/vote.loader';
 import { BudgetEdition, BudgetEditionTotals } from './edition.entity';
 import { editionByYear, editionTotals } from './edition.loader';
-import { EditionService } from './edition.service';
+import { EditionService, validateEdition } from './edition.service';
 
 @Resolver(() => BudgetEdition)
 export class EditionResolver {
@@ -22,6 +22,7 @@ export class EditionResolver {
     @Arg('year', () => Int) year: number,
     @Ctx() context: BaseContext,
   ): Promise<BudgetEdition | null> {
+    validateEdition(year, 'year');
     return editionByYear(context).load(year);
   }
 

@@ -1,6 +1,13 @@
 import type { DataSource } from 'typeorm';
+import { badInput } from '../../../../../platform/src/errors';
 import { BudgetProjectProgress } from '../project/project.entity';
 import { BudgetEdition, BudgetEditionTotals } from './edition.entity';
+
+/** An edition is a year: any other number names none, and would overflow the year column (smallint). */
+export function validateEdition(year: number | null | undefined, argument: string): void {
+  if (year !== null && year !== undefined && (year < 1000 || year > 9999))
+    throw badInput(`\`${argument}\` must be a year such as 2024 (got ${year})`, argument);
+}
 
 export class EditionService {
   constructor(private readonly db: DataSource) {}

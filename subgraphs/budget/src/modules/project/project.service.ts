@@ -8,6 +8,7 @@ import {
   type PageArgs,
   type PageOrder,
 } from '../../../../../platform/src/pagination';
+import { validateEdition } from '../edition/edition.service';
 import { BudgetProject, BudgetProjectInArrondissement } from './project.entity';
 import type { BudgetProjectCriteria, BudgetProjectFilter } from './project.input';
 
@@ -72,6 +73,7 @@ export class ProjectService {
     query: SelectQueryBuilder<T>,
     criteria: BudgetProjectCriteria,
   ): SelectQueryBuilder<T> {
+    validateEdition(criteria.edition, 'filter.edition');
     if (criteria.edition !== null && criteria.edition !== undefined) {
       query.andWhere('project.edition = :edition', { edition: criteria.edition });
     }
@@ -99,5 +101,11 @@ export class ProjectService {
 /** GraphQL ids are strings; the city's project ids are integers. Anything else matches nothing. */
 export function parseProjectId(id: string | number): number | null {
   const value = Number(id);
-  return Number.isSafeInteger(value) && value > 0 && String(value) === String(id).trim() ? value : null;
+  // Ids are PostgreSQL integers: a larger number names no project (and would overflow the column).
+  return Number.isSafeInteger(value) &&
+    value > 0 &&
+    value <= 2_147_483_647 &&
+    String(value) === String(id).trim()
+    ? value
+    : null;
 }

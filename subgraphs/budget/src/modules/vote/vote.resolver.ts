@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { BaseContext } from '../../../../../platform/src/context';
 import { pageSize } from '../../../../../platform/src/pagination';
+import { validateEdition } from '../edition/edition.service';
 import { BudgetProject } from '../project/project.entity';
 import { projectById } from '../project/project.loader';
 import { BudgetVote, BudgetVoteTally, CastVotePayload } from './vote.entity';
@@ -19,6 +20,7 @@ export class VoteTallyResolver {
     @Ctx() context: BaseContext,
   ): Promise<BudgetVoteTally[]> {
     pageSize(first);
+    validateEdition(edition, 'edition');
     return tallyOfEdition(context, first).load(edition);
   }
 

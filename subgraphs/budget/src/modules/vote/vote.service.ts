@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, conflict } from '../../../../../platform/src/errors';
 import { pageSize } from '../../../../../platform/src/pagination';
+import { validateEdition } from '../edition/edition.service';
 import { BudgetScale } from '../project/project.entity';
 import { parseProjectId } from '../project/project.service';
 import { appendVoteTallyEvents } from '../vote-tally-event/vote-tally-event.service';
@@ -121,6 +122,7 @@ export class VoteService {
   private static validate(input: CastVoteInput): Ballot {
     const voteId = input.voteId.trim();
     const citizenId = input.citizenId.trim();
+    validateEdition(input.edition, 'input.edition');
     if (!voteId || voteId.length > MAX_ID_LENGTH)
       throw badInput(`\`voteId\` must be 1 to ${MAX_ID_LENGTH} characters`, 'voteId');
     if (!citizenId || citizenId.length > MAX_ID_LENGTH) {
