@@ -98,5 +98,7 @@ describe('operation limits', () => {
     );
     expect(response.status).toBe(413);
     expect(codes(response)).toEqual(['PAYLOAD_TOO_LARGE']);
+    // The unread rest of the body must not be taken for the next request on a kept-alive connection.
+    expect(response.headers.get('connection')).toBe('close');
   });
 });

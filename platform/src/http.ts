@@ -65,8 +65,11 @@ export async function handleGraphQLRequest<TContext extends ApolloBaseContext>(
     try {
       text = await readBody(request);
     } catch (error) {
-      if (error instanceof PayloadTooLargeError)
+      if (error instanceof PayloadTooLargeError) {
+        // The rest of the body is never read: a kept-alive connection would parse it as the next request.
+        response.setHeader('connection', 'close');
         return sendGraphQLError(response, 413, 'PAYLOAD_TOO_LARGE', error.message);
+      }
       throw error;
     }
     const contentType = request.headers['content-type'] ?? '';
