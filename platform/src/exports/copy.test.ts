@@ -30,7 +30,10 @@ beforeAll(async () => {
     (11, 'x', true, NULL, NULL, 2.5e-300, 7, 7),
     (12, 'y', true, NULL, NULL, -1.7976931348623157e308, 8, 8),
     (13, 'z', true, NULL, NULL, 0.000001, 9, 9),
-    (14, 'w', true, NULL, NULL, 0.00009999, 10, 10)`);
+    (14, 'w', true, NULL, NULL, 0.00009999, 10, 10),
+    (15, 'v', true, NULL, NULL, 0.0001, 11, 11),
+    (16, 'u', true, NULL, NULL, 999999999999999.9, 12, 12),
+    (17, 't', true, NULL, NULL, -123.456e17, 13, 13)`);
 });
 afterAll(() => client?.end());
 
@@ -134,8 +137,8 @@ describe('CSV through COPY', () => {
     for (const search of ['', 'delimiter=tab', 'delimiter=;&bom=true', 'columns=label,id']) {
       const request = parseExportRequest(definition, 'csv', new URLSearchParams(search));
       const expected = await viaJavaScript(request);
-      // Header, 14 rows, the two line breaks inside row 5's label, the final newline.
-      expect(expected.split('\n')).toHaveLength(18);
+      // Header, 17 rows, the two line breaks inside row 5's label, the final newline.
+      expect(expected.split('\n')).toHaveLength(21);
       expect({ search, csv: await viaCopy(request) }).toEqual({ search, csv: expected });
     }
     // The one deliberate difference: PostgreSQL quotes a lone `\.` when it is the only column, so

@@ -3,14 +3,16 @@ import type { ExportColumn } from './definition';
 
 /**
  * A float8 printed as JavaScript's `String(number)` prints it, which the streamed CSV has always
- * used. PostgreSQL prints the same shortest round-trip digits, but in exponent form outside
- * 1e-4…1e15 where JavaScript keeps fixed notation down to 1e-6 and up to 1e21, pads the exponent
- * to two digits, and keeps the sign of -0. The rare branches cost nothing on common values.
+ * used. Both print the shortest round-trip digits, in the same fixed notation from 1e-4 to 1e15:
+ * the common case, one float8out. Beyond, PostgreSQL switches to exponent form where JavaScript
+ * keeps fixed notation down to 1e-6 and up to 1e21, pads the exponent to two digits, and keeps the
+ * sign of -0.
  */
 function doubleText(sql: string): string {
   const value = `(${sql})::float8`;
-  return `CASE WHEN ${value} = 0 THEN '0'
-    WHEN abs(${value}) >= 1e-6 AND abs(${value}) < 1e21 AND strpos(${value}::text, 'e') > 0 THEN ${value}::text::numeric::text
+  return `CASE WHEN abs(${value}) >= float8 '1e-4' AND abs(${value}) < float8 '1e15' THEN ${value}::text
+    WHEN ${value} = 0 THEN '0'
+    WHEN abs(${value}) >= float8 '1e-6' AND abs(${value}) < float8 '1e21' THEN ${value}::text::numeric::text
     ELSE regexp_replace(${value}::text, 'e([+-])0+(\\d)', 'e\\1\\2') END`;
 }
 
