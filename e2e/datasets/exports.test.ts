@@ -79,8 +79,11 @@ describe('dataset exports', () => {
     expect(seventeenth?.name).toBe('17ème Ardt');
   });
 
-  it('resumes after the last key received', async () => {
-    const text = await (await download('/datasets/arrondissements.ndjson?after=18')).text();
+  it('resumes after the last key received, as its headers say', async () => {
+    const response = await download('/datasets/arrondissements.ndjson?after=18');
+    expect(response.headers.get('x-dataset-key')).toBe('code');
+    expect(response.headers.get('x-dataset-resume')).toBe('repeat with after=<last code received>');
+    const text = await response.text();
     expect(
       text
         .trim()

@@ -110,6 +110,8 @@ export async function streamExport(
     throw error;
   }
   const version = await datasetVersion(db, definition);
+  const keyName =
+    definition.columns.find((column) => column.sql === definition.key.sql)?.name ?? definition.key.sql;
   const runner = db.createQueryRunner('slave');
   const client = (await runner.connect()) as PoolClient;
   let cursor: QueryStream | undefined;
@@ -123,9 +125,9 @@ export async function streamExport(
       'content-disposition': `attachment; filename="${definition.id}-${stamp}-${version.version}.${request.format}"`,
       'x-dataset-version': version.version,
       'x-dataset-provenance': version.provenance,
-      // The column a client passes back as `after=` to resume.
-      'x-dataset-key':
-        definition.columns.find((column) => column.sql === definition.key.sql)?.name ?? definition.key.sql,
+      // The column a client passes back as `after=` to resume, and how: rows come in key order.
+      'x-dataset-key': keyName,
+      'x-dataset-resume': `repeat with after=<last ${keyName} received>`,
       ...(version.seed !== null
         ? { 'x-generator-seed': String(version.seed), 'x-generator-scale': String(version.scale) }
         : {}),
