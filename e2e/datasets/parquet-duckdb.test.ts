@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PARQUET_ROW_GROUP_ROWS } from '../../platform/src/exports/formats';
 import { startTestPlatform, type TestPlatform } from '../../test/platform';
 
 // What a researcher does with a download: open it in DuckDB (pandas and pyarrow read the same
@@ -36,8 +37,9 @@ async function downloadTo(file: string, url: string): Promise<string> {
   return target;
 }
 
-async function columnTypes(file: string): Promise<Record<string, string>> {
-  const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${file}')`);
+/** Column types DuckDB gives a file read by `reader` (read_parquet, read_csv with auto-detection). */
+async function columnTypes(file: string, reader = 'read_parquet'): Promise<Record<string, string>> {
+  const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${reader}('${file}')`);
   return Object.fromEntries(
     described.getRowObjectsJson().map((row) => [String(row.column_name), String(row.column_type)]),
   );
@@ -105,11 +107,7 @@ describe('Parquet exports opened by DuckDB', () => {
     const [fromCsv] = await rows(`SELECT count(*) AS count FROM read_csv('${csv}')`);
     expect(Number(fromCsv.count)).toBe(readings?.totalCount);
     // Auto-detection types the columns, the ISO times among them.
-    const csvTypes = Object.fromEntries(
-      (await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_csv('${csv}')`))
-        .getRowObjectsJson()
-        .map((row) => [String(row.column_name), String(row.column_type)]),
-    );
+    const csvTypes = await columnTypes(csv, 'read_csv');
     expect(csvTypes).toMatchObject({
       reading_id: 'BIGINT',
       value: 'DOUBLE',
@@ -160,6 +158,32 @@ describe('Parquet exports opened by DuckDB', () => {
         heating_supervised: node.heatingSupervised,
       });
     }
+  });
+
+  it('writes a long export as row groups of bounded size, every row once', async () => {
+    const file = await downloadTo(
+      'readings-17.parquet',
+      '/datasets/meter-readings.parquet?arrondissement=17',
+    );
+    const [groups] = await rows(
+      `SELECT count(DISTINCT row_group_id) AS groups, max(row_group_num_rows) AS largest
+         FROM parquet_metadata('${file}')`,
+    );
+    expect(Number(groups.groups)).toBeGreaterThan(1);
+    expect(Number(groups.largest)).toBe(PARQUET_ROW_GROUP_ROWS);
+    const [{ count, distinct }] = await rows(
+      `SELECT count(*) AS count, count(DISTINCT reading_id) AS distinct FROM read_parquet('${file}')`,
+    );
+    const sql = new Client({ connectionString: platform.databaseUrl });
+    await sql.connect();
+    const expected = await sql
+      .query<{ count: string }>(
+        `SELECT count(*) AS count FROM energy.meter_reading r JOIN energy.meter m ON m.id = r.meter_id
+           JOIN energy.building b ON b.id = m.building_id WHERE b.arrondissement_code = 17`,
+      )
+      .finally(() => sql.end());
+    expect(Number(count)).toBe(Number(expected.rows[0].count));
+    expect(Number(distinct)).toBe(Number(count));
   });
 
   it('DataCity challenges: dates as dates', async () => {
