@@ -127,7 +127,8 @@ function parquetValue(column: ExportColumn, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (column.type) {
     case 'bigint':
-      return BigInt(value as string | number);
+      // Kept as text until the group is encoded (see `encodable`), a BigInt only briefly.
+      return String(value);
     case 'integer':
     case 'double':
       return Number(value);
@@ -176,14 +177,24 @@ async function parquetWriter(
     createdBy: 'Open City Graph',
   });
   let group: unknown[][] = columns.map(() => []);
+  // Repeated texts (kinds, units, meter ids…) held once per group: fewer objects outlive a batch.
+  let texts = columns.map(() => new Map<string, string>());
   let count = 0;
+  const encodable = (column: ExportColumn, values: unknown[]) =>
+    column.type === 'bigint'
+      ? values.map((value) => (value === null ? null : BigInt(value as string)))
+      : values;
   const writeGroup = async () => {
     if (count === 0) return;
     const data = group;
     group = columns.map(() => []);
+    texts = columns.map(() => new Map<string, string>());
     count = 0;
     await writer.write({
-      columnData: columns.map((column, index) => ({ name: column.name, data: data[index] })),
+      columnData: columns.map((column, index) => ({
+        name: column.name,
+        data: encodable(column, data[index]),
+      })),
       rowGroupSize: data[0].length,
     });
   };
@@ -191,8 +202,16 @@ async function parquetWriter(
     async begin() {},
     async rows(batch) {
       for (const row of batch) {
-        for (let index = 0; index < columns.length; index += 1)
-          group[index].push(parquetValue(columns[index], row[columns[index].name]));
+        for (let index = 0; index < columns.length; index += 1) {
+          const value = parquetValue(columns[index], row[columns[index].name]);
+          if (columns[index].type !== 'text' || typeof value !== 'string') {
+            group[index].push(value);
+            continue;
+          }
+          const seen = texts[index].get(value);
+          if (seen === undefined) texts[index].set(value, value);
+          group[index].push(seen ?? value);
+        }
         count += 1;
         if (count >= rowGroupRows) await writeGroup();
       }
