@@ -150,6 +150,10 @@ async function main(): Promise<void> {
   let gateway: Server | undefined;
   try {
     const rows = await topUpReadings(sql, ROWS);
+    if (rows > ROWS * 1.01)
+      console.log(
+        `  ocg_bench_exports already holds ${rows.toLocaleString('en')} readings: drop it to bench fewer`,
+      );
     const port = await freePort();
     energy = fork(path.join(__dirname, '..', 'subgraphs', 'energy', 'src', 'index.js'), [], {
       env: {
