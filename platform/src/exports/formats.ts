@@ -135,8 +135,8 @@ function parquetValue(column: ExportColumn, value: unknown): unknown {
     case 'date':
       return new Date(`${String(value)}T00:00:00Z`);
     case 'timestamp':
-      // Milliseconds as a plain number: a row group holds no Date objects.
-      return (value as Date).getTime();
+      // Epoch milliseconds (selected so for Parquet): a row group holds no Date objects.
+      return value instanceof Date ? value.getTime() : Number(value);
     case 'json':
       return JSON.stringify(value);
     default:

@@ -235,11 +235,15 @@ export function parseExportRequest(
     const rendered = conditions.map((condition) => condition(bind));
     return rendered.length > 0 ? `WHERE ${rendered.join(' AND ')}` : '';
   };
-  // Dates travel as text so no time zone shifts them; the writers type them again.
-  const select = columns.map(
-    (column) =>
-      `${column.type === 'date' ? `(${column.sql})::text` : column.sql} AS ${escapeIdentifier(column.name)}`,
-  );
+  // Dates travel as text so no time zone shifts them; the writers type them again. Parquet takes
+  // timestamps as epoch milliseconds (what a JS Date would hold), sparing a Date parse per value.
+  const expression = (column: ExportColumn) => {
+    if (column.type === 'date') return `(${column.sql})::text`;
+    if (column.type === 'timestamp' && format === 'parquet')
+      return `floor(extract(epoch FROM (${column.sql})) * 1000)::float8`;
+    return column.sql;
+  };
+  const select = columns.map((column) => `${expression(column)} AS ${escapeIdentifier(column.name)}`);
   if (definition.location && format === 'geojson') {
     select.push(
       `${definition.location.latitude} AS "__latitude"`,
