@@ -1,111 +1,242 @@
 import 'reflect-metadata';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
-import { startBenchPlatform } from './platform';
+import { to as copyTo } from 'pg-copy-streams';
+import { serveDataset } from '../gateway/src/datasets';
+import { energyDatasets } from '../datasets/energy/catalog';
+import { ensureDatabase, openDatabase } from '../platform/src/database';
+import { parseExportRequest } from '../platform/src/exports/request';
+import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '../platform/src/identity';
+import { prepareDatabase } from '../platform/src/platform';
+import { SUBGRAPHS } from '../platform/src/registry';
 
 /**
- * Bulk exports of the largest dataset (meter readings): rows per second of the streamed CSV and
- * Parquet exports through the gateway, side by side with PostgreSQL's own `COPY … TO` (server-side CSV) of
- * the same rows in the same run; peak RSS of the process while exporting; and the daily
- * aggregation over every reading through GraphQL beside the same SQL run directly.
- * `SCALE=N` seeds N days of 15-minute readings for 1,500 buildings (about 414,000 rows a day).
+ * Bulk exports of the largest dataset, meter readings, at `BENCH_EXPORT_ROWS` rows (default
+ * 300,000; `BENCH_EXPORT_ROWS=10000000` for the issue's figure). Its own database,
+ * `ocg_bench_exports`, is topped up with SQL-made readings (15-minute steps after the last seeded
+ * one, for every meter) until it holds that many, and kept for the next run.
+ *
+ * The energy subgraph runs as its own process, as `npm start` runs it; its resident memory is read
+ * from /proc every 100 ms during each export. Every export is timed beside `COPY … TO STDOUT` of
+ * the same rows read by a client in this same run: the plain SELECT, and the CSV export's own
+ * formatted statement. Downloads go to the subgraph's `/export` and through the gateway's
+ * `/datasets` route (its code, served from this process).
  */
-async function main(): Promise<void> {
-  const bench = await startBenchPlatform();
-  const { platform } = bench;
-  const sql = new Client({ connectionString: bench.databaseUrl });
-  await sql.connect();
-  let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }, 50);
-  try {
-    const [{ count }] = (await sql.query<{ count: string }>('SELECT count(*) FROM energy.meter_reading'))
-      .rows;
-    const rows = Number(count);
-    const base = platform.gateway.url.replace(/\/graphql$/, '');
-    const startRss = process.memoryUsage().rss;
 
-    const timeExport = async (format: string) => {
-      const started = performance.now();
-      let bytes = 0;
-      const response = await fetch(`${base}/datasets/meter-readings.${format}`);
-      await pipeline(
-        Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
-        new Writable({
-          write(chunk: Buffer, _encoding, done) {
-            bytes += chunk.length;
-            done();
-          },
-        }),
+const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 300_000);
+/** `BENCH_EXPORT_FORMATS=csv,parquet` leaves out the slow NDJSON pass at ten million rows. */
+const FORMATS = (process.env.BENCH_EXPORT_FORMATS ?? 'csv,parquet,ndjson').split(',');
+const MIB = 2 ** 20;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Adds readings for every meter, 15 minutes apart after the last one, until `target` rows exist. */
+async function topUpReadings(sql: Client, target: number): Promise<number> {
+  const count = async () =>
+    Number((await sql.query<{ n: string }>('SELECT count(*) AS n FROM energy.meter_reading')).rows[0].n);
+  let rows = await count();
+  const meters = Number((await sql.query<{ n: string }>('SELECT count(*) AS n FROM energy.meter')).rows[0].n);
+  while (rows < target) {
+    const steps = Math.min(Math.ceil((target - rows) / meters), Math.ceil(1_000_000 / meters));
+    const started = performance.now();
+    await sql.query(
+      `INSERT INTO energy.meter_reading (meter_id, observed_at, value, power, provenance)
+       SELECT m.id, last.at + step * interval '15 minutes', round((random() * 40)::numeric, 3)::float8,
+              round((random() * 160)::numeric, 3)::float8, 'GENERATED'
+         FROM (SELECT max(observed_at) AS at FROM energy.meter_reading) last,
+              generate_series(1, $1::int) step CROSS JOIN energy.meter m
+        ORDER BY step, m.id`,
+      [steps],
+    );
+    rows += steps * meters;
+    console.log(
+      `  seeded ${rows.toLocaleString('en')} readings (${((performance.now() - started) / 1000).toFixed(1)} s for this batch)`,
+    );
+  }
+  if (rows > 0) await sql.query('VACUUM ANALYZE energy.meter_reading');
+  return count();
+}
+
+interface Memory {
+  samples: { at: number; rss: number }[];
+}
+
+/** Resident set of a process, sampled every 100 ms from /proc while `watch` runs. */
+async function sampledRss<T>(pid: number, watch: () => Promise<T>): Promise<{ result: T; memory: Memory }> {
+  const memory: Memory = { samples: [] };
+  const started = performance.now();
+  const sample = () => {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    memory.samples.push({ at: (performance.now() - started) / 1000, rss: kib * 1024 });
+  };
+  sample();
+  const timer = setInterval(sample, 100);
+  try {
+    const result = await watch();
+    return { result, memory };
+  } finally {
+    clearInterval(timer);
+    sample();
+  }
+}
+
+function describeMemory(memory: Memory): string {
+  const rss = memory.samples.map((sample) => sample.rss);
+  const picks = Array.from({ length: 8 }, (_, i) => Math.round((i * (memory.samples.length - 1)) / 7)).map(
+    (index) => memory.samples[index],
+  );
+  return (
+    `start ${(rss[0] / MIB).toFixed(0)} MiB, peak ${(Math.max(...rss) / MIB).toFixed(0)} MiB, ` +
+    `end ${(rss[rss.length - 1] / MIB).toFixed(0)} MiB over ${rss.length} samples; ` +
+    picks.map((sample) => `${sample.at.toFixed(1)}s:${(sample.rss / MIB).toFixed(0)}`).join(' ')
+  );
+}
+
+async function download(url: string, headers: Record<string, string> = {}) {
+  const started = performance.now();
+  let bytes = 0;
+  const response = await fetch(url, { headers });
+  if (response.status !== 200) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  await pipeline(
+    Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length;
+        done();
+      },
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, bytes };
+}
+
+async function copyToClient(sql: Client, statement: string) {
+  const started = performance.now();
+  let bytes = 0;
+  for await (const chunk of sql.query(copyTo(statement)) as AsyncIterable<Buffer>) bytes += chunk.length;
+  return { seconds: (performance.now() - started) / 1000, bytes };
+}
+
+async function main(): Promise<void> {
+  const database = await openDatabase(path.join(__dirname, '..', '..'));
+  const url = new URL(database.url);
+  url.pathname = '/ocg_bench_exports';
+  const databaseUrl = url.toString();
+  await ensureDatabase(databaseUrl);
+  // Buildings and meters from the seed (a tenth of a day of readings); the volume comes from SQL.
+  await prepareDatabase(
+    databaseUrl,
+    SUBGRAPHS.filter((definition) => definition.name === 'territory' || definition.name === 'energy'),
+    { openDataDir: process.env.PARIS_OPEN_DATA_DIR, scale: 0.1, seed: 2026 },
+  );
+  const sql = new Client({ connectionString: databaseUrl });
+  await sql.connect();
+  const gatewaySecret = randomBytes(32).toString('hex');
+  let energy: ChildProcess | undefined;
+  let gateway: Server | undefined;
+  try {
+    const rows = await topUpReadings(sql, ROWS);
+    if (rows > ROWS * 1.01)
+      console.log(
+        `  ocg_bench_exports already holds ${rows.toLocaleString('en')} readings: drop it to bench fewer`,
       );
-      return { seconds: (performance.now() - started) / 1000, bytes };
+    const port = await freePort();
+    energy = fork(path.join(__dirname, '..', 'subgraphs', 'energy', 'src', 'index.js'), [], {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        GATEWAY_SECRET: gatewaySecret,
+        SUBGRAPH_ENERGY_PORT: String(port),
+        LOG_LEVEL: 'warn',
+      },
+    });
+    const child = energy;
+    await new Promise<void>((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('exit', (code) => reject(new Error(`the energy subgraph exited with ${code}`)));
+    });
+    const pid = child.pid as number;
+    const subgraphBase = `http://127.0.0.1:${port}`;
+    gateway = createServer((request, response) => {
+      void serveDataset(request, response, ANONYMOUS, {
+        subgraphUrls: { energy: `${subgraphBase}/graphql` },
+        gatewaySecret,
+      });
+    });
+    const server = gateway;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const gatewayBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const identity = { [IDENTITY_HEADER]: encodeIdentity(ANONYMOUS, gatewaySecret) };
+
+    const definition = energyDatasets.find((candidate) => candidate.id === 'meter-readings');
+    if (!definition) throw new Error('no meter-readings dataset');
+    const plain = parseExportRequest(definition, 'csv', new URLSearchParams()).query;
+    const plainCopy = `COPY (${plain.sql.replace(/, r\.id AS "__key"/, '')}) TO STDOUT WITH (FORMAT csv, HEADER)`;
+    const exportCopy = parseExportRequest(definition, 'csv', new URLSearchParams()).copy as string;
+
+    const table: Record<string, string | number>[] = [];
+    const memories: string[] = [];
+    const record = (
+      label: string,
+      run: { seconds: number; bytes: number },
+      copySeconds: number,
+      memory?: Memory,
+    ) => {
+      table.push({
+        path: label,
+        'rows/s': Math.round(rows / run.seconds),
+        seconds: Number(run.seconds.toFixed(2)),
+        MB: Number((run.bytes / 1e6).toFixed(1)),
+        '× COPY': Number((copySeconds / run.seconds).toFixed(2)),
+      });
+      if (memory) memories.push(`${label}: ${describeMemory(memory)}`);
     };
 
-    const copyStarted = performance.now();
-    // COPY to /dev/null on the server: PostgreSQL's own CSV writer with no transfer at all, a
-    // conservative yardstick (our exports also cross the network twice and are parsed by a client).
-    await sql.query(
-      `COPY (SELECT r.id, r.meter_id, m.building_id, m.kind, m.unit, b.arrondissement_code, r.observed_at, r.value, r.power, r.provenance
-               FROM energy.meter_reading r JOIN energy.meter m ON m.id = r.meter_id JOIN energy.building b ON b.id = m.building_id
-              ORDER BY r.id) TO '/dev/null' WITH (FORMAT csv, HEADER)`,
-    );
-    const copySeconds = (performance.now() - copyStarted) / 1000;
-    const csv = await timeExport('csv');
-    const parquet = await timeExport('parquet');
+    const copy = await copyToClient(sql, plainCopy);
+    record('COPY (plain SELECT) TO STDOUT, read by a client', copy, copy.seconds);
+    const formatted = await copyToClient(sql, exportCopy);
+    record('COPY (the CSV export statement) TO STDOUT', formatted, copy.seconds);
+    for (const format of FORMATS) {
+      const direct = await sampledRss(pid, () =>
+        download(`${subgraphBase}/export/meter-readings?format=${format}`, identity),
+      );
+      record(
+        `GET subgraph /export/meter-readings?format=${format}`,
+        direct.result,
+        copy.seconds,
+        direct.memory,
+      );
+      const routed = await sampledRss(pid, () =>
+        download(`${gatewayBase}/datasets/meter-readings.${format}`),
+      );
+      record(`GET gateway /datasets/meter-readings.${format}`, routed.result, copy.seconds, routed.memory);
+    }
 
-    const aggregationQuery = `{ energyConsumption(filter: { granularity: DAY, from: "2000-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z" }) { start totalKwh } }`;
-    const graphStarted = performance.now();
-    await fetch(platform.gateway.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: aggregationQuery }),
-    });
-    const graphSeconds = (performance.now() - graphStarted) / 1000;
-    const sqlStarted = performance.now();
-    await sql.query(
-      `SELECT date_trunc('day', r.observed_at AT TIME ZONE 'Europe/Paris') AS day, sum(r.value)
-         FROM energy.meter_reading r JOIN energy.meter m ON m.id = r.meter_id
-        WHERE m.kind IN ('HEAT', 'ELECTRICITY', 'GAS') GROUP BY 1 ORDER BY 1`,
-    );
-    const sqlSeconds = (performance.now() - sqlStarted) / 1000;
-
-    console.log(`\nExports of meter-readings (${rows.toLocaleString('en')} rows; ${bench.where})`);
-    console.table([
-      {
-        path: 'COPY … TO /dev/null (server-side CSV)',
-        'rows/s': Math.round(rows / copySeconds),
-        seconds: copySeconds.toFixed(2),
-      },
-      {
-        path: 'GET /datasets/meter-readings.csv',
-        'rows/s': Math.round(rows / csv.seconds),
-        seconds: csv.seconds.toFixed(2),
-        MB: (csv.bytes / 1e6).toFixed(1),
-      },
-      {
-        path: 'GET /datasets/meter-readings.parquet',
-        'rows/s': Math.round(rows / parquet.seconds),
-        seconds: parquet.seconds.toFixed(2),
-        MB: (parquet.bytes / 1e6).toFixed(1),
-      },
-    ]);
     console.log(
-      `CSV export rate / COPY rate: ${(rows / csv.seconds / (rows / copySeconds)).toFixed(2)} (target ≥ 0.5)`,
+      `\nExports of meter-readings (${rows.toLocaleString('en')} rows; ${database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'})`,
     );
-    console.log(
-      `RSS of the serving process: ${(startRss / 2 ** 20).toFixed(0)} MiB before, peak ${(peakRss / 2 ** 20).toFixed(0)} MiB during the exports (target < 256 MiB and flat)`,
-    );
-    console.log(
-      `Daily aggregation over every reading: GraphQL ${graphSeconds.toFixed(2)} s, the same SQL directly ${sqlSeconds.toFixed(2)} s`,
-    );
+    console.table(table);
+    console.log('Resident memory of the energy subgraph process (target < 256 MiB and flat):');
+    for (const line of memories) console.log(`  ${line}`);
   } finally {
-    clearInterval(sampler);
+    energy?.kill('SIGTERM');
+    await new Promise((resolve) => (gateway ? gateway.close(resolve) : resolve(undefined)));
     await sql.end();
-    await bench.stop();
+    await database.stop();
   }
 }
 

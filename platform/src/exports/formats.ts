@@ -127,12 +127,16 @@ function parquetValue(column: ExportColumn, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (column.type) {
     case 'bigint':
-      return BigInt(value as string | number);
+      // Kept as text until the group is encoded (see `encodable`), a BigInt only briefly.
+      return String(value);
     case 'integer':
     case 'double':
       return Number(value);
     case 'date':
       return new Date(`${String(value)}T00:00:00Z`);
+    case 'timestamp':
+      // Epoch milliseconds (selected so for Parquet): a row group holds no Date objects.
+      return value instanceof Date ? value.getTime() : Number(value);
     case 'json':
       return JSON.stringify(value);
     default:
@@ -141,13 +145,22 @@ function parquetValue(column: ExportColumn, value: unknown): unknown {
 }
 
 /**
- * Parquet with typed columns (timestamps as UTC timestamps, numbers as numbers), one row group per
- * batch, each group flushed to the sink as soon as it is encoded: the file is never held whole.
+ * Rows per Parquet row group. hyparquet-writer encodes a row group from whole column arrays, so
+ * this bounds the exporting process's memory; readers such as DuckDB still get groups large
+ * enough to scan in parallel.
+ */
+export const PARQUET_ROW_GROUP_ROWS = 10_000;
+
+/**
+ * Parquet with typed columns (timestamps as UTC timestamps, numbers as numbers). Rows are kept as
+ * converted column values, not row objects, until a row group is full; each group is flushed to
+ * the sink as soon as it is encoded: the file is never held whole.
  */
 async function parquetWriter(
   sink: ByteSink,
   columns: ExportColumn[],
   metadata: Record<string, string>,
+  rowGroupRows = PARQUET_ROW_GROUP_ROWS,
 ): Promise<FormatWriter> {
   const { ParquetWriter, ByteWriter } = (await import('hyparquet-writer')) as ParquetModule;
   const bytes = new ByteWriter();
@@ -163,19 +176,48 @@ async function parquetWriter(
     kvMetadata: Object.entries(metadata).map(([key, value]) => ({ key, value })),
     createdBy: 'Open City Graph',
   });
+  let group: unknown[][] = columns.map(() => []);
+  // Repeated texts (kinds, units, meter ids…) held once per group: fewer objects outlive a batch.
+  let texts = columns.map(() => new Map<string, string>());
+  let count = 0;
+  const encodable = (column: ExportColumn, values: unknown[]) =>
+    column.type === 'bigint'
+      ? values.map((value) => (value === null ? null : BigInt(value as string)))
+      : values;
+  const writeGroup = async () => {
+    if (count === 0) return;
+    const data = group;
+    group = columns.map(() => []);
+    texts = columns.map(() => new Map<string, string>());
+    count = 0;
+    await writer.write({
+      columnData: columns.map((column, index) => ({
+        name: column.name,
+        data: encodable(column, data[index]),
+      })),
+      rowGroupSize: data[0].length,
+    });
+  };
   return {
     async begin() {},
     async rows(batch) {
-      if (batch.length === 0) return;
-      await writer.write({
-        columnData: columns.map((column) => ({
-          name: column.name,
-          data: batch.map((row) => parquetValue(column, row[column.name])),
-        })),
-        rowGroupSize: batch.length,
-      });
+      for (const row of batch) {
+        for (let index = 0; index < columns.length; index += 1) {
+          const value = parquetValue(columns[index], row[columns[index].name]);
+          if (columns[index].type !== 'text' || typeof value !== 'string') {
+            group[index].push(value);
+            continue;
+          }
+          const seen = texts[index].get(value);
+          if (seen === undefined) texts[index].set(value, value);
+          group[index].push(seen ?? value);
+        }
+        count += 1;
+        if (count >= rowGroupRows) await writeGroup();
+      }
     },
     async end() {
+      await writeGroup();
       await writer.finish();
     },
   };

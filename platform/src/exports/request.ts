@@ -1,4 +1,6 @@
+import { escapeIdentifier, escapeLiteral } from 'pg';
 import { MAX_RADIUS_METERS } from '../geo';
+import { copyCsvStatement } from './copy';
 import {
   EXPORT_FORMATS,
   type DatasetDefinition,
@@ -31,6 +33,11 @@ export interface CsvOptions {
 export interface ParsedExportRequest {
   format: ExportFormat;
   query: ExportQuery;
+  /**
+   * For CSV of a selected dataset: the same rows as `query` as one `COPY … TO STDOUT` statement,
+   * values inlined as quoted literals (COPY takes no bind parameters).
+   */
+  copy?: string;
   /** The validated values of the dataset's own filters, by parameter name. */
   filterValues: ExportFilterValues;
   csv: CsvOptions;
@@ -56,6 +63,16 @@ function numbersOf(parameter: string, text: string, count: number): number[] {
   }
   return values;
 }
+
+/** Renders a value into the statement: a `$n` placeholder, or a quoted literal for COPY. */
+type Bind = (value: number | string | boolean) => string;
+type Condition = (bind: Bind) => string;
+
+/**
+ * An untyped quoted literal, so PostgreSQL infers its type from where it stands exactly as it
+ * does for an untyped bind parameter (`'17'` compared with an integer column is an integer).
+ */
+const literal: Bind = (value) => escapeLiteral(String(value));
 
 function timeOf(parameter: string, text: string): string {
   const time = new Date(text);
@@ -83,12 +100,8 @@ export function parseExportRequest(
   if (format === 'geojson' && !definition.location) {
     throw new ExportRequestError('format', `${definition.id} has no location, so no GeoJSON distribution`);
   }
-  const parameters: unknown[] = [];
-  const bind = (value: unknown) => {
-    parameters.push(value);
-    return `$${parameters.length}`;
-  };
-  const conditions: string[] = definition.where ? [`(${definition.where})`] : [];
+  const conditions: Condition[] = [];
+  if (definition.where) conditions.push(() => `(${definition.where})`);
   const filterValues: ExportFilterValues = {};
 
   for (const [name, raw] of search) {
@@ -115,10 +128,13 @@ export function parseExportRequest(
         throw new ExportRequestError(name, `\`${name}\` must be true or false`);
       value = raw === 'true';
     }
+    // PostgreSQL refuses NUL in text whichever way it arrives: a 400, not a failed export.
+    if (raw.includes('\0')) throw new ExportRequestError(name, `\`${name}\` must not contain NUL`);
     const problem = filter.validate?.(value);
     if (problem) throw new ExportRequestError(name, problem);
     filterValues[name] = value;
-    conditions.push(`(${filter.condition.replaceAll('$1', bind(value))})`);
+    const filterValue = value;
+    conditions.push((bind) => `(${filter.condition.replaceAll('$1', bind(filterValue))})`);
   }
 
   const near = search.get('near');
@@ -137,11 +153,11 @@ export function parseExportRequest(
       );
     }
     const point = `ll_to_earth(${definition.location.latitude}, ${definition.location.longitude})`;
-    const centre = `ll_to_earth(${bind(latitude)}, ${bind(longitude)})`;
-    const meters = bind(radius);
-    conditions.push(
-      `earth_box(${centre}, ${meters}) @> ${point} AND earth_distance(${centre}, ${point}) <= ${meters}`,
-    );
+    conditions.push((bind) => {
+      const centre = `ll_to_earth(${bind(latitude)}, ${bind(longitude)})`;
+      const meters = bind(radius);
+      return `earth_box(${centre}, ${meters}) @> ${point} AND earth_distance(${centre}, ${point}) <= ${meters}`;
+    });
   }
   if (bbox && definition.location) {
     const [south, west, north, east] = numbersOf('bbox', bbox, 4);
@@ -150,24 +166,29 @@ export function parseExportRequest(
         'bbox',
         '`bbox` is south,west,north,east with south <= north and west <= east',
       );
+    const { latitude, longitude } = definition.location;
     conditions.push(
-      `${definition.location.latitude} BETWEEN ${bind(south)} AND ${bind(north)} AND ${definition.location.longitude} BETWEEN ${bind(west)} AND ${bind(east)}`,
+      (bind) =>
+        `${latitude} BETWEEN ${bind(south)} AND ${bind(north)} AND ${longitude} BETWEEN ${bind(west)} AND ${bind(east)}`,
     );
   }
   for (const bound of ['from', 'to'] as const) {
     const text = search.get(bound);
     if (!text) continue;
-    if (!definition.time) throw new ExportRequestError(bound, `${definition.id} has no time column`);
-    conditions.push(`${definition.time} ${bound === 'from' ? '>=' : '<'} ${bind(timeOf(bound, text))}`);
+    const time = definition.time;
+    if (!time) throw new ExportRequestError(bound, `${definition.id} has no time column`);
+    const instant = timeOf(bound, text);
+    conditions.push((bind) => `${time} ${bound === 'from' ? '>=' : '<'} ${bind(instant)}`);
   }
   const asOf = search.get('asOf');
   if (asOf) {
-    if (!definition.asOf)
+    const recorded = definition.asOf;
+    if (!recorded)
       throw new ExportRequestError('asOf', `${definition.id} does not keep history, so it has no asOf`);
     const time = timeOf('asOf', asOf);
     if (new Date(time).getTime() > Date.now())
       throw new ExportRequestError('asOf', '`asOf` is in the future');
-    conditions.push(`${definition.asOf} <= ${bind(time)}`);
+    conditions.push((bind) => `${recorded} <= ${bind(time)}`);
   }
   const after = search.get('after');
   if (after !== null) {
@@ -176,8 +197,11 @@ export function parseExportRequest(
       key = Number(after);
       if (!Number.isInteger(key))
         throw new ExportRequestError('after', '`after` must be the key of the last row received');
+    } else if (after.includes('\0')) {
+      throw new ExportRequestError('after', '`after` must not contain NUL');
     }
-    conditions.push(`${definition.key.sql} > ${bind(key)}`);
+    const afterKey = key;
+    conditions.push((bind) => `${definition.key.sql} > ${bind(afterKey)}`);
   }
 
   let columns = definition.columns;
@@ -202,10 +226,24 @@ export function parseExportRequest(
   if (bom !== null && bom !== 'true' && bom !== 'false')
     throw new ExportRequestError('bom', '`bom` must be true or false');
 
-  // Dates travel as text so no time zone shifts them; the writers type them again.
-  const select = columns.map(
-    (column) => `${column.type === 'date' ? `(${column.sql})::text` : column.sql} AS "${column.name}"`,
-  );
+  const parameters: unknown[] = [];
+  const placeholder: Bind = (value) => {
+    parameters.push(value);
+    return `$${parameters.length}`;
+  };
+  const whereWith = (bind: Bind) => {
+    const rendered = conditions.map((condition) => condition(bind));
+    return rendered.length > 0 ? `WHERE ${rendered.join(' AND ')}` : '';
+  };
+  // Dates travel as text so no time zone shifts them; the writers type them again. Parquet takes
+  // timestamps as epoch milliseconds (what a JS Date would hold), sparing a Date parse per value.
+  const expression = (column: ExportColumn) => {
+    if (column.type === 'date') return `(${column.sql})::text`;
+    if (column.type === 'timestamp' && format === 'parquet')
+      return `floor(extract(epoch FROM (${column.sql})) * 1000)::float8`;
+    return column.sql;
+  };
+  const select = columns.map((column) => `${expression(column)} AS ${escapeIdentifier(column.name)}`);
   if (definition.location && format === 'geojson') {
     select.push(
       `${definition.location.latitude} AS "__latitude"`,
@@ -213,15 +251,30 @@ export function parseExportRequest(
     );
   }
   select.push(`${definition.key.sql} AS "__key"`);
-  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const csv = { delimiter: delimiters[delimiter], bom: bom === 'true' };
+  // COPY writes JSON as PostgreSQL prints it, not as JSON.stringify does: such columns keep the JS path.
+  const copyable =
+    format === 'csv' && !definition.compute && columns.every((column) => column.type !== 'json');
   return {
     format: format as ExportFormat,
     query: {
-      sql: `SELECT ${select.join(', ')} FROM ${definition.from} ${where} ORDER BY ${definition.key.sql}`,
+      sql: `SELECT ${select.join(', ')} FROM ${definition.from} ${whereWith(placeholder)} ORDER BY ${definition.key.sql}`,
       parameters,
       columns,
     },
+    ...(copyable
+      ? {
+          copy: copyCsvStatement({
+            dataset: definition.id,
+            columns,
+            from: definition.from,
+            where: whereWith(literal),
+            orderBy: definition.key.sql,
+            delimiter: csv.delimiter,
+          }),
+        }
+      : {}),
     filterValues,
-    csv: { delimiter: delimiters[delimiter], bom: bom === 'true' },
+    csv,
   };
 }
