@@ -31,6 +31,15 @@ const manifest = JSON.parse(
 const VARIABLES: Record<string, Record<string, unknown>> = {
   Arrondissements: {},
   BudgetProjectsWithBuildings: { arrondissement: 17, first: 5 },
+  BudgetTotals: { groupBy: ['EDITION', 'ARRONDISSEMENT'], edition: 2019, arrondissement: 17 },
+  TrainingOutcomes: { year: 2018 },
+  WasteStreamStatistics: {
+    since: '2024-12-20T00:00:00Z',
+    until: '2025-01-01T00:00:00Z',
+    granularity: 'DAY',
+    arrondissement: 17,
+    streams: ['GLASS'],
+  },
   StationsNear: { latitude: 48.8893, longitude: 2.316, radiusMeters: 800, first: 5 },
   StationUpdates: { arrondissement: 14 },
 };
@@ -66,7 +75,7 @@ function send(target: RunningGateway, body: Record<string, unknown>): Promise<Ra
 
 beforeAll(async () => {
   process.env.OPERATOR_API_KEY = OPERATOR_KEY;
-  platform = await startTestPlatform(['territory', 'waste', 'budget', 'energy']);
+  platform = await startTestPlatform(['territory', 'waste', 'budget', 'energy', 'training']);
 });
 afterAll(async () => {
   await Promise.all(Object.values(gateways).map((running) => running.stop()));
