@@ -83,6 +83,19 @@ async function streamCopy(
  * repeatable-read transaction (one consistent snapshot), converted batch by batch, with
  * back-pressure. A client that goes away ends the cursor and returns the connection at once.
  */
+/**
+ * A computed dataset's service refuses a combination of parameters (a reversed range, too many
+ * buckets) as it refuses GraphQL arguments: with BAD_USER_INPUT naming the argument, which is the
+ * export parameter of the same name without the `filter.` prefix. Read structurally: the error
+ * may come from another copy of graphql-js.
+ */
+function callerError(error: unknown): { message: string; parameter?: string } | undefined {
+  const { message, extensions } = (error ?? {}) as { message?: string; extensions?: Record<string, unknown> };
+  if (extensions?.code !== 'BAD_USER_INPUT' || typeof message !== 'string') return undefined;
+  const argument = typeof extensions.argument === 'string' ? extensions.argument : undefined;
+  return { message, parameter: argument?.replace(/^filter\./, '') };
+}
+
 export async function streamExport(
   db: DataSource,
   definition: DatasetDefinition,
@@ -120,6 +133,8 @@ export async function streamExport(
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     // Shortest round-trip floats and ISO dates whatever the server's defaults: both paths rely on them.
     await client.query("SET LOCAL extra_float_digits = 1; SET LOCAL DateStyle = 'ISO, YMD'");
+    // Computed before the headers, so parameters that contradict each other still get their 400.
+    const computed = definition.compute ? await definition.compute(db, request.filterValues) : undefined;
     const stamp = version.modified ? version.modified.slice(0, 10) : 'current';
     response.writeHead(200, {
       'content-type': `${MEDIA_TYPES[request.format]}${request.format === 'parquet' ? '' : '; charset=utf-8'}`,
@@ -147,8 +162,8 @@ export async function streamExport(
       metadata: { dataset: definition.id, version: version.version, provenance: version.provenance },
     });
     await writer.begin();
-    if (definition.compute) {
-      await writer.rows(await definition.compute(db, request.filterValues));
+    if (computed) {
+      await writer.rows(computed);
       await writer.end();
       await client.query('COMMIT');
       response.end();
@@ -178,6 +193,14 @@ export async function streamExport(
     if (error instanceof ClientGone || response.destroyed) {
       logger.info({ dataset: definition.id }, 'export cancelled by the client');
       return;
+    }
+    const refused = callerError(error);
+    if (refused && !response.headersSent) {
+      return sendJson(response, 400, {
+        error: refused.message,
+        parameter: refused.parameter,
+        code: 'BAD_USER_INPUT',
+      });
     }
     logger.error({ err: error, dataset: definition.id }, 'export failed');
     if (!response.headersSent)
