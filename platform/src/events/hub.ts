@@ -58,6 +58,8 @@ export class StreamWatcher {
  */
 export class EventHub {
   private readonly watchers = new Map<string, Set<StreamWatcher>>();
+  /** Streams this process has committed to: a handful of names (`waste-station`…), never ids. */
+  private readonly published = new Set<string>();
   private pruner?: NodeJS.Timeout;
 
   private constructor(
@@ -83,7 +85,10 @@ export class EventHub {
       Number(env.EVENT_POLL_MS ?? 5000),
     );
     await broker.subscribe(hub.channel, (stream) => hub.wake(stream));
-    broker.onReconnect(() => hub.wakeAll());
+    broker.onReconnect(() => {
+      hub.wakeAll();
+      hub.republish();
+    });
     db.subscribers.push(hub.commitPublisher());
     hubs.set(db, hub);
     hub.startPruning(eventRetentionHours(env));
@@ -115,9 +120,21 @@ export class EventHub {
     for (const set of this.watchers.values()) for (const watcher of set) watcher.notify();
   }
 
+  /**
+   * A wake sent just before a broker outage may have died with the connection without an error
+   * (NATS buffers, a cut socket swallows): once reconnected, wake the other processes again for every
+   * stream this one writes. Readers re-read from their own cursor, so a spare wake costs one query.
+   */
+  private republish(): void {
+    for (const stream of this.published) {
+      this.broker.publish(this.channel, stream).catch(() => undefined);
+    }
+  }
+
   /** Local readers are woken at once; the broker reaches the other processes (and replicas). */
   private publish(streams: Set<string>): void {
     for (const stream of streams) {
+      this.published.add(stream);
       this.wake(stream);
       this.broker.publish(this.channel, stream).catch((error: unknown) => {
         logger.warn(
