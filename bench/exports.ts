@@ -17,6 +17,7 @@ import { parseExportRequest } from '../platform/src/exports/request';
 import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '../platform/src/identity';
 import { prepareDatabase } from '../platform/src/platform';
 import { SUBGRAPHS } from '../platform/src/registry';
+import { subgraphExecArgv } from '../platform/src/subgraphs';
 
 /**
  * Bulk exports of the largest dataset, meter readings, at `BENCH_EXPORT_ROWS` rows (default
@@ -156,6 +157,8 @@ async function main(): Promise<void> {
       );
     const port = await freePort();
     energy = fork(path.join(__dirname, '..', 'subgraphs', 'energy', 'src', 'index.js'), [], {
+      // The heap bound `npm start` gives every subgraph.
+      execArgv: subgraphExecArgv(),
       env: {
         ...process.env,
         DATABASE_URL: databaseUrl,

@@ -30,3 +30,15 @@ export function subgraphPort(name: SubgraphName, env: NodeJS.ProcessEnv = proces
 export function subgraphUrl(name: SubgraphName, port = subgraphPort(name)): string {
   return `http://127.0.0.1:${port}/graphql`;
 }
+
+/**
+ * Node options of a subgraph process. V8 sizes its heap by the machine's memory (gigabytes here)
+ * and collects lazily below that: a 10-million-row Parquet export then held 250–266 MiB of
+ * garbage. Bounded at `SUBGRAPH_HEAP_MB` (192) the same export peaks near 157 MiB, and runs no slower.
+ */
+export function subgraphExecArgv(env: NodeJS.ProcessEnv = process.env): string[] {
+  const megabytes = Number(env.SUBGRAPH_HEAP_MB ?? 192);
+  if (!Number.isInteger(megabytes) || megabytes < 64)
+    throw new Error('SUBGRAPH_HEAP_MB must be a whole number of megabytes, at least 64');
+  return [...process.execArgv, `--max-old-space-size=${megabytes}`];
+}

@@ -8,6 +8,7 @@ import { drainTimeoutMs } from '../http';
 import { logger } from '../logger';
 import { prepareDatabase } from '../platform';
 import { SUBGRAPHS } from '../registry';
+import { subgraphExecArgv } from '../subgraphs';
 
 const projectRoot = path.join(__dirname, '..', '..', '..', '..');
 const distRoot = path.join(projectRoot, 'dist');
@@ -100,7 +101,10 @@ async function main(): Promise<void> {
 
     const launch = (service: Service): Promise<string> =>
       new Promise((resolve, reject) => {
-        const child = fork(service.script, [], { env: { ...environment, OCG_SERVICE: service.name } });
+        const child = fork(service.script, [], {
+          env: { ...environment, OCG_SERVICE: service.name },
+          execArgv: service.name === 'gateway' ? process.execArgv : subgraphExecArgv(),
+        });
         service.child = child;
         child.once('message', (message: { url?: string }) => resolve(message.url ?? ''));
         child.once('exit', (code, signal) => {
