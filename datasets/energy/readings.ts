@@ -208,10 +208,43 @@ function progressLogger(expectedRows: number): (rows: number) => void {
 }
 
 /**
+ * Runs `load` with the table's keys, foreign keys and indexes dropped, then builds them again, in
+ * the caller's transaction (a failure restores them with everything else): one sorted build per
+ * index instead of one index descent and one key check per row is about three times faster.
+ * The definitions are read from the catalog, so the migrations stay their only source.
+ */
+async function withoutIndexes<T>(manager: EntityManager, table: string, load: () => Promise<T>): Promise<T> {
+  const constraints = await manager.query<{ name: string; definition: string }[]>(
+    `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
+      WHERE conrelid = $1::regclass AND contype IN ('p', 'u', 'f')
+      ORDER BY contype = 'f', conname`,
+    [table],
+  );
+  const indexes = await manager.query<{ name: string; definition: string }[]>(
+    `SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS definition FROM pg_index
+      WHERE indrelid = $1::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conindid = indexrelid)`,
+    [table],
+  );
+  for (const index of indexes) await manager.query(`DROP INDEX ${index.name}`);
+  if (constraints.length > 0) {
+    await manager.query(
+      `ALTER TABLE ${table} ${constraints.map((constraint) => `DROP CONSTRAINT "${constraint.name}"`).join(', ')}`,
+    );
+  }
+  const result = await load();
+  for (const constraint of constraints) {
+    await manager.query(`ALTER TABLE ${table} ADD CONSTRAINT "${constraint.name}" ${constraint.definition}`);
+  }
+  for (const index of indexes) await manager.query(index.definition);
+  return result;
+}
+
+/**
  * Streams the generated readings into `meter_reading` with one COPY FROM STDIN on the
  * transaction's own connection: constant memory whatever the scale (the generator is pulled only
  * as fast as PostgreSQL takes the rows). The table must have been truncated in this transaction,
- * which lets COPY FREEZE skip the later rewrite of every row's visibility hints. Returns the row count.
+ * which lets COPY FREEZE skip the later rewrite of every row's visibility hints, and its indexes
+ * are built once the rows are in. Returns the row count.
  */
 export async function writeReadings(
   manager: EntityManager,
@@ -223,14 +256,18 @@ export async function writeReadings(
   const supervised = new Set(buildings.filter((building) => building.heatingSupervised).map((b) => b.id));
   const expectedRows = meters.filter((meter) => supervised.has(meter.buildingId)).length * window.intervals;
   const client = (await (manager.queryRunner as QueryRunner).connect()) as PoolClient;
-  const copy = client.query(
-    copyFrom('COPY meter_reading (meter_id, observed_at, value, power, provenance) FROM STDIN WITH (FREEZE)'),
-  );
-  await pipeline(
-    Readable.from(
-      copyChunks(generateReadings(seed, buildings, meters, window), progressLogger(expectedRows)),
-    ),
-    copy,
-  );
-  return copy.rowCount;
+  return withoutIndexes(manager, 'meter_reading', async () => {
+    const copy = client.query(
+      copyFrom(
+        'COPY meter_reading (meter_id, observed_at, value, power, provenance) FROM STDIN WITH (FREEZE)',
+      ),
+    );
+    await pipeline(
+      Readable.from(
+        copyChunks(generateReadings(seed, buildings, meters, window), progressLogger(expectedRows)),
+      ),
+      copy,
+    );
+    return copy.rowCount;
+  });
 }

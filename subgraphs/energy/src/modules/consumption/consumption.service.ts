@@ -78,6 +78,24 @@ export function sourceFor(
 }
 
 /**
+ * The bucket statement over one source. Parameters: granularity, from, to, meter kinds and, with
+ * a `scopeColumn` (`b.id`, `m.id`, `b.district_id` or `b.arrondissement_code`), its value.
+ */
+export function consumptionSql(from: ConsumptionSource, scopeColumn?: string): string {
+  const source = SOURCES[from];
+  return `SELECT start, total::float8 AS total, (total / readings)::float8 AS average, minimum, maximum, peak,
+                 readings::int AS readings
+            FROM (SELECT ${parisBucket('$1', `r.${source.instant}`)} AS start, ${source.aggregates}
+                    FROM ${source.table} r
+                    JOIN meter m ON m.id = r.meter_id
+                    JOIN building b ON b.id = m.building_id
+                   WHERE r.${source.instant} >= $2 AND r.${source.instant} < $3 AND m.kind = ANY($4)
+                     AND ${scopeColumn ? `${scopeColumn} = $5` : 'true'}
+                   GROUP BY 1) AS bucket
+           ORDER BY 1`;
+}
+
+/**
  * Time-series aggregation done by PostgreSQL next to the data: one grouped statement over the
  * daily or hourly roll-ups when the range allows, over the readings otherwise (the (meter_id,
  * observed_at) index and the BRIN index on observed_at serve the range), one for the floor area
@@ -108,21 +126,14 @@ export class ConsumptionService {
     }
 
     const scope = scopeOf(input);
-    const source = SOURCES[sourceFor(input)];
     const [buckets, [area]] = await Promise.all([
-      this.db.query<BucketRow[]>(
-        `SELECT start, total::float8 AS total, (total / readings)::float8 AS average, minimum, maximum, peak,
-                readings::int AS readings
-           FROM (SELECT ${parisBucket('$1', `r.${source.instant}`)} AS start, ${source.aggregates}
-                   FROM ${source.table} r
-                   JOIN meter m ON m.id = r.meter_id
-                   JOIN building b ON b.id = m.building_id
-                  WHERE r.${source.instant} >= $2 AND r.${source.instant} < $3 AND m.kind = ANY($4)
-                    AND ${scope ? `${scope.column} = $5` : 'true'}
-                  GROUP BY 1) AS bucket
-          ORDER BY 1`,
-        [input.granularity, input.from, input.to, kinds, ...(scope ? [scope.value] : [])],
-      ),
+      this.db.query<BucketRow[]>(consumptionSql(sourceFor(input), scope?.column), [
+        input.granularity,
+        input.from,
+        input.to,
+        kinds,
+        ...(scope ? [scope.value] : []),
+      ]),
       this.db.query<{ area: number | null }[]>(
         `SELECT sum(b.floor_area_m2)::float8 AS area
            FROM building b
