@@ -240,6 +240,35 @@ describe('seeding a schema', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('writes the same rows for the same seed and window, other rows for another seed, and rolls them all up', async () => {
+    const digest = async () =>
+      (
+        await db.query<{ digest: string; readings: number; hourly: number; daily: number }[]>(
+          `SELECT (SELECT md5(string_agg(concat_ws(' ', meter_id, extract(epoch FROM observed_at), value, power, provenance),
+                                         E'\n' ORDER BY meter_id, observed_at)) FROM meter_reading) AS digest,
+                  (SELECT count(*)::int FROM meter_reading) AS readings,
+                  (SELECT sum(readings)::int FROM meter_reading_hourly) AS hourly,
+                  (SELECT sum(readings)::int FROM meter_reading_daily) AS daily`,
+        )
+      )[0];
+    const end = process.env.ENERGY_READINGS_END;
+    process.env.ENERGY_READINGS_END = '2025-03-31T00:00:00Z';
+    try {
+      await seedEnergy(db, options);
+      const first = await digest();
+      expect(first.readings).toBeGreaterThan(0);
+      expect([first.hourly, first.daily]).toEqual([first.readings, first.readings]);
+      await seedEnergy(db, options);
+      expect(await digest()).toEqual(first);
+      await seedEnergy(db, { ...options, seed: SEED + 1 });
+      expect((await digest()).digest).not.toBe(first.digest);
+    } finally {
+      if (end === undefined) delete process.env.ENERGY_READINGS_END;
+      else process.env.ENERGY_READINGS_END = end;
+      await seedEnergy(db, options);
+    }
+  });
+
   it('writes nothing when the import fails half-way', async () => {
     const before = await counts();
     // Make the readings' insert fail after the buildings and meters were written in the same transaction.
