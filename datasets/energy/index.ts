@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { hasDatasetImports, recordDatasetImport } from '../../platform/src/dataset-imports';
 import { insertRows } from '../../platform/src/ingestion';
+import { logger } from '../../platform/src/logger';
 import type { SeedOptions, SeedReport } from '../../platform/src/subgraph';
 import { Building } from '../../subgraphs/energy/src/modules/building/building.entity';
 import { Meter } from '../../subgraphs/energy/src/modules/meter/meter.entity';
@@ -29,8 +30,18 @@ export async function seedEnergy(db: DataSource, options: SeedOptions): Promise<
     );
     await insertRows(manager, Building, buildings);
     await insertRows(manager, Meter, meters);
+    const started = Date.now();
     const written = await writeReadings(manager, options.seed, buildings, meters, window);
+    const loaded = Date.now();
     await rollUpAllReadings(manager, window.start, window.end);
+    logger.info(
+      {
+        readings: written,
+        loadSeconds: (loaded - started) / 1000,
+        rollUpSeconds: (Date.now() - loaded) / 1000,
+      },
+      'meter readings generated and rolled up',
+    );
     await recordDatasetImport(manager, {
       ...generated,
       datasetId: 'buildings',
