@@ -295,5 +295,30 @@ describe('seeding a schema', () => {
     const definitions = indexes.map((index) => index.indexdef).join('\n');
     expect(definitions).toMatch(/UNIQUE INDEX .* USING btree \(meter_id, observed_at\)/);
     expect(definitions).toMatch(/USING brin \(observed_at\)/);
+    // The seed drops them for its COPY and builds them again: keys included.
+    const constraints = await db.query<{ definition: string }[]>(
+      `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint
+        WHERE conrelid = format('%I.meter_reading', $1::text)::regclass AND contype IN ('p', 'u', 'f') ORDER BY 1`,
+      [schema],
+    );
+    expect(constraints.map((constraint) => constraint.definition)).toEqual([
+      'FOREIGN KEY (meter_id) REFERENCES meter(id) ON DELETE CASCADE',
+      'PRIMARY KEY (id)',
+      'UNIQUE (meter_id, observed_at)',
+      'UNIQUE (reading_id)',
+    ]);
+  });
+
+  it('rolls up the readings a database already holds when it takes the roll-up migration', async () => {
+    await db.query('DROP TABLE meter_reading_hourly, meter_reading_daily');
+    await db.query(`DELETE FROM migrations WHERE name = 'CreateMeterReadingRollups1764000000400'`);
+    expect(await migrate(db)).toEqual(['CreateMeterReadingRollups1764000000400']);
+    const [counts] = await db.query<{ readings: number; hourly: number; daily: number }[]>(
+      `SELECT (SELECT count(*)::int FROM meter_reading) AS readings,
+              (SELECT sum(readings)::int FROM meter_reading_hourly) AS hourly,
+              (SELECT sum(readings)::int FROM meter_reading_daily) AS daily`,
+    );
+    expect(counts.readings).toBeGreaterThan(0);
+    expect([counts.hourly, counts.daily]).toEqual([counts.readings, counts.readings]);
   });
 });
