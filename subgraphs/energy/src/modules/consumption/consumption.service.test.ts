@@ -2,48 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { Granularity } from './consumption.entity';
 import { ConsumptionSource, sourceFor } from './consumption.service';
 
-const at = (iso: string) => new Date(iso);
+const { DAILY, HOURLY, READINGS } = ConsumptionSource;
 
 describe('where energyConsumption sums from', () => {
-  it('takes the daily roll-up between Paris midnights, in winter and in summer time', () => {
-    for (const granularity of [Granularity.DAY, Granularity.WEEK, Granularity.MONTH]) {
-      expect(
-        sourceFor({ granularity, from: at('2025-01-31T23:00:00Z'), to: at('2025-06-30T22:00:00Z') }),
-      ).toBe(ConsumptionSource.DAILY);
-    }
-  });
-
-  it('takes the hourly roll-up on the hour, or for hourly buckets', () => {
-    expect(
-      sourceFor({
-        granularity: Granularity.DAY,
-        from: at('2025-02-01T00:00:00Z'),
-        to: at('2025-02-02T00:00:00Z'),
-      }),
-    ).toBe(ConsumptionSource.HOURLY);
-    expect(
-      sourceFor({
-        granularity: Granularity.HOUR,
-        from: at('2025-01-31T23:00:00Z'),
-        to: at('2025-02-01T23:00:00Z'),
-      }),
-    ).toBe(ConsumptionSource.HOURLY);
-  });
-
-  it('reads the readings themselves when a bound falls inside an hour', () => {
-    expect(
-      sourceFor({
-        granularity: Granularity.DAY,
-        from: at('2025-01-31T23:00:00Z'),
-        to: at('2025-02-01T23:15:00Z'),
-      }),
-    ).toBe(ConsumptionSource.READINGS);
-    expect(
-      sourceFor({
-        granularity: Granularity.MONTH,
-        from: at('2025-01-31T22:59:59.999Z'),
-        to: at('2025-06-30T22:00:00Z'),
-      }),
-    ).toBe(ConsumptionSource.READINGS);
+  it.each([
+    // Paris midnight to Paris midnight, across the spring clock change: whole days.
+    [Granularity.DAY, '2025-01-31T23:00:00Z', '2025-06-30T22:00:00Z', DAILY],
+    [Granularity.WEEK, '2025-01-31T23:00:00Z', '2025-06-30T22:00:00Z', DAILY],
+    [Granularity.MONTH, '2025-01-31T23:00:00Z', '2025-06-30T22:00:00Z', DAILY],
+    // Hours asked for, or UTC midnights (01:00 in Paris): whole hours.
+    [Granularity.HOUR, '2025-01-31T23:00:00Z', '2025-02-01T23:00:00Z', HOURLY],
+    [Granularity.DAY, '2025-02-01T00:00:00Z', '2025-02-02T00:00:00Z', HOURLY],
+    // A bound inside an hour: the readings themselves.
+    [Granularity.DAY, '2025-01-31T23:00:00Z', '2025-02-01T23:15:00Z', READINGS],
+    [Granularity.MONTH, '2025-01-31T22:59:59.999Z', '2025-06-30T22:00:00Z', READINGS],
+  ])('%s from %s to %s: %s', (granularity, from, to, source) => {
+    expect(sourceFor({ granularity, from: new Date(from), to: new Date(to) })).toBe(source);
   });
 });
