@@ -253,7 +253,9 @@ export async function writeReadings(
   meters: Meter[],
   window: ReadingWindowPlan,
 ): Promise<number> {
-  const supervised = new Set(buildings.filter((building) => building.heatingSupervised).map((b) => b.id));
+  const supervised = new Set(
+    buildings.filter((building) => building.heatingSupervised).map((building) => building.id),
+  );
   const expectedRows = meters.filter((meter) => supervised.has(meter.buildingId)).length * window.intervals;
   const client = (await (manager.queryRunner as QueryRunner).connect()) as PoolClient;
   return withoutIndexes(manager, 'meter_reading', async () => {

@@ -10,10 +10,10 @@ import { rollUpAllReadings } from '../../subgraphs/energy/src/modules/meter-read
  * depend on the order they are added in. Existing readings are rolled up here, so a database
  * migrated with data answers the same through the roll-ups as through the raw table.
  *
- * Partitioning `meter_reading` by month was measured and left out: the roll-ups take the large
- * scans off the raw table, the BRIN index already limits a time range to its blocks, and a
- * partitioned table could no longer keep `reading_id` unique across all readings, which the
- * idempotent ingestion relies on.
+ * Partitioning `meter_reading` by month is left out: the roll-ups take the large scans off the
+ * raw table, the BRIN index already limits a time range to its blocks (what pruning partitions
+ * would give), and a partitioned table could no longer keep `reading_id` unique across all
+ * readings, which the idempotent ingestion relies on.
  */
 export class CreateMeterReadingRollups1764000000400 implements MigrationInterface {
   name = 'CreateMeterReadingRollups1764000000400';
