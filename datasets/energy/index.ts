@@ -7,7 +7,7 @@ import { Building } from '../../subgraphs/energy/src/modules/building/building.e
 import { Meter } from '../../subgraphs/energy/src/modules/meter/meter.entity';
 import { rollUpAllReadings } from '../../subgraphs/energy/src/modules/meter-reading-rollup/meter-reading-rollup.service';
 import { generateBuildingStock } from './buildings';
-import { readingWindowPlan, writeReadings } from './readings';
+import { readingWindowPlan, withoutIndexes, writeReadings } from './readings';
 
 export const isEnergySeeded = (db: DataSource): Promise<boolean> => hasDatasetImports(db.manager);
 
@@ -32,8 +32,14 @@ export async function seedEnergy(db: DataSource, options: SeedOptions): Promise<
     await insertRows(manager, Meter, meters);
     const started = Date.now();
     const written = await writeReadings(manager, options.seed, buildings, meters, window);
+    // Fresh statistics: the day-by-day roll-up statements are planned on them.
+    await manager.query('ANALYZE meter_reading');
     const loaded = Date.now();
-    await rollUpAllReadings(manager, window.start, window.end);
+    await withoutIndexes(manager, 'meter_reading_hourly', () =>
+      withoutIndexes(manager, 'meter_reading_daily', () =>
+        rollUpAllReadings(manager, window.start, window.end),
+      ),
+    );
     logger.info(
       {
         readings: written,

@@ -213,7 +213,11 @@ function progressLogger(expectedRows: number): (rows: number) => void {
  * index instead of one index descent and one key check per row is about three times faster.
  * The definitions are read from the catalog, so the migrations stay their only source.
  */
-async function withoutIndexes<T>(manager: EntityManager, table: string, load: () => Promise<T>): Promise<T> {
+export async function withoutIndexes<T>(
+  manager: EntityManager,
+  table: string,
+  load: () => Promise<T>,
+): Promise<T> {
   const constraints = await manager.query<{ name: string; definition: string }[]>(
     `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
       WHERE conrelid = $1::regclass AND contype IN ('p', 'u', 'f')
