@@ -240,6 +240,35 @@ describe('seeding a schema', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('writes the same rows for the same seed and window, other rows for another seed, and rolls them all up', async () => {
+    const digest = async () =>
+      (
+        await db.query<{ digest: string; readings: number; hourly: number; daily: number }[]>(
+          `SELECT (SELECT md5(string_agg(concat_ws(' ', meter_id, extract(epoch FROM observed_at), value, power, provenance),
+                                         E'\n' ORDER BY meter_id, observed_at)) FROM meter_reading) AS digest,
+                  (SELECT count(*)::int FROM meter_reading) AS readings,
+                  (SELECT sum(readings)::int FROM meter_reading_hourly) AS hourly,
+                  (SELECT sum(readings)::int FROM meter_reading_daily) AS daily`,
+        )
+      )[0];
+    const end = process.env.ENERGY_READINGS_END;
+    process.env.ENERGY_READINGS_END = '2025-03-31T00:00:00Z';
+    try {
+      await seedEnergy(db, options);
+      const first = await digest();
+      expect(first.readings).toBeGreaterThan(0);
+      expect([first.hourly, first.daily]).toEqual([first.readings, first.readings]);
+      await seedEnergy(db, options);
+      expect(await digest()).toEqual(first);
+      await seedEnergy(db, { ...options, seed: SEED + 1 });
+      expect((await digest()).digest).not.toBe(first.digest);
+    } finally {
+      if (end === undefined) delete process.env.ENERGY_READINGS_END;
+      else process.env.ENERGY_READINGS_END = end;
+      await seedEnergy(db, options);
+    }
+  });
+
   it('writes nothing when the import fails half-way', async () => {
     const before = await counts();
     // Make the readings' insert fail after the buildings and meters were written in the same transaction.
@@ -266,5 +295,30 @@ describe('seeding a schema', () => {
     const definitions = indexes.map((index) => index.indexdef).join('\n');
     expect(definitions).toMatch(/UNIQUE INDEX .* USING btree \(meter_id, observed_at\)/);
     expect(definitions).toMatch(/USING brin \(observed_at\)/);
+    // The seed drops them for its COPY and builds them again: keys included.
+    const constraints = await db.query<{ definition: string }[]>(
+      `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint
+        WHERE conrelid = format('%I.meter_reading', $1::text)::regclass AND contype IN ('p', 'u', 'f') ORDER BY 1`,
+      [schema],
+    );
+    expect(constraints.map((constraint) => constraint.definition)).toEqual([
+      'FOREIGN KEY (meter_id) REFERENCES meter(id) ON DELETE CASCADE',
+      'PRIMARY KEY (id)',
+      'UNIQUE (meter_id, observed_at)',
+      'UNIQUE (reading_id)',
+    ]);
+  });
+
+  it('rolls up the readings a database already holds when it takes the roll-up migration', async () => {
+    await db.query('DROP TABLE meter_reading_hourly, meter_reading_daily');
+    await db.query(`DELETE FROM migrations WHERE name = 'CreateMeterReadingRollups1764000000400'`);
+    expect(await migrate(db)).toEqual(['CreateMeterReadingRollups1764000000400']);
+    const [counts] = await db.query<{ readings: number; hourly: number; daily: number }[]>(
+      `SELECT (SELECT count(*)::int FROM meter_reading) AS readings,
+              (SELECT sum(readings)::int FROM meter_reading_hourly) AS hourly,
+              (SELECT sum(readings)::int FROM meter_reading_daily) AS daily`,
+    );
+    expect(counts.readings).toBeGreaterThan(0);
+    expect([counts.hourly, counts.daily]).toEqual([counts.readings, counts.readings]);
   });
 });

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { validateArrondissement } from '../../../../../platform/src/city';
 import { badInput } from '../../../../../platform/src/errors';
 import { MeterKind } from '../meter/meter.entity';
+import { parisBucket } from '../meter-reading-rollup/meter-reading-rollup.service';
 import { Granularity, type EnergyConsumptionBucket } from './consumption.entity';
 import type { EnergyConsumptionInput } from './consumption.input';
 
@@ -17,6 +18,9 @@ const BUCKET_HOURS: Record<Granularity, number> = {
 
 const ENERGY_KINDS = [MeterKind.HEAT, MeterKind.ELECTRICITY, MeterKind.GAS];
 
+const ROLLED_UP = `sum(r.total) AS total, sum(r.readings) AS readings, min(r.minimum) AS minimum,
+                   max(r.maximum) AS maximum, max(r.peak) AS peak`;
+
 interface BucketRow {
   start: Date;
   total: number;
@@ -27,10 +31,75 @@ interface BucketRow {
   readings: number;
 }
 
+export enum ConsumptionSource {
+  READINGS = 'readings',
+  HOURLY = 'hourly',
+  DAILY = 'daily',
+}
+
+/**
+ * Where buckets are summed from. The roll-ups hold, per meter and bucket, the exact decimal sum,
+ * the count and the extremes of the 15-minute readings, so every source gives the same figures:
+ * minimum and maximum stay those of single readings, the mean is still the sum over the count.
+ */
+const SOURCES: Record<ConsumptionSource, { table: string; instant: string; aggregates: string }> = {
+  [ConsumptionSource.READINGS]: {
+    table: 'meter_reading',
+    instant: 'observed_at',
+    aggregates: `sum(r.value::numeric) AS total, count(*) AS readings, min(r.value)::float8 AS minimum,
+                 max(r.value)::float8 AS maximum, max(r.power)::float8 AS peak`,
+  },
+  [ConsumptionSource.HOURLY]: { table: 'meter_reading_hourly', instant: 'hour_start', aggregates: ROLLED_UP },
+  [ConsumptionSource.DAILY]: { table: 'meter_reading_daily', instant: 'day_start', aggregates: ROLLED_UP },
+};
+
+const HOUR_MS = 3_600_000;
+const parisHour = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Paris',
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
+const isWholeHour = (instant: Date) => instant.getTime() % HOUR_MS === 0;
+const isParisMidnight = (instant: Date) => isWholeHour(instant) && parisHour.format(instant) === '00';
+
+/**
+ * The coarsest roll-up whose buckets tile the range: days when it runs from a Paris midnight to a
+ * Paris midnight (and hours are not asked for), hours when it starts and ends on the hour, the
+ * readings themselves otherwise.
+ */
+export function sourceFor(
+  input: Pick<EnergyConsumptionInput, 'granularity' | 'from' | 'to'>,
+): ConsumptionSource {
+  if (input.granularity !== Granularity.HOUR && isParisMidnight(input.from) && isParisMidnight(input.to)) {
+    return ConsumptionSource.DAILY;
+  }
+  if (isWholeHour(input.from) && isWholeHour(input.to)) return ConsumptionSource.HOURLY;
+  return ConsumptionSource.READINGS;
+}
+
+/**
+ * The bucket statement over one source. Parameters: granularity, from, to, meter kinds and, with
+ * a `scopeColumn` (`b.id`, `m.id`, `b.district_id` or `b.arrondissement_code`), its value.
+ */
+export function consumptionSql(from: ConsumptionSource, scopeColumn?: string): string {
+  const source = SOURCES[from];
+  return `SELECT start, total::float8 AS total, (total / readings)::float8 AS average, minimum, maximum, peak,
+                 readings::int AS readings
+            FROM (SELECT ${parisBucket('$1', `r.${source.instant}`)} AS start, ${source.aggregates}
+                    FROM ${source.table} r
+                    JOIN meter m ON m.id = r.meter_id
+                    JOIN building b ON b.id = m.building_id
+                   WHERE r.${source.instant} >= $2 AND r.${source.instant} < $3 AND m.kind = ANY($4)
+                     AND ${scopeColumn ? `${scopeColumn} = $5` : 'true'}
+                   GROUP BY 1) AS bucket
+           ORDER BY 1`;
+}
+
 /**
  * Time-series aggregation done by PostgreSQL next to the data: one grouped statement over the
- * readings (the (meter_id, observed_at) index and the BRIN index on observed_at serve the range),
- * one for the floor area in scope. Nothing is summed in JavaScript.
+ * daily or hourly roll-ups when the range allows, over the readings otherwise (the (meter_id,
+ * observed_at) index and the BRIN index on observed_at serve the range), one for the floor area
+ * in scope. Nothing is summed in JavaScript.
  */
 export class ConsumptionService {
   constructor(private readonly db: DataSource) {}
@@ -58,19 +127,13 @@ export class ConsumptionService {
 
     const scope = scopeOf(input);
     const [buckets, [area]] = await Promise.all([
-      this.db.query<BucketRow[]>(
-        `SELECT date_trunc($1, r.observed_at AT TIME ZONE 'Europe/Paris') AT TIME ZONE 'Europe/Paris' AS start,
-                sum(r.value)::float8 AS total, avg(r.value)::float8 AS average,
-                min(r.value)::float8 AS minimum, max(r.value)::float8 AS maximum,
-                max(r.power)::float8 AS peak, count(*)::int AS readings
-           FROM meter_reading r
-           JOIN meter m ON m.id = r.meter_id
-           JOIN building b ON b.id = m.building_id
-          WHERE r.observed_at >= $2 AND r.observed_at < $3 AND m.kind = ANY($4)
-            AND ${scope ? `${scope.column} = $5` : 'true'}
-          GROUP BY 1 ORDER BY 1`,
-        [input.granularity, input.from, input.to, kinds, ...(scope ? [scope.value] : [])],
-      ),
+      this.db.query<BucketRow[]>(consumptionSql(sourceFor(input), scope?.column), [
+        input.granularity,
+        input.from,
+        input.to,
+        kinds,
+        ...(scope ? [scope.value] : []),
+      ]),
       this.db.query<{ area: number | null }[]>(
         `SELECT sum(b.floor_area_m2)::float8 AS area
            FROM building b

@@ -3,6 +3,7 @@ import { Provenance } from '../../../../../platform/src/city';
 import { badInput, conflict } from '../../../../../platform/src/errors';
 import { MeterKind } from '../meter/meter.entity';
 import { MeterReading } from '../meter-reading/meter-reading.entity';
+import { rollUpInsertedReadings } from '../meter-reading-rollup/meter-reading-rollup.service';
 import { appendReadingEvent } from '../reading-event/reading-event.service';
 import type { RecordMeterReadingsPayload } from './ingestion.entity';
 import type { MeterReadingInput, RecordMeterReadingsInput } from './ingestion.input';
@@ -85,8 +86,9 @@ function sameReading(stored: MeterReading, sent: MeterReadingInput): boolean {
 
 /**
  * The write path of meter readings: one batch is one transaction that checks every reading,
- * stores the new ones and appends one event per stored reading; a replayed reading (same
- * `readingId`, same content) is answered as stored, a reused id with other content is a conflict.
+ * stores the new ones, adds them to the hourly and daily roll-ups and appends one event per
+ * stored reading; a replayed reading (same `readingId`, same content) is answered as stored, a
+ * reused id with other content is a conflict.
  */
 export class EnergyIngestionService {
   constructor(private readonly db: DataSource) {}
@@ -111,6 +113,11 @@ export class EnergyIngestionService {
           );
         }
       }
+      // Only the rows this statement inserted: a replayed reading is already in the roll-ups.
+      await rollUpInsertedReadings(
+        manager,
+        stored.map((row) => row.id),
+      );
       for (const reading of fresh) {
         const id = rowIds.get(reading.readingId);
         if (id === undefined) continue;
