@@ -6,6 +6,15 @@ import { buildingId, MIN_BUILDINGS_PER_ARRONDISSEMENT } from '../../../platform/
 import { readingWindowPlan } from '../../../datasets/energy/readings';
 import { type Page, metresBetween } from '../../../test/fixtures';
 
+/**
+ * The seeded day (from exclusive, to inclusive, as readings are stamped at the end of their
+ * interval): other test files store live, fuzzed and concurrent readings in the same database.
+ */
+const GENERATED_DAY = {
+  from: readingWindowPlan(1).start.toISOString(),
+  to: readingWindowPlan(1).end.toISOString(),
+};
+
 let platform: TestPlatform;
 beforeAll(async () => {
   platform = await startTestPlatform(['territory', 'energy']);
@@ -218,9 +227,9 @@ describe('meters and readings', () => {
   async function meterWithReadings(id: string): Promise<MeterNode> {
     const data = ok(
       await platform.query<{ meter: MeterNode }>(
-        `query ($id: ID!) { meter(id: $id) { id kind unit building { id } latestReading { observedAt value power }
-           readings(first: 100) { totalCount edges { node { observedAt value power } } pageInfo { hasNextPage } } } }`,
-        { id },
+        `query ($id: ID!, $from: DateTime, $to: DateTime) { meter(id: $id) { id kind unit building { id }
+           readings(first: 100, from: $from, to: $to) { totalCount edges { node { observedAt value power } } pageInfo { hasNextPage } } } }`,
+        { id, ...GENERATED_DAY },
       ),
     );
     return data.meter;
@@ -250,7 +259,6 @@ describe('meters and readings', () => {
       expect(meter.readings.pageInfo.hasNextPage).toBe(false);
       const times = meter.readings.edges.map((edge) => Date.parse(edge.node.observedAt));
       times.slice(1).forEach((time, index) => expect(time - times[index]).toBe(15 * 60_000));
-      expect(meter.latestReading).toEqual(meter.readings.edges.at(-1)?.node);
       for (const { node } of meter.readings.edges) {
         expect(node.value).toBeGreaterThanOrEqual(0);
         if (meter.kind === 'WATER') expect(node.power).toBeNull();
@@ -270,6 +278,7 @@ describe('meters and readings', () => {
         await platform.query<{ meter: { readings: Page<{ observedAt: string }> } }>(readingsQuery, {
           id: meterId,
           after,
+          ...GENERATED_DAY,
         }),
       );
       seen.push(...data.meter.readings.edges.map((edge) => edge.node.observedAt));
@@ -333,10 +342,10 @@ describe('meters and readings', () => {
           };
         };
       }>(
-        `query ($id: ID!) { building(id: $id) { floorAreaM2 annualConsumptionKwhPerM2
-           performance { annualConsumptionKwh annualConsumptionKwhPerM2
+        `query ($id: ID!, $from: DateTime, $to: DateTime) { building(id: $id) { floorAreaM2 annualConsumptionKwhPerM2
+           performance(from: $from, to: $to) { annualConsumptionKwh annualConsumptionKwhPerM2
              measured { consumptionKwh heatKwh electricityKwh waterM3 intervalCount intensityKwhPerM2 peakPowerKw } } } }`,
-        { id },
+        { id, ...GENERATED_DAY },
       ),
     );
     const { building } = data;
@@ -393,10 +402,9 @@ describe('arrondissement and district energy', () => {
           energy: Summary;
         }[];
       }>(
-        `query ($to: DateTime) { arrondissements { code population buildings(first: 0) { totalCount }
-           energy(to: $to) { ${summaryFields} } } }`,
-        // The generated day only: tests of live ingestion store readings in the same database meanwhile.
-        { to: readingWindowPlan(1).end.toISOString() },
+        `query ($from: DateTime, $to: DateTime) { arrondissements { code population buildings(first: 0) { totalCount }
+           energy(from: $from, to: $to) { ${summaryFields} } } }`,
+        GENERATED_DAY,
       ),
     );
     let supervised = 0;
