@@ -390,6 +390,17 @@ describe('volunteers', () => {
     }
   });
 
+  it('search around where they are, not across the city; operators may', async () => {
+    const [me] = await activeVolunteers(1);
+    const wide = { ...near, radiusMeters: 3001 };
+    const query = `query($near: NearInput!) { openAccompanimentRequests(near: $near, first: 1) { totalCount } }`;
+    const refused = await subgraph(volunteer(me), query, { near: wide });
+    expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.errors?.[0].message).toMatch(/within 3000 m/);
+    const operator = await subgraph({ roles: ['operator'] }, query, { near: wide });
+    expect(operator.errors).toBeUndefined();
+  });
+
   it('cannot read identity or exact location, nested or by id', async () => {
     const [me] = await activeVolunteers(1);
     const samples = await personalSamples();
@@ -397,7 +408,7 @@ describe('volunteers', () => {
       openAccompanimentRequests: { edges: { node: Record<string, unknown> }[] };
     }>(
       volunteer(me),
-      `{ openAccompanimentRequests(near: { latitude: 48.86, longitude: 2.34, radiusMeters: 20000 }, first: 5) {
+      `{ openAccompanimentRequests(near: { latitude: 48.86, longitude: 2.34, radiusMeters: 3000 }, first: 5) {
           edges { node { id location { latitude } beneficiary { givenName phone } volunteer { email } } } } }`,
     );
     expect(codes(nested).length).toBeGreaterThanOrEqual(5);

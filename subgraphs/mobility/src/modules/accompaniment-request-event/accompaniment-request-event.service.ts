@@ -2,9 +2,9 @@ import type { EntityManager } from 'typeorm';
 import type { BaseContext } from '../../../../../platform/src/context';
 import { forbidden } from '../../../../../platform/src/errors';
 import { appendEvent, type LoggedEvent } from '../../../../../platform/src/events/log';
-import { validateNear, type NearInput } from '../../../../../platform/src/geo';
+import type { NearInput } from '../../../../../platform/src/geo';
 import { hasRole } from '../../../../../platform/src/identity';
-import { isOperator, volunteerSubject } from '../../context';
+import { isOperator, validateSearchNear, volunteerSubject } from '../../context';
 import {
   AccompanimentStatus,
   type AccompanimentRequest,
@@ -61,7 +61,7 @@ export function openedRequestFilter(
   if (!isOperator(context) && !hasRole(context.identity, 'volunteer')) {
     throw forbidden('Only volunteers and operators can follow open requests');
   }
-  validateNear(args.near);
+  validateSearchNear(context, args.near);
   return ({ payload }) =>
     payload.status === AccompanimentStatus.OPEN &&
     distanceMeters(args.near, payload.approximateLatitude, payload.approximateLongitude) <=

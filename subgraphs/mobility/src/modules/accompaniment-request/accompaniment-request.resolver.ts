@@ -19,6 +19,7 @@ import { Beneficiary } from '../beneficiary/beneficiary.entity';
 import { beneficiaryById } from '../beneficiary/beneficiary.loader';
 import { Volunteer } from '../volunteer/volunteer.entity';
 import { volunteerById } from '../volunteer/volunteer.loader';
+import { validateSearchNear, VOLUNTEER_MAX_RADIUS_METERS } from '../../context';
 import { AccompanimentRequest } from './accompaniment-request.entity';
 import {
   AccompanimentRequestFilter,
@@ -64,13 +65,15 @@ export class AccompanimentRequestResolver {
   @Query(() => AccompanimentRequestConnection, {
     description:
       'Requests waiting for a volunteer around a point, soonest first. They show the approximate (~200 m) ' +
-      'pickup point and no identity; `near` is matched against that approximate point.',
+      'pickup point and no identity; `near` is matched against that approximate point, within ' +
+      `${VOLUNTEER_MAX_RADIUS_METERS} m for volunteers.`,
   })
   openAccompanimentRequests(
     @Arg('near', () => NearInput) near: NearInput,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: BaseContext,
   ): Promise<Connection<AccompanimentRequest>> {
+    validateSearchNear(context, near);
     return new AccompanimentRequestService(context.db).open(near, page);
   }
 
