@@ -154,7 +154,13 @@ export class AccompanimentRequest {
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt: Date | null;
 
-  @Field(() => AccompanimentCancellationReason, { nullable: true })
+  // HEALTH is health data about the person: the volunteer of a cancelled mission sees that it was
+  // cancelled (`status`, `cancelledAt`), not why.
+  @Authorized('operator')
+  @Field(() => AccompanimentCancellationReason, {
+    nullable: true,
+    description: 'Why the request was cancelled (operators only: it may be the person’s health).',
+  })
   @Column({ type: 'text', nullable: true })
   cancellationReason: AccompanimentCancellationReason | null;
 
