@@ -1,13 +1,4 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-
-export enum Granularity {
-  HOUR = 'hour',
-  DAY = 'day',
-  WEEK = 'week',
-  MONTH = 'month',
-}
-
-registerEnumType(Granularity, { name: 'Granularity', description: 'Calendar buckets, in Paris time.' });
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('EnergyConsumptionBucket', {
   description: 'Readings aggregated over one calendar bucket (server-side, in SQL).',

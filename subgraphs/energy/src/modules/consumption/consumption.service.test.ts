@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Granularity } from './consumption.entity';
+import { Granularity } from '../../../../../platform/src/time-buckets';
 import { ConsumptionSource, sourceFor } from './consumption.service';
 
 const { DAILY, HOURLY, READINGS } = ConsumptionSource;

@@ -2,19 +2,9 @@ import type { DataSource } from 'typeorm';
 import { validateArrondissement } from '../../../../../platform/src/city';
 import { badInput } from '../../../../../platform/src/errors';
 import { MeterKind } from '../meter/meter.entity';
-import { parisBucket } from '../meter-reading-rollup/meter-reading-rollup.service';
-import { Granularity, type EnergyConsumptionBucket } from './consumption.entity';
+import { Granularity, parisBucketSql, validateTimeRange } from '../../../../../platform/src/time-buckets';
+import type { EnergyConsumptionBucket } from './consumption.entity';
 import type { EnergyConsumptionInput } from './consumption.input';
-
-/** A year of hourly buckets: enough for any dashboard, bounded for the server. */
-export const MAX_BUCKETS = 9000;
-
-const BUCKET_HOURS: Record<Granularity, number> = {
-  [Granularity.HOUR]: 1,
-  [Granularity.DAY]: 24,
-  [Granularity.WEEK]: 24 * 7,
-  [Granularity.MONTH]: 24 * 28,
-};
 
 const ENERGY_KINDS = [MeterKind.HEAT, MeterKind.ELECTRICITY, MeterKind.GAS];
 
@@ -85,7 +75,7 @@ export function consumptionSql(from: ConsumptionSource, scopeColumn?: string): s
   const source = SOURCES[from];
   return `SELECT start, total::float8 AS total, (total / readings)::float8 AS average, minimum, maximum, peak,
                  readings::int AS readings
-            FROM (SELECT ${parisBucket('$1', `r.${source.instant}`)} AS start, ${source.aggregates}
+            FROM (SELECT ${parisBucketSql('$1', `r.${source.instant}`)} AS start, ${source.aggregates}
                     FROM ${source.table} r
                     JOIN meter m ON m.id = r.meter_id
                     JOIN building b ON b.id = m.building_id
@@ -116,14 +106,7 @@ export class ConsumptionService {
     if (kinds.includes(MeterKind.WATER)) {
       throw badInput('WATER is measured in m³ and cannot be added to energy; aggregate it alone', 'kinds');
     }
-    if (!(input.from < input.to)) throw badInput('`from` must be before `to`', 'from');
-    const hours = (input.to.getTime() - input.from.getTime()) / 3_600_000;
-    if (hours / BUCKET_HOURS[input.granularity] > MAX_BUCKETS) {
-      throw badInput(
-        `That range holds more than ${MAX_BUCKETS} ${input.granularity} buckets: use a coarser granularity`,
-        'granularity',
-      );
-    }
+    validateTimeRange(input);
 
     const scope = scopeOf(input);
     const [buckets, [area]] = await Promise.all([

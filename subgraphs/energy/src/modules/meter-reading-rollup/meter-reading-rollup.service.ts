@@ -1,11 +1,9 @@
+import { parisBucketSql } from '../../../../../platform/src/time-buckets';
+
 /** Anything that runs SQL: an EntityManager, a migration's QueryRunner. */
 interface Sql {
   query(query: string, parameters?: unknown[]): Promise<unknown>;
 }
-
-/** The Paris-calendar bucket of an instant, exactly as every consumption query computes it. */
-export const parisBucket = (unit: string, instant: string): string =>
-  `(date_trunc(${unit}, ${instant} AT TIME ZONE 'Europe/Paris') AT TIME ZONE 'Europe/Paris')`;
 
 /** Additive merging: sums and counts add, extremes compare (`greatest` and `least` skip NULL peaks as max does). */
 const merge = (bucket: string) => `ON CONFLICT (meter_id, ${bucket}) DO UPDATE SET
@@ -37,7 +35,7 @@ async function rollUp(sql: Sql, where: string, parameters: unknown[], merging: b
        ${merging ? merge('hour_start') : ''}
      )
      INSERT INTO meter_reading_daily AS rollup (meter_id, day_start, total, readings, minimum, maximum, peak)
-     SELECT meter_id, ${parisBucket("'day'", 'hour_start')}, sum(total), sum(readings)::int, min(minimum),
+     SELECT meter_id, ${parisBucketSql("'day'", 'hour_start')}, sum(total), sum(readings)::int, min(minimum),
             max(maximum), max(peak)
        FROM fresh GROUP BY 1, 2 ORDER BY 1, 2
      ${merging ? merge('day_start') : ''}`,
