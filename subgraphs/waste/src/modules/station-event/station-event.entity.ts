@@ -1,5 +1,6 @@
 import { ArgsType, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { WasteStream } from '../../waste-stream';
+import { DEFAULT_MAX_FILLING_LEVEL } from '../station/station.input';
 
 export enum WasteStationEventKind {
   FILL_LEVEL = 'FILL_LEVEL',
@@ -73,6 +74,9 @@ export class WasteStationEventArgs {
 
 @ArgsType()
 export class WasteStationAlertArgs extends WasteStationEventArgs {
-  @Field(() => Float, { defaultValue: 0.9, description: 'Alert when a level rises to or past this (0–1).' })
+  @Field(() => Float, {
+    defaultValue: DEFAULT_MAX_FILLING_LEVEL,
+    description: 'Alert when a level rises to or past this (0–1).',
+  })
   threshold: number;
 }

@@ -7,6 +7,7 @@ import {
   Subscription,
   type SubscribeResolverData,
 } from 'type-graphql';
+import { DEFAULT_MAX_FILLING_LEVEL } from '../station/station.input';
 import type { BaseContext } from '../../../../../platform/src/context';
 import type { LoggedEvent } from '../../../../../platform/src/events/log';
 import { subscribeToEvents } from '../../../../../platform/src/events/subscribe';
@@ -54,8 +55,7 @@ export class StationEventResolver {
   }
 
   @Subscription(() => WasteStationAlert, {
-    description:
-      'Containers whose level rises to `threshold` or past it (default 0.9): time to send a truck.',
+    description: `Containers whose level rises to \`threshold\` or past it (default ${DEFAULT_MAX_FILLING_LEVEL}): time to send a truck.`,
     subscribe: ({ args, context }: SubscribeResolverData<unknown, WasteStationAlertArgs, BaseContext>) =>
       subscribeToEvents({
         context,
