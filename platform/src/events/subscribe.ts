@@ -1,3 +1,4 @@
+import type { SubscribeResolverData } from 'type-graphql';
 import { LoaderRegistry, type BaseContext } from '../context';
 import { isDatabaseUnavailable } from '../database';
 import { eventHubOf } from './hub';
@@ -14,6 +15,21 @@ export interface EventSubscriptionOptions<TPayload> {
   after?: string | null;
   /** Keeps the events this subscriber asked for (its arguments: a station, an arrondissement…). */
   accept?: (event: LoggedEvent<TPayload>) => boolean;
+}
+
+/**
+ * The `subscribe` option of a type-graphql `@Subscription` over one stream of the event log,
+ * resumable with its `after` argument: `accept` turns the subscription's arguments (and caller)
+ * into its event filter, once, and may refuse them by throwing before anything is read.
+ */
+export function eventLogSubscription<TArgs extends { after?: string | null }, TPayload>(
+  stream: string,
+  accept: (args: TArgs, context: BaseContext) => (event: LoggedEvent<TPayload>) => boolean,
+): (
+  data: SubscribeResolverData<unknown, TArgs, BaseContext>,
+) => Promise<AsyncIterableIterator<LoggedEvent<TPayload>>> {
+  return ({ args, context }) =>
+    subscribeToEvents({ context, stream, after: args.after, accept: accept(args, context) });
 }
 
 /**

@@ -1,15 +1,7 @@
-import {
-  Args,
-  Ctx,
-  FieldResolver,
-  Resolver,
-  Root,
-  Subscription,
-  type SubscribeResolverData,
-} from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root, Subscription } from 'type-graphql';
 import type { BaseContext } from '../../../../../platform/src/context';
 import type { LoggedEvent } from '../../../../../platform/src/events/log';
-import { subscribeToEvents } from '../../../../../platform/src/events/subscribe';
+import { eventLogSubscription } from '../../../../../platform/src/events/subscribe';
 import { BudgetProject } from '../project/project.entity';
 import { projectById } from '../project/project.loader';
 import { VoteTallyEvent, VoteTallyEventArgs, type VoteTallyEventPayload } from './vote-tally-event.entity';
@@ -20,13 +12,7 @@ export class VoteTallyEventResolver {
   @Subscription(() => VoteTallyEvent, {
     description:
       'Every change of the vote counts of an edition (or of one project), durable and resumable with `after`.',
-    subscribe: ({ args, context }: SubscribeResolverData<unknown, VoteTallyEventArgs, BaseContext>) =>
-      subscribeToEvents({
-        context,
-        stream: VOTE_TALLY_STREAM,
-        after: args.after,
-        accept: voteTallyFilter(args),
-      }),
+    subscribe: eventLogSubscription(VOTE_TALLY_STREAM, voteTallyFilter),
   })
   voteTallyChanged(
     @Root() event: LoggedEvent<VoteTallyEventPayload>,

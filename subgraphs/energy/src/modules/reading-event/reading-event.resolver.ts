@@ -1,7 +1,6 @@
-import { Args, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
+import { Args, Resolver, Root, Subscription } from 'type-graphql';
 import type { LoggedEvent } from '../../../../../platform/src/events/log';
-import { subscribeToEvents } from '../../../../../platform/src/events/subscribe';
+import { eventLogSubscription } from '../../../../../platform/src/events/subscribe';
 import { EnergyReadingEvent, EnergyReadingEventArgs, type ReadingEventPayload } from './reading-event.entity';
 import { READING_STREAM, readingEventFilter, readingOf } from './reading-event.service';
 
@@ -10,13 +9,7 @@ export class ReadingEventResolver {
   @Subscription(() => EnergyReadingEvent, {
     description:
       'Every reading stored for the meters chosen (all, or by building, meter, district or arrondissement), durable and resumable with `after`.',
-    subscribe: ({ args, context }: SubscribeResolverData<unknown, EnergyReadingEventArgs, BaseContext>) =>
-      subscribeToEvents({
-        context,
-        stream: READING_STREAM,
-        after: args.after,
-        accept: readingEventFilter(args),
-      }),
+    subscribe: eventLogSubscription(READING_STREAM, readingEventFilter),
   })
   energyReadings(
     @Root() event: LoggedEvent<ReadingEventPayload>,

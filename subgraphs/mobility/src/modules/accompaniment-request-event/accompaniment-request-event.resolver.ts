@@ -1,16 +1,7 @@
-import {
-  Args,
-  Authorized,
-  Ctx,
-  FieldResolver,
-  Resolver,
-  Root,
-  Subscription,
-  type SubscribeResolverData,
-} from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Resolver, Root, Subscription } from 'type-graphql';
 import type { BaseContext } from '../../../../../platform/src/context';
 import type { LoggedEvent } from '../../../../../platform/src/events/log';
-import { subscribeToEvents } from '../../../../../platform/src/events/subscribe';
+import { eventLogSubscription } from '../../../../../platform/src/events/subscribe';
 import { AccompanimentRequest } from '../accompaniment-request/accompaniment-request.entity';
 import { accompanimentRequestById } from '../accompaniment-request/accompaniment-request.loader';
 import { isVisibleTo } from '../accompaniment-request/accompaniment-request.service';
@@ -42,16 +33,9 @@ export class AccompanimentRequestEventResolver {
     description:
       'Requests opened around a point (volunteers and operators), durable and resumable with `after`. ' +
       'Volunteers see the approximate location and no identity, as in `openAccompanimentRequests`.',
-    subscribe: ({
-      args,
-      context,
-    }: SubscribeResolverData<unknown, AccompanimentRequestOpenedArgs, BaseContext>) =>
-      subscribeToEvents({
-        context,
-        stream: REQUEST_STREAM,
-        after: args.after,
-        accept: openedRequestFilter(context, args),
-      }),
+    subscribe: eventLogSubscription(REQUEST_STREAM, (args: AccompanimentRequestOpenedArgs, context) =>
+      openedRequestFilter(context, args),
+    ),
   })
   accompanimentRequestOpened(
     @Root() event: LoggedEvent<RequestEventPayload>,
@@ -64,16 +48,9 @@ export class AccompanimentRequestEventResolver {
   @Subscription(() => AccompanimentRequestEvent, {
     description:
       'Every lifecycle step of requests (operators), or of the calling volunteer’s own missions; durable and resumable with `after`.',
-    subscribe: ({
-      args,
-      context,
-    }: SubscribeResolverData<unknown, AccompanimentRequestChangedArgs, BaseContext>) =>
-      subscribeToEvents({
-        context,
-        stream: REQUEST_STREAM,
-        after: args.after,
-        accept: changedRequestFilter(context, args),
-      }),
+    subscribe: eventLogSubscription(REQUEST_STREAM, (args: AccompanimentRequestChangedArgs, context) =>
+      changedRequestFilter(context, args),
+    ),
   })
   accompanimentRequestChanged(
     @Root() event: LoggedEvent<RequestEventPayload>,

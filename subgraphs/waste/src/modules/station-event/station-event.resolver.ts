@@ -1,16 +1,8 @@
-import {
-  Args,
-  Ctx,
-  FieldResolver,
-  Resolver,
-  Root,
-  Subscription,
-  type SubscribeResolverData,
-} from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root, Subscription } from 'type-graphql';
 import { DEFAULT_MAX_FILLING_LEVEL } from '../station/station.input';
 import type { BaseContext } from '../../../../../platform/src/context';
 import type { LoggedEvent } from '../../../../../platform/src/events/log';
-import { subscribeToEvents } from '../../../../../platform/src/events/subscribe';
+import { eventLogSubscription } from '../../../../../platform/src/events/subscribe';
 import { WasteStation } from '../station/station.entity';
 import { stationById } from '../station/station.loader';
 import {
@@ -39,13 +31,7 @@ export class StationEventResolver {
   @Subscription(() => WasteStationEvent, {
     description:
       'Every change of the stations chosen (all, one station, or one arrondissement), durable and resumable with `after`.',
-    subscribe: ({ args, context }: SubscribeResolverData<unknown, WasteStationEventArgs, BaseContext>) =>
-      subscribeToEvents({
-        context,
-        stream: STATION_STREAM,
-        after: args.after,
-        accept: stationEventFilter(args),
-      }),
+    subscribe: eventLogSubscription(STATION_STREAM, stationEventFilter),
   })
   wasteStationUpdated(
     @Root() event: LoggedEvent<StationEventPayload>,
@@ -56,13 +42,7 @@ export class StationEventResolver {
 
   @Subscription(() => WasteStationAlert, {
     description: `Containers whose level rises to \`threshold\` or past it (default ${DEFAULT_MAX_FILLING_LEVEL}): time to send a truck.`,
-    subscribe: ({ args, context }: SubscribeResolverData<unknown, WasteStationAlertArgs, BaseContext>) =>
-      subscribeToEvents({
-        context,
-        stream: STATION_STREAM,
-        after: args.after,
-        accept: stationAlertFilter(args),
-      }),
+    subscribe: eventLogSubscription(STATION_STREAM, stationAlertFilter),
   })
   wasteStationAlert(
     @Root() event: LoggedEvent<StationEventPayload>,
