@@ -15,6 +15,7 @@ import {
 import { getOperationAST, GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
 import { drainHttpServer, handleGraphQLRequest, sendGraphQLError, sendJson } from '../../platform/src/http';
 import { encodeIdentity, IDENTITY_HEADER, type Identity } from '../../platform/src/identity';
+import { PUBLIC_URL_HEADER, publicUrl } from '../../platform/src/public-url';
 import { logger } from '../../platform/src/logger';
 import type { SubgraphName } from '../../platform/src/subgraphs';
 import { ApiKeyStore } from './api-keys';
@@ -28,13 +29,8 @@ import {
   type PersistedOperations,
 } from './persisted-operations';
 import { attachSubscriptions } from './subscriptions';
-import {
-  CATALOG_QUERY,
-  catalogJsonLd,
-  serveDataset,
-  subgraphUrlsFromSupergraph,
-  type CatalogEntry,
-} from './datasets';
+import { isCatalogPath, serveCatalog, type ExecuteAsCaller } from './catalog-routes';
+import { serveDataset, subgraphUrlsFromSupergraph } from './datasets';
 import {
   costLimitPlugin,
   limitValidationRules,
@@ -101,6 +97,7 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
   constructor(
     url: string,
     private readonly gatewaySecret: string,
+    private readonly publicUrl: () => string,
   ) {
     super({ url });
     const send = this.fetcher;
@@ -110,6 +107,7 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const identity = context.identity ?? { roles: ['public'] };
     request.http?.headers.set(IDENTITY_HEADER, encodeIdentity(identity, this.gatewaySecret));
+    request.http?.headers.set(PUBLIC_URL_HEADER, this.publicUrl());
   }
 
   /**
@@ -205,6 +203,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     jwtSettings ? await createTokenVerifier(jwtSettings) : undefined,
   );
   const rateLimiter = rateLimitConfig ? new RateLimiter(db, rateLimitConfig) : undefined;
+  // Read once listening (port 0 picks one): what the catalog's IRIs and download URLs start with.
+  const gatewayUrl = () => publicUrl((httpServer.address() as AddressInfo).port);
 
   const gateway = new TimeBoundGateway(
     {
@@ -212,7 +212,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       buildService: ({ name, url }) => {
         const target = options.subgraphUrls?.[name as SubgraphName] ?? url;
         if (!target) throw new Error(`No URL for subgraph ${name}`);
-        return new IdentityForwardingDataSource(target, options.gatewaySecret);
+        return new IdentityForwardingDataSource(target, options.gatewaySecret, gatewayUrl);
       },
     },
     limits.timeoutMs,
@@ -270,31 +270,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const subgraphUrls = { ...subgraphUrlsFromSupergraph(options.supergraphSdl), ...options.subgraphUrls };
 
-  /** The catalog as DCAT-AP JSON-LD, built from the same `Query.datasets` clients see. */
-  const serveCatalog = async (response: ServerResponse, identity: Identity, baseUrl: string) => {
-    const result = await apollo.executeOperation<{ datasets: CatalogEntry[] }>(
-      { query: CATALOG_QUERY },
-      { contextValue: { identity } },
-    );
-    const body = result.body.kind === 'single' ? result.body.singleResult : undefined;
-    if (!body?.data || body.errors)
-      return sendJson(response, 503, { error: 'The catalog is unavailable; try again shortly' });
-    response.writeHead(200, { 'content-type': 'application/ld+json; charset=utf-8' });
-    response.end(JSON.stringify(catalogJsonLd(body.data.datasets, baseUrl)));
-  };
+  /** The catalog is built from the same `Query.datasets` clients see. */
+  const executeAs =
+    (identity: Identity): ExecuteAsCaller =>
+    async <TData>(query: string, variables?: Record<string, unknown>) => {
+      const result = await apollo.executeOperation<TData>(
+        { query, variables },
+        { contextValue: { identity } },
+      );
+      const body = result.body.kind === 'single' ? result.body.singleResult : undefined;
+      return body?.data && !body.errors ? body.data : undefined;
+    };
 
   /** Exports and the catalog: authenticated and rate-limited like GraphQL. */
   const serveData = (request: IncomingMessage, response: ServerResponse, path: string) => {
     admit(request, response)
       .then((identity) => {
         if (!identity) return undefined;
-        if (path === '/catalog.jsonld') {
-          const baseUrl = (process.env.PUBLIC_URL ?? `http://${request.headers.host ?? 'localhost'}`).replace(
-            /\/$/,
-            '',
-          );
-          return serveCatalog(response, identity, baseUrl);
-        }
+        if (isCatalogPath(path)) return serveCatalog(request, response, executeAs(identity), gatewayUrl());
         return serveDataset(request, response, identity, {
           subgraphUrls,
           gatewaySecret: options.gatewaySecret,
@@ -310,12 +303,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const httpServer = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     if (path === '/health') return sendJson(response, 200, { status: 'ok' });
-    if (path === '/catalog.jsonld' || path.startsWith('/datasets/'))
-      return serveData(request, response, path);
+    if (isCatalogPath(path) || path.startsWith('/datasets/')) return serveData(request, response, path);
     if (path !== '/graphql')
       return sendJson(response, 404, {
         error: 'not found',
-        endpoints: ['/graphql', '/graphql/stream', '/health', '/catalog.jsonld', '/datasets/<id>.<format>'],
+        endpoints: [
+          '/graphql',
+          '/graphql/stream',
+          '/health',
+          '/catalog',
+          '/catalog.jsonld',
+          '/catalog.ttl',
+          '/datasets/<id>',
+          '/datasets/<id>.<format>',
+        ],
       });
     if (refusesGetOperation(request, limits)) {
       response.setHeader('allow', 'POST');
@@ -341,7 +342,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: options.supergraphSdl,
     subgraphUrls: options.subgraphUrls,
     gatewaySecret: options.gatewaySecret,
-    dataSource: (url) => new IdentityForwardingDataSource(url, options.gatewaySecret),
+    dataSource: (url) => new IdentityForwardingDataSource(url, options.gatewaySecret, gatewayUrl),
     prepare: {
       resolveQuery: persisted && ((request) => persisted.resolve(request)),
       hideSchemaDetails: production,

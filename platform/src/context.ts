@@ -10,6 +10,8 @@ export interface BaseContext {
   identity: Identity;
   db: DataSource;
   loaders: LoaderRegistry;
+  /** The gateway's public address (public-url.ts), for the catalog's IRIs and download URLs. */
+  publicUrl?: string;
 }
 
 /**

@@ -11,6 +11,7 @@ import { serveLiveEvents } from './events/server';
 import { streamExport } from './exports/stream';
 import { drainHttpServer, handleGraphQLRequest, sendGraphQLError, sendJson } from './http';
 import { decodeIdentity, IDENTITY_HEADER } from './identity';
+import { forwardedPublicUrl } from './public-url';
 import { logger } from './logger';
 import type { SubgraphDefinition } from './subgraph';
 import type { SubgraphName } from './subgraphs';
@@ -95,6 +96,7 @@ export async function startSubgraph(
         identity,
         db,
         loaders: new LoaderRegistry(),
+        publicUrl: forwardedPublicUrl(request.headers),
       })),
     ).catch((error: unknown) => {
       logger.error({ err: error, subgraph: definition.name }, 'request failed');

@@ -5,6 +5,8 @@ import type { DatasetDefinition } from './definition';
 export interface DatasetVersion {
   /** Changes whenever any ledger line of the dataset changes (a re-import, a new seed or scale). */
   version: string;
+  /** The earliest import in its ledger lines (a re-import moves it): when this data was published. */
+  issued: string | null;
   modified: string | null;
   provenance: 'OPEN_DATA' | 'REFERENCE' | 'GENERATED' | 'MIXED' | 'UNKNOWN';
   sources: string[];
@@ -49,9 +51,14 @@ export async function datasetVersion(
     (latest, row) => (!latest || row.imported_at > latest ? row.imported_at : latest),
     null,
   );
+  const issued = rows.reduce<Date | null>(
+    (earliest, row) => (!earliest || row.imported_at < earliest ? row.imported_at : earliest),
+    null,
+  );
   const generated = rows.find((row) => row.provenance === 'GENERATED');
   return {
     version: createHash('sha256').update(fingerprint.join('|')).digest('hex').slice(0, 12),
+    issued: issued?.toISOString() ?? null,
     modified: modified?.toISOString() ?? null,
     provenance: provenances.length === 0 ? 'UNKNOWN' : provenances.length === 1 ? provenances[0] : 'MIXED',
     sources: rows.map((row) => row.source),

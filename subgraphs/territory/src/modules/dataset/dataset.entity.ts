@@ -1,5 +1,31 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 
+@ObjectType('DatasetConcept', {
+  description: 'A term of a controlled vocabulary DCAT-AP cites (an EU authority table, ADMS).',
+})
+export class DatasetConcept {
+  @Field(() => String)
+  iri: string;
+
+  @Field(() => String, { description: 'English label.' })
+  label: string;
+}
+
+@ObjectType('DatasetPlace', { description: 'Spatial coverage as a place (DCAT-AP dct:Location).' })
+export class DatasetPlace {
+  @Field(() => String, { description: 'The place in GeoNames.' })
+  iri: string;
+
+  @Field(() => String)
+  label: string;
+
+  @Field(() => String, { description: 'Bounding box, WKT polygon in WGS 84 longitude latitude.' })
+  bbox: string;
+
+  @Field(() => String, { description: 'Centre, WKT point in WGS 84 longitude latitude.' })
+  centroid: string;
+}
+
 @ObjectType('DatasetLicense')
 export class DatasetLicense {
   @Field(() => String)
@@ -7,6 +33,9 @@ export class DatasetLicense {
 
   @Field(() => String)
   url: string;
+
+  @Field(() => [DatasetConcept], { description: 'ADMS licence types: what the licence asks of re-users.' })
+  types: readonly DatasetConcept[];
 }
 
 @ObjectType('DatasetAgent', { description: 'A DCAT-AP agent: publisher or contact point.' })
@@ -19,6 +48,9 @@ export class DatasetAgent {
 
   @Field(() => String, { nullable: true })
   email: string | null;
+
+  @Field(() => DatasetConcept, { nullable: true, description: 'ADMS publisher type (publishers only).' })
+  type?: DatasetConcept | null;
 }
 
 @ObjectType('DatasetColumn')
@@ -43,6 +75,24 @@ export class DatasetDistribution {
 
   @Field(() => String)
   url: string;
+
+  @Field(() => String)
+  title: string;
+
+  @Field(() => String)
+  description: string;
+
+  @Field(() => DatasetConcept, { description: 'The format in the EU file-type table.' })
+  fileType: DatasetConcept;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The IANA media type as an IRI; null when IANA registers none (NDJSON).',
+  })
+  mediaTypeIri: string | null;
+
+  @Field(() => DatasetConcept, { description: 'Planned availability (EU table).' })
+  availability: DatasetConcept;
 }
 
 @ObjectType('TemporalCoverage')
@@ -62,6 +112,11 @@ export class Dataset {
   @Field(() => ID)
   id: string;
 
+  @Field(() => String, {
+    description: 'The dataset as linked data: its entry in the catalog (JSON-LD or Turtle by Accept).',
+  })
+  iri: string;
+
   @Field(() => String)
   title: string;
 
@@ -75,6 +130,9 @@ export class Dataset {
     description: 'EU data themes (ENER, ENVI, REGI, GOVE, SOCI, EDUC, TECH, TRAN, ECON).',
   })
   themes: string[];
+
+  @Field(() => [DatasetConcept], { description: 'The themes in the EU data-theme table.' })
+  themeConcepts: DatasetConcept[];
 
   @Field(() => DatasetAgent)
   publisher: DatasetAgent;
@@ -100,14 +158,23 @@ export class Dataset {
   @Field(() => Float, { nullable: true, description: 'Scale of the generator, for generated data.' })
   generatorScale: number | null;
 
+  @Field(() => Date, { nullable: true, description: 'When the data now served was first imported.' })
+  issued: Date | null;
+
   @Field(() => Date, { nullable: true })
   modified: Date | null;
 
   @Field(() => String, { description: 'continuous, daily, annual or irregular.' })
   accrualPeriodicity: string;
 
+  @Field(() => DatasetConcept, { description: 'accrualPeriodicity in the EU frequency table.' })
+  frequency: DatasetConcept;
+
   @Field(() => String, { description: 'Spatial coverage.' })
   spatialCoverage: string;
+
+  @Field(() => DatasetPlace)
+  spatial: DatasetPlace;
 
   @Field(() => [DatasetColumn])
   columns: DatasetColumn[];

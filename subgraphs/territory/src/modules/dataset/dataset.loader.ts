@@ -5,7 +5,7 @@ import { DatasetService } from './dataset.service';
 /** Catalog entries by id, described once per request however many fields or references ask. */
 export function datasetById(context: BaseContext) {
   return context.loaders.get<string, Dataset | null>('datasetById', async (ids) => {
-    const service = new DatasetService(context.db);
+    const service = new DatasetService(context.db, context.publicUrl);
     return Promise.all(
       ids.map((id) => {
         const definition = service.definition(id);

@@ -1,24 +1,37 @@
 import type { DataSource } from 'typeorm';
 import { CATALOG, LICENSES, PUBLISHER } from '../../../../../datasets/catalog';
 import {
+  AVAILABILITY,
+  distributionDescription,
+  fileTypeConcept,
+  frequencyConcept,
+  ianaMediaTypeIri,
+  LOCAL_AUTHORITY,
+  PARIS,
+  themeConcept,
+} from '../../../../../datasets/dcat-ap';
+import {
   EXPORT_FORMATS,
   MEDIA_TYPES,
   type DatasetDefinition,
 } from '../../../../../platform/src/exports/definition';
 import { datasetVersion } from '../../../../../platform/src/exports/ledger';
+import { publicUrl } from '../../../../../platform/src/public-url';
 import type { Dataset, TemporalCoverage } from './dataset.entity';
-
-/** Where clients download distributions: the gateway's public address. */
-function publicBaseUrl(): string {
-  return (process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 4000}`).replace(/\/$/, '');
-}
 
 /**
  * The catalog reads each dataset's import ledger in the schema of the subgraph that owns it: a
  * read-only view of published metadata (the rows themselves are only ever exported by their owner).
  */
 export class DatasetService {
-  constructor(private readonly db: DataSource) {}
+  /**
+   * `base`: the gateway's public address it forwards with each request; a subgraph started by the
+   * launcher shares the gateway's PORT and PUBLIC_URL, the same address.
+   */
+  constructor(
+    private readonly db: DataSource,
+    private readonly base = publicUrl(Number(process.env.PORT ?? 4000)),
+  ) {}
 
   definitions(): DatasetDefinition[] {
     return CATALOG;
@@ -31,17 +44,19 @@ export class DatasetService {
   async describe(definition: DatasetDefinition): Promise<Dataset> {
     const version = await datasetVersion(this.db, definition);
     const openData = version.provenance === 'OPEN_DATA' || version.provenance === 'MIXED';
-    const base = publicBaseUrl();
+    const base = this.base;
     const formats = EXPORT_FORMATS.filter((format) => format !== 'geojson' || definition.location);
     return {
       id: definition.id,
+      iri: `${base}/datasets/${definition.id}`,
       title: definition.title,
       description: definition.description,
       keywords: definition.keywords,
       themes: definition.themes,
+      themeConcepts: definition.themes.map(themeConcept),
       publisher: openData
-        ? { name: PUBLISHER.cityName, url: PUBLISHER.cityUrl, email: null }
-        : { name: PUBLISHER.platformName, url: null, email: PUBLISHER.contactEmail },
+        ? { name: PUBLISHER.cityName, url: PUBLISHER.cityUrl, email: null, type: LOCAL_AUTHORITY }
+        : { name: PUBLISHER.platformName, url: null, email: PUBLISHER.contactEmail, type: LOCAL_AUTHORITY },
       contactPoint: { name: PUBLISHER.platformName, url: null, email: PUBLISHER.contactEmail },
       license: openData ? LICENSES.OPEN_DATA : LICENSES.GENERATED,
       provenance: version.provenance,
@@ -49,9 +64,12 @@ export class DatasetService {
       version: version.version,
       generatorSeed: version.seed,
       generatorScale: version.scale,
+      issued: version.issued ? new Date(version.issued) : null,
       modified: version.modified ? new Date(version.modified) : null,
       accrualPeriodicity: definition.accrualPeriodicity,
-      spatialCoverage: 'Paris, France (INSEE 75056)',
+      frequency: frequencyConcept(definition.accrualPeriodicity),
+      spatialCoverage: PARIS.label,
+      spatial: PARIS,
       columns: definition.columns.map(({ name, type, description }) => ({ name, type, description })),
       filters: [
         ...definition.filters.map((filter) => filter.name),
@@ -65,16 +83,30 @@ export class DatasetService {
         format,
         mediaType: MEDIA_TYPES[format],
         url: `${base}/datasets/${definition.id}.${format}`,
+        title: `${definition.title} (${fileTypeConcept(format).label})`,
+        description: distributionDescription(format),
+        fileType: fileTypeConcept(format),
+        mediaTypeIri: ianaMediaTypeIri(format),
+        availability: AVAILABILITY,
       })),
     };
   }
 
+  /**
+   * The first and last time in the data; for data without a time column (a snapshot of the city,
+   * a computed statistic), the period its rows were imported over, from its import ledger.
+   */
   async temporalCoverage(definition: DatasetDefinition): Promise<TemporalCoverage | null> {
-    if (!definition.time) return null;
-    const [row] = await this.db.query<{ start: Date | null; end: Date | null }[]>(
-      `SELECT min(${definition.time}) AS start, max(${definition.time}) AS "end" FROM ${definition.from}`,
-    );
-    return row;
+    if (definition.time) {
+      const [row] = await this.db.query<{ start: Date | null; end: Date | null }[]>(
+        `SELECT min(${definition.time}) AS start, max(${definition.time}) AS "end" FROM ${definition.from}`,
+      );
+      if (row.start) return row;
+    }
+    const version = await datasetVersion(this.db, definition);
+    return version.issued
+      ? { start: new Date(version.issued), end: version.modified ? new Date(version.modified) : null }
+      : null;
   }
 
   /** Computed datasets run in their owner's schema and vary with their parameters: no one count. */
