@@ -15,6 +15,8 @@ export interface LoadFigures {
   seconds: number;
   /** Answers received, judged against the reference. */
   verdicts: Record<AnswerVerdict, number>;
+  /** Requests sent, answered or not: those still in flight at the end also made subgraph fetches. */
+  sent: number;
   /** Connection errors and timeouts, which bring no answer to judge. */
   socketErrors: number;
   p50Ms: number;
@@ -22,6 +24,9 @@ export interface LoadFigures {
   /** The first answer that was not `ok`, shortened, to say why. */
   firstFailure: string | null;
 }
+
+/** What the load generator reports over IPC: that the load starts, then its figures. */
+export type LoadMessage = { started: true } | { figures: LoadFigures };
 
 /**
  * The load generator's process (pinned beside the subgraphs, away from the gateway): autocannon
@@ -34,6 +39,8 @@ async function main(): Promise<void> {
   const verdicts: Record<AnswerVerdict, number> = { ok: 0, non200: 0, errors: 0, mismatch: 0, unparsable: 0 };
   let firstFailure: string | null = null;
   let nonce = 0;
+  const report = (message: LoadMessage, then: () => void = () => {}) => process.send?.(message, then);
+  report({ started: true });
   const result = await autocannon({
     url: settings.url,
     connections: settings.connections,
@@ -60,12 +67,13 @@ async function main(): Promise<void> {
   const figures: LoadFigures = {
     seconds: result.duration,
     verdicts,
+    sent: result.requests.sent,
     socketErrors: result.errors,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     firstFailure,
   };
-  process.send?.(figures, () => process.exit(0));
+  report({ figures }, () => process.exit(0));
 }
 
 main().catch((error: unknown) => {

@@ -69,10 +69,14 @@ export function killAllStarted(): void {
 
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim() || 100);
 
-/** CPU seconds (user + system) and resident memory of every process in the group `pgid`, from /proc. */
-export function groupUsage(pgid: number): { cpuSeconds: number; rssMb: number } {
+/**
+ * CPU seconds (user + system) and resident memory of every process in the group `pgid`, from
+ * /proc, and whether any of them is running or waiting for a core (state R).
+ */
+export function groupUsage(pgid: number): { cpuSeconds: number; rssMb: number; runnable: boolean } {
   let ticks = 0;
   let rssKb = 0;
+  let runnable = false;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -80,6 +84,7 @@ export function groupUsage(pgid: number): { cpuSeconds: number; rssMb: number } 
       // fields after "(comm) ": state ppid pgrp ... utime(14th) stime(15th)
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (Number(fields[2]) !== pgid) continue;
+      runnable ||= fields[0] === 'R';
       ticks += Number(fields[11]) + Number(fields[12]);
       const status = readFileSync(`/proc/${entry}/status`, 'utf8');
       rssKb += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
@@ -87,7 +92,7 @@ export function groupUsage(pgid: number): { cpuSeconds: number; rssMb: number } 
       // the process ended while being read
     }
   }
-  return { cpuSeconds: ticks / CLOCK_TICKS, rssMb: rssKb / 1024 };
+  return { cpuSeconds: ticks / CLOCK_TICKS, rssMb: rssKb / 1024, runnable };
 }
 
 /**

@@ -14,7 +14,9 @@ export interface Measurement {
   answers: number;
   /** Answers that were not (status, errors, mismatch) plus connection errors and timeouts. */
   failures: number;
-  /** Fetches the subgraphs counted during the run, per answered request. */
+  /** Fetches the subgraphs counted for one request sent alone (the query plan's fetches). */
+  fetchesAlone: number;
+  /** Fetches the subgraphs counted for the run (until the gateway is idle again), per request sent. */
   fetchesPerRequest: number;
   /** The gateway's CPU (user + system, whole process group) over the run's wall time; 100 = one core. */
   gatewayCpuPercent: number;
@@ -53,6 +55,7 @@ export interface GatewaySummary {
   p50Ms: number;
   p99Ms: number;
   failures: number;
+  fetchesAlone: number;
   fetchesPerRequest: number;
   gatewayCpuPercent: number;
   gatewayRssMb: number;
@@ -83,6 +86,7 @@ export function summarise(measurements: Measurement[], peers: string[]): Gateway
         p50Ms: median(runs.map((m) => m.p50Ms)),
         p99Ms: median(runs.map((m) => m.p99Ms)),
         failures: runs.reduce((total, m) => total + m.failures, 0),
+        fetchesAlone: median(runs.map((m) => m.fetchesAlone)),
         fetchesPerRequest: median(runs.map((m) => m.fetchesPerRequest)),
         gatewayCpuPercent: median(runs.map((m) => m.gatewayCpuPercent)),
         gatewayRssMb: median(runs.map((m) => m.gatewayRssMb)),
@@ -149,7 +153,8 @@ export function summaryTable(
       ...peers.map((peer) => `÷ ${labels[peer] ?? peer} (per round)`),
       'p50 ms',
       'p99 ms',
-      'fetches/req',
+      'fetches alone',
+      'fetches/req under load',
       'gw CPU %',
       'gw RSS MB',
       'failures',
@@ -164,6 +169,7 @@ export function summaryTable(
       ),
       fixed(s.p50Ms),
       fixed(s.p99Ms),
+      fixed(s.fetchesAlone),
       fixed(s.fetchesPerRequest, 1),
       fixed(s.gatewayCpuPercent),
       fixed(s.gatewayRssMb),

@@ -15,9 +15,9 @@ import { composeBenchSupergraph } from './supergraph';
 const env = process.env;
 const SETTINGS = {
   connections: Number(env.CONNECTIONS ?? 50),
-  seconds: Number(env.DURATION ?? 10),
-  warmupSeconds: Number(env.WARMUP ?? 3),
-  rounds: Number(env.ROUNDS ?? 3),
+  seconds: Number(env.DURATION ?? 20),
+  warmupSeconds: Number(env.WARMUP ?? 5),
+  rounds: Number(env.ROUNDS ?? 2),
   // generous: on a loaded machine 50 requests in flight can take many seconds each
   timeoutSeconds: Number(env.TIMEOUT ?? 30),
   gateways: (env.GATEWAYS ?? GATEWAYS_UNDER_TEST.map((g) => g.id).join(','))
@@ -103,9 +103,12 @@ async function measureOne(
     const before = await subgraphFetches(context.placement.subgraphsUrl);
     const direct = await post(url);
     const after = await subgraphFetches(context.placement.subgraphsUrl);
+    const fetchesAlone = after.total - before.total;
+    const verdict = judgeAnswer(direct.status, direct.body, context.reference);
+    if (verdict !== 'ok') process.exitCode = 1;
     console.log(
-      `[round ${round}] ${gateway.label}: direct answer HTTP ${direct.status}, ${Buffer.byteLength(direct.body)} bytes, ` +
-        `${judgeAnswer(direct.status, direct.body, context.reference)}, ${after.total - before.total} subgraph fetches`,
+      `[round ${round}] ${gateway.label}: one request alone: HTTP ${direct.status}, ${Buffer.byteLength(direct.body)} bytes, ` +
+        `${verdict === 'ok' ? 'equals the reference' : `${verdict} (not the reference)`}, ${fetchesAlone} subgraph fetches`,
     );
     const measurements: Measurement[] = [];
     for (const mode of SETTINGS.modes) {
@@ -121,7 +124,7 @@ async function measureOne(
           `${measurement.failures} failures, ${measurement.fetchesPerRequest.toFixed(1)} fetches/req, gateway CPU ${measurement.gatewayCpuPercent.toFixed(0)} %` +
           (firstFailure ? `\n  first failure: ${firstFailure}` : ''),
       );
-      measurements.push(measurement);
+      measurements.push({ ...measurement, fetchesAlone });
     }
     return measurements;
   } finally {
@@ -154,7 +157,6 @@ async function main(): Promise<void> {
   }
 
   const [gatewayCpus, otherCpus] = SETTINGS.pin ? ['1', '0'] : [null, null];
-  const placement: Placement = { loadCpus: otherCpus, gatewayCore: SETTINGS.pin ? 1 : null, subgraphsUrl };
   console.log(
     `${SETTINGS.connections} connections, ${SETTINGS.warmupSeconds} s warm-up + ${SETTINGS.seconds} s measured per load, ` +
       `${SETTINGS.rounds} rounds of [${SETTINGS.gateways.join(', ')}] × [${SETTINGS.modes.join(', ')}]; ` +
@@ -165,6 +167,12 @@ async function main(): Promise<void> {
     cpus: otherCpus,
     env: { ...env, NODE_ENV: 'production', SUBGRAPH_PORT: String(SETTINGS.subgraphPort) },
   });
+  const placement: Placement = {
+    loadCpus: otherCpus,
+    gatewayCore: SETTINGS.pin ? 1 : null,
+    subgraphsUrl,
+    subgraphsPgid: subgraphs.child.pid ?? 0,
+  };
   try {
     await waitUntil(async () => (await fetch(`${subgraphsUrl}/stats`)).ok, 'subgraphs', subgraphs, 30_000);
     const measurements: Measurement[] = [];
