@@ -9,6 +9,7 @@ export default defineConfig({
       'datasets/**/*.test.ts',
       'e2e/**/*.test.ts',
       'test/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     globalSetup: ['./test/global-setup.ts'],
     setupFiles: ['reflect-metadata'],
