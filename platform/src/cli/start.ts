@@ -3,6 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { openDatabase } from '../database';
+import { EmbeddedClusterError } from '../embedded-postgres';
 import { liveFeedsWanted, startLiveFeeds, type LiveFeeds } from '../live';
 import { drainTimeoutMs } from '../http';
 import { logger } from '../logger';
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  logger.fatal({ err: error }, 'the platform failed to start');
+  if (error instanceof EmbeddedClusterError) console.error(error.message);
+  else logger.fatal({ err: error }, 'the platform failed to start');
   process.exit(1);
 });
