@@ -11,6 +11,7 @@ import {
 } from 'typeorm';
 import { startEmbeddedCluster } from './embedded-postgres';
 import { logger } from './logger';
+import { endsTransaction } from './observability/statement-timeout';
 
 /** Columns and tables in snake_case, so SQL users and exports read `filling_level`, not `"fillingLevel"`. */
 export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
@@ -78,27 +79,72 @@ class ServiceLogger implements Logger {
   }
 }
 
-/** The HTTP request a query runs for (set by the subgraph server around each GraphQL request). */
-const requestSignal = new AsyncLocalStorage<AbortSignal>();
+/** The HTTP request a query runs for: its abort signal, and when its statements must be over. */
+interface RequestBinding {
+  signal: AbortSignal;
+  /** performance.now() time: the statement_timeout of each statement is what remains until then. */
+  deadline?: number;
+}
 
-/** Runs `work` for a request: a statement it has running when `signal` aborts is cancelled. */
-export function runForRequest<T>(signal: AbortSignal, work: () => T): T {
-  return requestSignal.run(signal, work);
+/** Set by the subgraph server around each GraphQL request. */
+const requestBinding = new AsyncLocalStorage<RequestBinding>();
+
+/**
+ * Runs `work` for a request: a statement it has running when `signal` aborts is cancelled, and
+ * none outlives `deadline` (the operation's timeout, as the gateway forwards it).
+ */
+export function runForRequest<T>(signal: AbortSignal, work: () => T, deadline?: number): T {
+  return requestBinding.run({ signal, deadline }, work);
+}
+
+/** What PostgreSQL answers a cancelled statement: the callers already handle it. */
+class AbandonedStatementError extends Error {
+  readonly code = '57014';
+  constructor() {
+    super('canceling statement: its request was abandoned');
+  }
+}
+
+function statementText(statement: unknown): unknown {
+  return typeof statement === 'object' && statement !== null
+    ? (statement as { text?: unknown }).text
+    : statement;
 }
 
 /**
  * The pool's connection class: when the request a statement runs for is given up (the gateway
  * timed out and closed it), the statement is cancelled with pg_cancel_backend, so PostgreSQL stops
- * working for nobody. Statements started after that run normally (a ROLLBACK must still happen).
+ * working for nobody; a statement that would start after that is refused (a ROLLBACK still runs).
+ * A request's statements run with statement_timeout set to what remains of its operation's budget,
+ * so PostgreSQL ends them itself even if the cancellation is lost; the session gets its default
+ * back before a statement outside any request.
  */
 class RequestBoundClient extends Client {
+  /** The request whose budget this session's statement_timeout holds, if any. */
+  private timedFor?: RequestBinding;
+
   constructor(private readonly settings: ClientConfig) {
     super(settings);
     const query = this.query.bind(this) as (...args: unknown[]) => unknown;
+    const setting = (value: string) =>
+      void (query(`SET statement_timeout = ${value}`) as Promise<unknown>).catch(() => undefined);
     this.query = ((...args: unknown[]) => {
-      const signal = requestSignal.getStore();
+      const binding = requestBinding.getStore();
+      if (binding?.signal.aborted && !endsTransaction(statementText(args[0]))) {
+        const callback = args[args.length - 1];
+        if (typeof callback === 'function') return void callback(new AbandonedStatementError());
+        return Promise.reject(new AbandonedStatementError());
+      }
+      if (binding?.deadline !== undefined && this.timedFor !== binding) {
+        this.timedFor = binding;
+        setting(String(Math.max(1, Math.ceil(binding.deadline - performance.now()))));
+      } else if (!binding?.deadline && this.timedFor) {
+        this.timedFor = undefined;
+        setting('DEFAULT');
+      }
       const result = query(...args);
-      if (!signal || signal.aborted || !(result instanceof Promise)) return result;
+      if (!binding || !(result instanceof Promise)) return result;
+      const { signal } = binding;
       const cancel = () => void this.cancelStatement();
       signal.addEventListener('abort', cancel, { once: true });
       return result.finally(() => signal.removeEventListener('abort', cancel));
