@@ -127,22 +127,29 @@ class RequestBoundClient extends Client {
     super(settings);
     const query = this.query.bind(this) as (...args: unknown[]) => unknown;
     const setting = (value: string) =>
-      void (query(`SET statement_timeout = ${value}`) as Promise<unknown>).catch(() => undefined);
+      (query(`SET statement_timeout = ${value}`) as Promise<unknown>).then(
+        () => undefined,
+        () => undefined,
+      );
     this.query = ((...args: unknown[]) => {
       const binding = requestBinding.getStore();
+      const callback = args[args.length - 1];
       if (binding?.signal.aborted && !endsTransaction(statementText(args[0]))) {
-        const callback = args[args.length - 1];
         if (typeof callback === 'function') return void callback(new AbandonedStatementError());
         return Promise.reject(new AbandonedStatementError());
       }
-      if (binding?.deadline !== undefined && this.timedFor !== binding) {
+      // Streams (exports) and callbacks never run for a request: only promised statements are timed.
+      const promised =
+        typeof callback !== 'function' && typeof (args[0] as { submit?: unknown }).submit !== 'function';
+      let timed: Promise<void> | undefined;
+      if (promised && binding?.deadline !== undefined && this.timedFor !== binding) {
         this.timedFor = binding;
-        setting(String(Math.max(1, Math.ceil(binding.deadline - performance.now()))));
-      } else if (!binding?.deadline && this.timedFor) {
+        timed = setting(String(Math.max(1, Math.ceil(binding.deadline - performance.now()))));
+      } else if (promised && !binding?.deadline && this.timedFor) {
         this.timedFor = undefined;
-        setting('DEFAULT');
+        timed = setting('DEFAULT');
       }
-      const result = query(...args);
+      const result = timed ? timed.then(() => query(...args)) : query(...args);
       if (!binding || !(result instanceof Promise)) return result;
       const { signal } = binding;
       const cancel = () => void this.cancelStatement();

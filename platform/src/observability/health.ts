@@ -2,8 +2,26 @@ import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'n
 import type { DataSource } from 'typeorm';
 import { findEventHub } from '../events/hub';
 import { sendJson } from '../http';
+import { logger } from '../logger';
 import { metricsEnabled, serveMetrics } from './metrics';
 import { runWithRequestId } from './request-context';
+
+/** LOG_LEVEL=debug: one line per request served, in each service it reached (same requestId). */
+function accessLog(request: IncomingMessage, response: ServerResponse, requestId: string): void {
+  const started = performance.now();
+  response.once('close', () =>
+    logger.debug(
+      {
+        requestId,
+        method: request.method,
+        path: (request.url ?? '/').split('?')[0],
+        status: response.statusCode,
+        ms: Math.round(performance.now() - started),
+      },
+      'request served',
+    ),
+  );
+}
 
 /** One dependency a service needs to serve: it resolves when usable, rejects saying why not. */
 export interface ReadinessCheck {
@@ -57,7 +75,10 @@ export function withOperations(options: OperationsOptions, serve: RequestListene
       if (path === '/metrics' && options.metrics !== false && metricsEnabled)
         return void serveMetrics(response);
     }
-    runWithRequestId(request, response, () => serve(request, response));
+    runWithRequestId(request, response, (id) => {
+      if (logger.isLevelEnabled('debug')) accessLog(request, response, id);
+      serve(request, response);
+    });
   };
 }
 

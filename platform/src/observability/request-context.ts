@@ -20,12 +20,16 @@ const scopes = new AsyncLocalStorage<RequestScope>();
  * Runs `work` as the request `request` (its `x-request-id`, or a new one), answering the id in the
  * response's header: every log line written meanwhile carries it, and the gateway forwards it.
  */
-export function runWithRequestId<T>(request: IncomingMessage, response: ServerResponse, work: () => T): T {
+export function runWithRequestId<T>(
+  request: IncomingMessage,
+  response: ServerResponse,
+  work: (id: string) => T,
+): T {
   const header = request.headers[REQUEST_ID_HEADER];
   const given = Array.isArray(header) ? header[0] : header;
   const id = given && ACCEPTABLE_ID.test(given) ? given : randomUUID();
   response.setHeader(REQUEST_ID_HEADER, id);
-  return scopes.run({ id, startedAt: performance.now() }, work);
+  return scopes.run({ id, startedAt: performance.now() }, work, id);
 }
 
 /** The request being served, if any (log lines and subgraph fetches read it). */
