@@ -30,6 +30,8 @@ export interface LaunchedPlatform {
   pidOf(service: string): number | undefined;
   /** Resident memory of a process, in MiB (Linux /proc). */
   rssMiB(pid: number): number;
+  /** Everything the services have printed so far (their JSON log lines). */
+  output(): string;
   /** SIGTERM to the launcher; resolves with its exit code. */
   stop(): Promise<number | null>;
 }
@@ -71,6 +73,7 @@ export async function launchPlatform(env: NodeJS.ProcessEnv = {}): Promise<Launc
   return {
     gatewayUrl,
     pid: launcher.pid ?? 0,
+    output: () => output,
     exited,
     pidOf(service) {
       for (const entry of readdirSync('/proc')) {

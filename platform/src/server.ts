@@ -13,6 +13,9 @@ import { drainHttpServer, handleGraphQLRequest, sendGraphQLError, sendJson } fro
 import { decodeIdentity, IDENTITY_HEADER } from './identity';
 import { forwardedPublicUrl } from './public-url';
 import { logger } from './logger';
+import { brokerCheck, databaseCheck, serveOperations } from './observability/health';
+import { graphqlMetricsPlugin, watchPool } from './observability/metrics';
+import { requestDeadline } from './observability/statement-timeout';
 import type { SubgraphDefinition } from './subgraph';
 import type { SubgraphName } from './subgraphs';
 
@@ -50,18 +53,18 @@ export async function startSubgraph(
     migrations: definition.migrations,
   });
   await db.initialize();
+  watchPool(db);
   const schema = await definition.buildSchema();
   const apollo = new ApolloServer<BaseContext>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), graphqlMetricsPlugin(definition.name)],
   });
   await apollo.start();
 
   const httpServer = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
-    if (path === '/health') return sendJson(response, 200, { status: 'ok', service: definition.name });
     const exportMatch = /^\/export\/([a-z0-9-]+)$/.exec(path);
     if (path !== '/graphql' && !exportMatch) return sendJson(response, 404, { error: 'not found' });
     const header = request.headers[IDENTITY_HEADER];
@@ -91,13 +94,16 @@ export async function startSubgraph(
     response.once('close', () => {
       if (!response.writableFinished) abandoned.abort();
     });
-    runForRequest(abandoned.signal, () =>
-      handleGraphQLRequest(apollo, request, response, async () => ({
-        identity,
-        db,
-        loaders: new LoaderRegistry(),
-        publicUrl: forwardedPublicUrl(request.headers),
-      })),
+    runForRequest(
+      abandoned.signal,
+      () =>
+        handleGraphQLRequest(apollo, request, response, async () => ({
+          identity,
+          db,
+          loaders: new LoaderRegistry(),
+          publicUrl: forwardedPublicUrl(request.headers),
+        })),
+      requestDeadline(request),
     ).catch((error: unknown) => {
       logger.error({ err: error, subgraph: definition.name }, 'request failed');
       if (!response.headersSent)
@@ -105,6 +111,7 @@ export async function startSubgraph(
       else response.end();
     });
   });
+  serveOperations(httpServer, { service: definition.name, checks: [databaseCheck(db), brokerCheck(db)] });
   const liveEvents = await serveLiveEvents(httpServer, { schema, db, gatewaySecret: options.gatewaySecret });
   // Outlive the gateway's pooled connections: a server closing an idle socket just as the gateway
   // reuses it would fail that request.

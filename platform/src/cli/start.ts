@@ -3,9 +3,12 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { openDatabase } from '../database';
+import { EmbeddedClusterError } from '../embedded-postgres';
 import { liveFeedsWanted, startLiveFeeds, type LiveFeeds } from '../live';
 import { drainTimeoutMs } from '../http';
 import { logger } from '../logger';
+import { livenessOptionsFromEnv, watchLiveness } from '../observability/liveness';
+import { tracingExecArgv } from '../observability/tracing';
 import { prepareDatabase } from '../platform';
 import { SUBGRAPHS } from '../registry';
 import { subgraphExecArgv } from '../subgraphs';
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
   if (!(scale > 0) || !Number.isInteger(seed))
     throw new Error('--scale must be a positive number and --seed an integer');
 
+  const liveness = livenessOptionsFromEnv();
   const database = await openDatabase(projectRoot);
   let stopping = false;
   let live: LiveFeeds | undefined;
@@ -103,10 +107,16 @@ async function main(): Promise<void> {
       new Promise((resolve, reject) => {
         const child = fork(service.script, [], {
           env: { ...environment, OCG_SERVICE: service.name },
-          execArgv: service.name === 'gateway' ? process.execArgv : subgraphExecArgv(),
+          execArgv: [
+            ...tracingExecArgv(),
+            ...(service.name === 'gateway' ? process.execArgv : subgraphExecArgv()),
+          ],
         });
         service.child = child;
-        child.once('message', (message: { url?: string }) => resolve(message.url ?? ''));
+        child.once('message', (message: { url?: string }) => {
+          if (message.url) watchLiveness(service.name, message.url, child, liveness);
+          resolve(message.url ?? '');
+        });
         child.once('exit', (code, signal) => {
           reject(new Error(`${service.name} exited during start (code ${code}, signal ${signal})`));
           if (stopping || service.child !== child) return;
@@ -139,6 +149,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  logger.fatal({ err: error }, 'the platform failed to start');
+  if (error instanceof EmbeddedClusterError) console.error(error.message);
+  else logger.fatal({ err: error }, 'the platform failed to start');
   process.exit(1);
 });

@@ -16,6 +16,8 @@ export interface Broker {
   subscribe(channel: string, onMessage: (message: string) => void): Promise<void>;
   /** Called after the connection came back: messages sent while it was down are gone. */
   onReconnect(listener: () => void): void;
+  /** Whether the connection is up now (readiness): while it is down, readers only poll the log. */
+  readonly connected: boolean;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,10 @@ class PostgresBroker implements Broker {
   private attempts = 0;
 
   private constructor(private readonly url: string) {}
+
+  get connected(): boolean {
+    return this.client !== undefined;
+  }
 
   static async connect(url: string): Promise<PostgresBroker> {
     const broker = new PostgresBroker(url);
@@ -139,6 +145,10 @@ class RedisBroker implements Broker {
     }
   }
 
+  get connected(): boolean {
+    return this.subscriber.status === 'ready';
+  }
+
   static connect(url: string): RedisBroker {
     // The publisher fails fast during an outage (readers poll the log); the subscriber waits it out.
     return new RedisBroker(
@@ -173,12 +183,22 @@ class NatsBroker implements Broker {
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
 
+  private up = true;
+
   private constructor(private readonly connection: NatsConnection) {
     void (async () => {
       for await (const status of connection.status()) {
-        if (status.type === Events.Reconnect) for (const listener of this.reconnectListeners) listener();
+        if (status.type === Events.Disconnect) this.up = false;
+        if (status.type === Events.Reconnect) {
+          this.up = true;
+          for (const listener of this.reconnectListeners) listener();
+        }
       }
     })();
+  }
+
+  get connected(): boolean {
+    return this.up && !this.connection.isClosed();
   }
 
   static async connect(url: string): Promise<NatsBroker> {

@@ -95,6 +95,10 @@ export class EventHub {
     return hub;
   }
 
+  get brokerConnected(): boolean {
+    return this.broker.connected;
+  }
+
   watch(stream: string): StreamWatcher {
     const watcher = new StreamWatcher((closed) => this.watchers.get(stream)?.delete(closed));
     const set = this.watchers.get(stream) ?? new Set<StreamWatcher>();
@@ -178,6 +182,11 @@ export class EventHub {
 const pendingOwner = new WeakMap<EntitySubscriberInterface, EventHub>();
 
 /** The hub of a service's data source; throws when the service was started without live events. */
+/** The hub of a service that serves live events; undefined for one that serves none. */
+export function findEventHub(db: DataSource): EventHub | undefined {
+  return hubs.get(db);
+}
+
 export function eventHubOf(db: DataSource): EventHub {
   const hub = hubs.get(db);
   if (!hub) throw new Error('This service serves no live events: its event hub was not started');

@@ -1,0 +1,58 @@
+import { Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { DataSource } from 'typeorm';
+import { createServiceDataSource, runForRequest } from '../../platform/src/database';
+
+let db: DataSource;
+beforeAll(async () => {
+  db = createServiceDataSource({
+    url: inject('databaseUrl'),
+    schema: 'energy',
+    entities: [],
+    migrations: [],
+    poolSize: 1,
+  });
+  await db.initialize();
+});
+afterAll(() => db?.destroy());
+
+describe('a request’s statements', () => {
+  it('end when the operation’s budget is spent, and leave the session’s default to the next', async () => {
+    const live = new AbortController();
+    const started = performance.now();
+    await expect(
+      runForRequest(live.signal, () => db.query('SELECT pg_sleep(5)'), performance.now() + 300),
+    ).rejects.toMatchObject({ driverError: { code: '57014' } });
+    expect(performance.now() - started).toBeLessThan(4_000);
+    // One pooled connection: the same session serves a statement outside any request.
+    expect(await db.query('SHOW statement_timeout')).toEqual([{ statement_timeout: '0' }]);
+  });
+
+  it('never start once their request is abandoned, though a ROLLBACK still runs', async () => {
+    const abandoned = new AbortController();
+    abandoned.abort();
+    await expect(runForRequest(abandoned.signal, () => db.query('SELECT 1'))).rejects.toMatchObject({
+      driverError: { code: '57014' },
+    });
+    await expect(runForRequest(abandoned.signal, () => db.query('ROLLBACK'))).resolves.toBeDefined();
+    expect(await db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  });
+});
+
+describe('client reading ids', () => {
+  it('are unique through a partial index that stores no NULL', async () => {
+    const client = new Client({ connectionString: inject('databaseUrl') });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ indexdef: string }>(
+        `SELECT indexdef FROM pg_indexes WHERE schemaname = 'energy' AND tablename = 'meter_reading'
+            AND indexdef LIKE '%(reading_id)%'`,
+      );
+      expect(rows.map((row) => row.indexdef)).toEqual([
+        expect.stringMatching(/^CREATE UNIQUE INDEX .* WHERE \(reading_id IS NOT NULL\)$/),
+      ]);
+    } finally {
+      await client.end();
+    }
+  });
+});
