@@ -28,6 +28,9 @@ import {
   type PersistedOperations,
 } from './persisted-operations';
 import { attachSubscriptions } from './subscriptions';
+import { gatewayExecution, executionOptionsFromEnv, type ExecutionOptions } from './execution';
+import { SubgraphPools } from './execution/subgraph-pools';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import {
   CATALOG_QUERY,
   catalogJsonLd,
@@ -70,6 +73,8 @@ export interface GatewaySecurityOptions {
   persistedOperations?: PersistedOperations | false;
   /** Reverse proxies in front of the gateway: the client address is this many entries from the right of X-Forwarded-For. */
   trustProxyHops?: number;
+  /** Our plan executor and in-flight deduplication (`GATEWAY_PLAN_EXECUTOR`, `GATEWAY_DEDUPLICATION`). */
+  execution?: ExecutionOptions;
 }
 
 export interface GatewayOptions extends GatewaySecurityOptions {
@@ -101,9 +106,9 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
   constructor(
     url: string,
     private readonly gatewaySecret: string,
+    send: Fetcher,
   ) {
     super({ url });
-    const send = this.fetcher;
     this.fetcher = (target, init) => send(target, { ...init, signal: operationSignal.getStore() });
   }
 
@@ -136,16 +141,17 @@ class TimeBoundGateway extends ApolloGateway {
   constructor(
     config: GatewayConfig,
     private readonly timeoutMs: number,
+    private readonly execution: ReturnType<typeof gatewayExecution>,
   ) {
     super(config);
   }
 
   override async load(options?: Parameters<ApolloGateway['load']>[0]): ReturnType<ApolloGateway['load']> {
     const loaded = await super.load(options);
-    const bounded = withOperationTimeout(loaded.executor, this.timeoutMs);
+    const bounded = withOperationTimeout(this.execution.executor(loaded.executor), this.timeoutMs);
     return {
       schema: loaded.schema,
-      executor: async (requestContext) => {
+      executor: this.execution.shared(async (requestContext) => {
         const operation = new AbortController();
         try {
           return await operationSignal.run(operation.signal, () => bounded(requestContext));
@@ -153,7 +159,7 @@ class TimeBoundGateway extends ApolloGateway {
           // After a timeout the plan is still running: whatever it has in flight is given up.
           operation.abort();
         }
-      },
+      }),
     };
   }
 }
@@ -205,6 +211,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     jwtSettings ? await createTokenVerifier(jwtSettings) : undefined,
   );
   const rateLimiter = rateLimitConfig ? new RateLimiter(db, rateLimitConfig) : undefined;
+  const pools = new SubgraphPools();
+  const execution = gatewayExecution({
+    ...(options.execution ?? executionOptionsFromEnv()),
+    supergraphSdl: options.supergraphSdl,
+    subgraphUrls: options.subgraphUrls,
+    gatewaySecret: options.gatewaySecret,
+    pools,
+    signal: () => operationSignal.getStore(),
+  });
 
   const gateway = new TimeBoundGateway(
     {
@@ -212,10 +227,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       buildService: ({ name, url }) => {
         const target = options.subgraphUrls?.[name as SubgraphName] ?? url;
         if (!target) throw new Error(`No URL for subgraph ${name}`);
-        return new IdentityForwardingDataSource(target, options.gatewaySecret);
+        return new IdentityForwardingDataSource(target, options.gatewaySecret, pools.fetcher());
       },
     },
     limits.timeoutMs,
+    execution,
   );
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -341,7 +357,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: options.supergraphSdl,
     subgraphUrls: options.subgraphUrls,
     gatewaySecret: options.gatewaySecret,
-    dataSource: (url) => new IdentityForwardingDataSource(url, options.gatewaySecret),
+    dataSource: (url) => new IdentityForwardingDataSource(url, options.gatewaySecret, pools.fetcher()),
     prepare: {
       resolveQuery: persisted && ((request) => persisted.resolve(request)),
       hideSchemaDetails: production,
@@ -374,6 +390,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await subscriptions.close();
       await drained;
       await apollo.stop();
+      await pools.close();
       await db.destroy();
     },
   };
