@@ -13,7 +13,7 @@ import {
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
 import { getOperationAST, GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
-import { drainHttpServer, handleGraphQLRequest, sendGraphQLError, sendJson } from '../../platform/src/http';
+import { drainHttpServer, sendGraphQLError, sendJson } from '../../platform/src/http';
 import { encodeIdentity, IDENTITY_HEADER, type Identity } from '../../platform/src/identity';
 import { logger } from '../../platform/src/logger';
 import type { SubgraphName } from '../../platform/src/subgraphs';
@@ -30,6 +30,7 @@ import {
 import { attachSubscriptions } from './subscriptions';
 import { gatewayExecution, executionOptionsFromEnv, type ExecutionOptions } from './execution';
 import { SubgraphPools } from './execution/subgraph-pools';
+import { graphQLRequestHandler, InFlightAnswers } from './execution/shared-answers';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import {
   CATALOG_QUERY,
@@ -212,8 +213,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   );
   const rateLimiter = rateLimitConfig ? new RateLimiter(db, rateLimitConfig) : undefined;
   const pools = new SubgraphPools();
+  const executionOptions = options.execution ?? executionOptionsFromEnv();
   const execution = gatewayExecution({
-    ...(options.execution ?? executionOptionsFromEnv()),
+    ...executionOptions,
     supergraphSdl: options.supergraphSdl,
     subgraphUrls: options.subgraphUrls,
     gatewaySecret: options.gatewaySecret,
@@ -253,6 +255,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ],
   });
   await apollo.start();
+  const answerGraphQL = graphQLRequestHandler(
+    apollo,
+    (identity) => ({ identity }),
+    executionOptions.deduplicate ? new InFlightAnswers(parseOptions(limits)) : undefined,
+  );
 
   /** Authenticates, then counts the request; undefined when it has already been answered (401, 429). */
   const admit = async (request: IncomingMessage, response: ServerResponse): Promise<Identity | undefined> => {
@@ -343,9 +350,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       );
     }
     admit(request, response)
-      .then(
-        (identity) => identity && handleGraphQLRequest(apollo, request, response, async () => ({ identity })),
-      )
+      .then((identity) => identity && answerGraphQL(request, response, identity))
       .catch((error: unknown) => {
         logger.error({ err: error }, 'gateway request failed');
         if (!response.headersSent)

@@ -46,7 +46,7 @@ export function gatewayExecution(options: GatewayExecutionOptions) {
           if (!url) throw new Error(`No URL for subgraph ${name}`);
           return url;
         },
-        pools: options.pools,
+        post: (url, body, headers, signal) => options.pools.post(url, body, headers, signal),
         headers: (requestContext) => {
           const identity = (requestContext.context as { identity?: Identity }).identity ?? {
             roles: ['public'],

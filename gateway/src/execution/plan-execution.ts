@@ -2,11 +2,11 @@ import type { ApolloGateway } from '@apollo/gateway';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { QueryPlanner } from '@apollo/query-planner';
 import {
-  isAbstractType,
   Kind,
   visit,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
 import { logger } from '../../../platform/src/logger';
@@ -17,8 +17,8 @@ import {
   type TypeConditionMatcher,
 } from './plan-executor';
 import { schedulePlan, UnsupportedPlanError, type Schedule, type SubgraphRequest } from './plan-schedule';
-import { ResultShaper } from './result-shaper';
-import type { SubgraphPools } from './subgraph-pools';
+import { isAbstract, isObject, ResultShaper, tagOf } from './result-shaper';
+import type { SubgraphAnswer } from './subgraph-pools';
 
 export type GatewayExecutor = Awaited<ReturnType<ApolloGateway['load']>>['executor'];
 export type GatewayRequestContext = Parameters<GatewayExecutor>[0];
@@ -27,7 +27,13 @@ export interface PlanExecutionOptions {
   supergraphSdl: string;
   /** Where each subgraph of the supergraph is reached. */
   subgraphUrl(serviceName: string): string;
-  pools: SubgraphPools;
+  /** Sends one request body to a subgraph (a kept-alive pool in the gateway). */
+  post(
+    url: URL,
+    body: string,
+    headers: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<SubgraphAnswer>;
   /** The headers every subgraph fetch of this request carries (the signed identity). */
   headers(requestContext: GatewayRequestContext): Record<string, string>;
   /** Aborts the fetches of an operation that has timed out. */
@@ -110,7 +116,7 @@ export function planExecutor(options: PlanExecutionOptions): GatewayExecutor {
       });
       let answer;
       try {
-        answer = await options.pools.post(urlOf(request.serviceName), body, headers, signal);
+        answer = await options.post(urlOf(request.serviceName), body, headers, signal);
       } catch (error) {
         throw new NeedsApolloExecutor(`${request.serviceName} unreachable`, { cause: error });
       }
@@ -161,10 +167,9 @@ function typeMatcher(schema: GraphQLSchema): TypeConditionMatcher {
       const type = schema.getType(typename);
       const conditionType = schema.getType(condition);
       result =
-        type !== undefined &&
-        isAbstractType(conditionType) &&
-        'getInterfaces' in type &&
-        schema.isSubType(conditionType, type);
+        (isObject(type) || tagOf(type) === 'GraphQLInterfaceType') &&
+        isAbstract(conditionType) &&
+        schema.isSubType(conditionType, type as GraphQLObjectType);
       known.set(key, result);
     }
     return result;

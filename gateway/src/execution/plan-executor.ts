@@ -93,8 +93,8 @@ export function representation(
 
 interface FetchTargets {
   fetch: PlannedFetch;
-  /** The entities the representations stand for, in order; undefined for a root fetch. */
-  owners?: ResultMap[];
+  /** For each representation sent, the entities it stands for; undefined for a root fetch. */
+  owners?: ResultMap[][];
 }
 
 async function runRequest(
@@ -117,13 +117,22 @@ async function runRequest(
       needed = true;
       continue;
     }
-    const owners: ResultMap[] = [];
+    // One representation per distinct entity: the same product under ten reviews is asked for once.
+    // Its answer is merged into each of them; they share its objects, which is safe because
+    // entities at one path get the same selections from every later fetch.
+    const owners: ResultMap[][] = [];
     const representations: ResultMap[] = [];
+    const seen = new Map<string, number>();
     for (const entity of entitiesAt(data, fetch.path)) {
       const entityRepresentation = representation(entity, fetch.requires, matches);
-      if (entityRepresentation && entityRepresentation.__typename) {
+      if (!entityRepresentation?.__typename) continue;
+      const key = JSON.stringify(entityRepresentation);
+      const index = seen.get(key);
+      if (index !== undefined) owners[index].push(entity);
+      else {
+        seen.set(key, representations.length);
         representations.push(entityRepresentation);
-        owners.push(entity);
+        owners.push([entity]);
       }
     }
     variables[fetch.representationsVariable] = representations;
@@ -143,8 +152,10 @@ async function runRequest(
       throw new NeedsApolloExecutor(`${request.serviceName} answered the wrong number of entities`);
     for (let index = 0; index < owners.length; index += 1) {
       const entity: unknown = received[index];
-      if (isObject(entity) && !entity.__typename) entity.__typename = owners[index].__typename;
-      deepMerge(owners[index], entity);
+      for (const owner of owners[index]) {
+        if (isObject(entity) && !entity.__typename) entity.__typename = owner.__typename;
+        deepMerge(owner, entity);
+      }
     }
   }
 }

@@ -2,15 +2,15 @@ import {
   getDirectiveValues,
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
-  isAbstractType,
-  isLeafType,
-  isListType,
-  isNonNullType,
-  isObjectType,
   Kind,
   visit,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLAbstractType,
+  type GraphQLLeafType,
+  type GraphQLList,
+  type GraphQLNamedType,
+  type GraphQLNonNull,
   type GraphQLObjectType,
   type GraphQLOutputType,
   type GraphQLSchema,
@@ -18,6 +18,22 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { NeedsApolloExecutor, type ResultMap } from './plan-executor';
+
+/**
+ * The kind of a graphql-js type, read from its tag rather than with `instanceof`: the schema comes
+ * from Apollo's copy of graphql-js, which test runners load beside ours (see errors.ts).
+ */
+export function tagOf(type: unknown): string | undefined {
+  return (type as { [Symbol.toStringTag]?: string } | undefined)?.[Symbol.toStringTag];
+}
+const isNonNull = (type: unknown): type is GraphQLNonNull<GraphQLOutputType> =>
+  tagOf(type) === 'GraphQLNonNull';
+const isList = (type: unknown): type is GraphQLList<GraphQLOutputType> => tagOf(type) === 'GraphQLList';
+const isLeaf = (type: unknown): type is GraphQLLeafType =>
+  tagOf(type) === 'GraphQLScalarType' || tagOf(type) === 'GraphQLEnumType';
+export const isObject = (type: unknown): type is GraphQLObjectType => tagOf(type) === 'GraphQLObjectType';
+export const isAbstract = (type: unknown): type is GraphQLAbstractType =>
+  tagOf(type) === 'GraphQLInterfaceType' || tagOf(type) === 'GraphQLUnionType';
 
 type FieldsByKey = Map<string, FieldNode[]>;
 
@@ -80,17 +96,17 @@ export class ResultShaper {
     value: unknown,
     variables: ResultMap | undefined,
   ): unknown {
-    if (isNonNullType(type)) {
+    if (isNonNull(type)) {
       const completed = this.completeValue(type.ofType, nodes, value, variables);
       if (completed === null) throw new NeedsApolloExecutor('a non-null field has no value');
       return completed;
     }
     if (value === null || value === undefined) return null;
-    if (isListType(type)) {
+    if (isList(type)) {
       if (!Array.isArray(value)) throw new NeedsApolloExecutor('a list field holds no list');
       return value.map((element) => this.completeValue(type.ofType, nodes, element, variables));
     }
-    if (isLeafType(type)) {
+    if (isLeaf(type)) {
       let serialized: unknown;
       try {
         serialized = type.serialize(value);
@@ -104,13 +120,14 @@ export class ResultShaper {
       throw new NeedsApolloExecutor('an object field holds no object');
     const source = value as ResultMap;
     let runtime: GraphQLObjectType;
-    if (isAbstractType(type)) {
+    if (isAbstract(type)) {
       const named =
         typeof source.__typename === 'string' ? this.schema.getType(source.__typename) : undefined;
-      if (!isObjectType(named) || !this.schema.isSubType(type, named))
+      if (!isObject(named) || !this.schema.isSubType(type, named))
         throw new NeedsApolloExecutor(`no runtime type for ${type.name}`);
       runtime = named;
-    } else runtime = type;
+    } else if (isObject(type)) runtime = type;
+    else throw new NeedsApolloExecutor('an object field of no object type');
     const selectionSets: SelectionSetNode[] = [];
     for (const node of nodes) if (node.selectionSet) selectionSets.push(node.selectionSet);
     return this.completeObject(runtime, nodes, selectionSets, source, variables);
@@ -164,8 +181,8 @@ export class ResultShaper {
 
   private applies(condition: string, type: GraphQLObjectType): boolean {
     if (condition === type.name) return true;
-    const conditionType = this.schema.getType(condition);
-    return isAbstractType(conditionType) && this.schema.isSubType(conditionType, type);
+    const conditionType: GraphQLNamedType | undefined | null = this.schema.getType(condition);
+    return isAbstract(conditionType) && this.schema.isSubType(conditionType, type);
   }
 
   private included(
