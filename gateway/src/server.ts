@@ -13,7 +13,7 @@ import {
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
 import { getOperationAST, GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
-import { drainHttpServer, handleGraphQLRequest, sendGraphQLError, sendJson } from '../../platform/src/http';
+import { drainHttpServer, sendGraphQLError, sendJson } from '../../platform/src/http';
 import { encodeIdentity, IDENTITY_HEADER, type Identity } from '../../platform/src/identity';
 import { PUBLIC_URL_HEADER, publicUrl } from '../../platform/src/public-url';
 import { logger } from '../../platform/src/logger';
@@ -37,6 +37,10 @@ import {
 import { attachSubscriptions } from './subscriptions';
 import { isCatalogPath, serveCatalog, type ExecuteAsCaller } from './catalog-routes';
 import { serveDataset, subgraphUrlsFromSupergraph } from './datasets';
+import { gatewayExecution, executionOptionsFromEnv, type ExecutionOptions } from './execution';
+import { SubgraphPools } from './execution/subgraph-pools';
+import { graphQLRequestHandler, InFlightAnswers } from './execution/shared-answers';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import {
   costLimitPlugin,
   limitValidationRules,
@@ -72,6 +76,8 @@ export interface GatewaySecurityOptions {
   persistedOperations?: PersistedOperations | false;
   /** Reverse proxies in front of the gateway: the client address is this many entries from the right of X-Forwarded-For. */
   trustProxyHops?: number;
+  /** Our plan executor and in-flight deduplication (`GATEWAY_PLAN_EXECUTOR`, `GATEWAY_DEDUPLICATION`). */
+  execution?: ExecutionOptions;
 }
 
 export interface GatewayOptions extends GatewaySecurityOptions {
@@ -104,11 +110,11 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
     url: string,
     private readonly gatewaySecret: string,
     private readonly publicUrl: () => string,
+    send: Fetcher,
     subgraph = 'subscription-event',
     timeoutMs = operationLimitsFromEnv().timeoutMs,
   ) {
     super({ url });
-    const send = this.fetcher;
     this.fetcher = observedFetcher(subgraph, timeoutMs, (target, init) =>
       send(target, { ...init, signal: operationSignal.getStore() }),
     );
@@ -144,16 +150,17 @@ class TimeBoundGateway extends ApolloGateway {
   constructor(
     config: GatewayConfig,
     private readonly timeoutMs: number,
+    private readonly execution: ReturnType<typeof gatewayExecution>,
   ) {
     super(config);
   }
 
   override async load(options?: Parameters<ApolloGateway['load']>[0]): ReturnType<ApolloGateway['load']> {
     const loaded = await super.load(options);
-    const bounded = withOperationTimeout(loaded.executor, this.timeoutMs);
+    const bounded = withOperationTimeout(this.execution.executor(loaded.executor), this.timeoutMs);
     return {
       schema: loaded.schema,
-      executor: async (requestContext) => {
+      executor: this.execution.shared(async (requestContext) => {
         const operation = new AbortController();
         try {
           return await operationSignal.run(operation.signal, () => bounded(requestContext));
@@ -161,7 +168,7 @@ class TimeBoundGateway extends ApolloGateway {
           // After a timeout the plan is still running: whatever it has in flight is given up.
           operation.abort();
         }
-      },
+      }),
     };
   }
 }
@@ -215,6 +222,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const rateLimiter = rateLimitConfig ? new RateLimiter(db, rateLimitConfig) : undefined;
   // Read once listening (port 0 picks one): what the catalog's IRIs and download URLs start with.
   const gatewayUrl = () => publicUrl((httpServer.address() as AddressInfo).port);
+  const pools = new SubgraphPools();
+  const executionOptions = options.execution ?? executionOptionsFromEnv();
+  const execution = gatewayExecution({
+    ...executionOptions,
+    supergraphSdl: options.supergraphSdl,
+    subgraphUrls: options.subgraphUrls,
+    gatewaySecret: options.gatewaySecret,
+    pools,
+    signal: () => operationSignal.getStore(),
+  });
 
   const gateway = new TimeBoundGateway(
     {
@@ -226,12 +243,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           target,
           options.gatewaySecret,
           gatewayUrl,
+          pools.fetcher(),
           name,
           limits.timeoutMs,
         );
       },
     },
     limits.timeoutMs,
+    execution,
   );
   countPlanCacheLookups(gateway);
   const apollo = new ApolloServer<GatewayContext>({
@@ -255,6 +274,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ],
   });
   await apollo.start();
+  const answerGraphQL = graphQLRequestHandler(
+    apollo,
+    (identity) => ({ identity }),
+    executionOptions.deduplicate ? new InFlightAnswers(parseOptions(limits)) : undefined,
+  );
 
   /** Authenticates, then counts the request; undefined when it has already been answered (401, 429). */
   const admit = async (request: IncomingMessage, response: ServerResponse): Promise<Identity | undefined> => {
@@ -345,9 +369,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       );
     }
     admit(request, response)
-      .then(
-        (identity) => identity && handleGraphQLRequest(apollo, request, response, async () => ({ identity })),
-      )
+      .then((identity) => identity && answerGraphQL(request, response, identity))
       .catch((error: unknown) => {
         logger.error({ err: error }, 'gateway request failed');
         if (!response.headersSent)
@@ -359,7 +381,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: options.supergraphSdl,
     subgraphUrls: options.subgraphUrls,
     gatewaySecret: options.gatewaySecret,
-    dataSource: (url) => new IdentityForwardingDataSource(url, options.gatewaySecret, gatewayUrl),
+    dataSource: (url) =>
+      new IdentityForwardingDataSource(url, options.gatewaySecret, gatewayUrl, pools.fetcher()),
     prepare: {
       resolveQuery: persisted && ((request) => persisted.resolve(request)),
       hideSchemaDetails: production,
@@ -396,6 +419,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await drained;
       await operations.close();
       await apollo.stop();
+      await pools.close();
       await db.destroy();
     },
   };
