@@ -18,6 +18,8 @@ import { encodeIdentity, IDENTITY_HEADER, type Identity } from '../../platform/s
 import { logger } from '../../platform/src/logger';
 import type { SubgraphName } from '../../platform/src/subgraphs';
 import { ApiKeyStore } from './api-keys';
+import { CachedApiKeys } from './api-key-cache';
+import { ResponseCache } from './response-cache';
 import { AuthenticationError, Authenticator } from './authentication';
 import { createGatewayDataSource } from './database';
 import { formatGatewayError, GatewayErrorCode } from './errors';
@@ -201,10 +203,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const db = createGatewayDataSource(options.databaseUrl);
   await db.initialize();
   const authenticator = new Authenticator(
-    new ApiKeyStore(db),
+    new CachedApiKeys(new ApiKeyStore(db)),
     jwtSettings ? await createTokenVerifier(jwtSettings) : undefined,
   );
   const rateLimiter = rateLimitConfig ? new RateLimiter(db, rateLimitConfig) : undefined;
+  const responseCache = await ResponseCache.start(options.supergraphSdl, options.databaseUrl);
 
   const gateway = new TimeBoundGateway(
     {
@@ -231,6 +234,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [
       ...(persisted ? [persistedOperationsPlugin(persisted)] : []),
       costLimitPlugin(limits),
+      ...(responseCache ? [responseCache.plugin<GatewayContext>()] : []),
       // Callers must never obtain federated traces (`ftv1`): they expose timings and internals.
       ApolloServerPluginInlineTraceDisabled(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -374,6 +378,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await subscriptions.close();
       await drained;
       await apollo.stop();
+      await responseCache?.close();
+      await rateLimiter?.close();
       await db.destroy();
     },
   };
