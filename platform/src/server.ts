@@ -1,15 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { LoaderRegistry, type BaseContext } from './context';
 import { createServiceDataSource, runForRequest } from './database';
-import { formatError } from './errors';
 import { serveLiveEvents } from './events/server';
 import { streamExport } from './exports/stream';
-import { drainHttpServer, handleGraphQLRequest, sendGraphQLError, sendJson } from './http';
+import { SubgraphGraphQLHandler } from './graphql-handler';
+import { drainHttpServer, sendGraphQLError, sendJson } from './http';
 import { decodeIdentity, IDENTITY_HEADER } from './identity';
 import { logger } from './logger';
 import type { SubgraphDefinition } from './subgraph';
@@ -50,13 +48,8 @@ export async function startSubgraph(
   });
   await db.initialize();
   const schema = await definition.buildSchema();
-  const apollo = new ApolloServer<BaseContext>({
-    schema,
-    formatError,
-    includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
-  });
-  await apollo.start();
+  // graphql-js behind a plain handler: the gateway on loopback needs none of Apollo Server's machinery.
+  const graphql = new SubgraphGraphQLHandler<BaseContext>(schema);
 
   const httpServer = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
@@ -91,11 +84,7 @@ export async function startSubgraph(
       if (!response.writableFinished) abandoned.abort();
     });
     runForRequest(abandoned.signal, () =>
-      handleGraphQLRequest(apollo, request, response, async () => ({
-        identity,
-        db,
-        loaders: new LoaderRegistry(),
-      })),
+      graphql.handle(request, response, () => ({ identity, db, loaders: new LoaderRegistry() })),
     ).catch((error: unknown) => {
       logger.error({ err: error, subgraph: definition.name }, 'request failed');
       if (!response.headersSent)
@@ -123,7 +112,6 @@ export async function startSubgraph(
       const drained = drainHttpServer(httpServer);
       await liveEvents?.close();
       await drained;
-      await apollo.stop();
       await db.destroy();
     },
   };
