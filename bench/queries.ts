@@ -9,3 +9,23 @@ export const BENCH_QUERIES: { name: string; query: string }[] = [
     query: '{ arrondissement(code: 17) { name officialName districts { id name location { latitude } } } }',
   },
 ];
+
+/** Issue 9's two queries on our own graph (`npm run bench:graph`). */
+export const OWN_GRAPH_QUERIES: { name: string; query: string }[] = [
+  {
+    name: 'arrondissement 17, one field set per subgraph (7)',
+    query: `{ arrondissement(code: 17) {
+      name population
+      budgetProjects(first: 1) { totalCount }
+      challenges(first: 1) { totalCount }
+      buildings(first: 1) { totalCount }
+      accompanimentStats(period: YEAR) { year requests }
+      trainingCourses(first: 1) { totalCount }
+      waste { stations activeStations }
+    } }`,
+  },
+  {
+    name: 'wasteStations(first: 100) with their arrondissement',
+    query: `{ wasteStations(first: 100) { edges { node { id name fillingLevel arrondissement { name population } } } } }`,
+  },
+];

@@ -26,7 +26,7 @@ function single(value: string | string[] | undefined): string | undefined {
  */
 export class Authenticator {
   constructor(
-    private readonly apiKeys: ApiKeyStore,
+    private readonly apiKeys: Pick<ApiKeyStore, 'findActive'>,
     private readonly verifyToken: TokenVerifier | undefined,
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}

@@ -1,5 +1,6 @@
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
+import { logger } from '../../platform/src/logger';
 import { GATEWAY_SCHEMA } from './database';
 
 /** The tier of callers without credentials, counted per IP address. */
@@ -79,16 +80,46 @@ export function rateLimitRefusal(
   };
 }
 
+/** `RATE_LIMIT_SYNC_MS` (default 100): how often a replica adds its local counts to the shared ones. */
+export function rateLimitSyncMs(env: NodeJS.ProcessEnv = process.env): number {
+  const ms = Number(env.RATE_LIMIT_SYNC_MS ?? 100);
+  if (!(ms >= 0))
+    throw new Error(
+      'RATE_LIMIT_SYNC_MS must be a number of milliseconds (0: every request waits on PostgreSQL)',
+    );
+  return ms;
+}
+
+/** One subject's window as this replica sees it. */
+interface Counter {
+  limit: number;
+  limiter: RateLimiterPostgres;
+  /** The shared count at the last synchronisation plus this replica's requests since. */
+  consumed: number;
+  /** This replica's requests not yet added to the shared count. */
+  pending: number;
+  /** When the window ends (epoch ms). */
+  resetAt: number;
+}
+
 /**
  * Per-tier budgets counted by rate-limiter-flexible in PostgreSQL (the `gateway.rate_limit` table
- * its migration creates), so every gateway replica draws on the same counters.
+ * its migration creates), so every gateway replica draws on the same counters. The first request
+ * of a subject's window waits for PostgreSQL; the next ones are counted in memory and added to the
+ * shared counter every `RATE_LIMIT_SYNC_MS`, so a request no longer waits on the database. Within
+ * one replica the budget is exact; across N replicas a subject can exceed it by at most what the
+ * other replicas admitted in one sync interval (they learn each other's counts at each sync).
  */
 export class RateLimiter {
   private readonly limiters = new Map<string, { limit: number; limiter: RateLimiterPostgres }>();
+  private readonly counters = new Map<string, Counter>();
+  private readonly opening = new Map<string, Promise<Counter>>();
+  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly db: DataSource,
     private readonly config: RateLimitConfig,
+    private readonly syncMs = rateLimitSyncMs(),
   ) {}
 
   private limiterFor(tier: string): { limit: number; limiter: RateLimiterPostgres } {
@@ -112,21 +143,107 @@ export class RateLimiter {
     return entry;
   }
 
-  /** Counts one request of `subject` against its tier's budget. */
-  async consume(subject: string, tier: string): Promise<RateLimitDecision> {
-    const { limit, limiter } = this.limiterFor(tier);
-    const decide = (result: RateLimiterRes, allowed: boolean): RateLimitDecision => ({
-      allowed,
-      limit,
-      remaining: Math.max(0, result.remainingPoints),
-      resetSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)),
-    });
+  /** Adds `points` to the shared counter; resolves with its state whether or not the budget is spent. */
+  private static async add(
+    limiter: RateLimiterPostgres,
+    subject: string,
+    points: number,
+  ): Promise<RateLimiterRes> {
     try {
-      return decide(await limiter.consume(subject), true);
+      return await limiter.consume(subject, points);
     } catch (rejection) {
       // rate-limiter-flexible rejects with a RateLimiterRes when the budget is spent, with an Error when the store fails.
-      if (rejection instanceof RateLimiterRes) return decide(rejection, false);
+      if (rejection instanceof RateLimiterRes) return rejection;
       throw rejection;
     }
+  }
+
+  private decide(counter: Counter): RateLimitDecision {
+    return {
+      allowed: counter.consumed <= counter.limit,
+      limit: counter.limit,
+      remaining: Math.max(0, counter.limit - counter.consumed),
+      resetSeconds: Math.max(1, Math.ceil((counter.resetAt - Date.now()) / 1000)),
+    };
+  }
+
+  /** Counts one request of `subject` against its tier's budget. */
+  async consume(subject: string, tier: string): Promise<RateLimitDecision> {
+    const counter = this.counters.get(subject);
+    if (this.syncMs > 0 && counter && counter.resetAt > Date.now()) {
+      counter.consumed += 1;
+      counter.pending += 1;
+      this.scheduleSync();
+      return this.decide(counter);
+    }
+    const opening = this.opening.get(subject);
+    if (opening) {
+      // Another request of this subject is opening its window: count this one once it is open.
+      await opening.catch(() => undefined);
+      return this.consume(subject, tier);
+    }
+    const open = this.open(subject, tier);
+    this.opening.set(subject, open);
+    try {
+      return this.decide(await open);
+    } finally {
+      this.opening.delete(subject);
+    }
+  }
+
+  /** The first request of a window here: counted in PostgreSQL before it is answered. */
+  private async open(subject: string, tier: string): Promise<Counter> {
+    const { limit, limiter } = this.limiterFor(tier);
+    const result = await RateLimiter.add(limiter, subject, 1);
+    const counter: Counter = {
+      limit,
+      limiter,
+      consumed: result.consumedPoints,
+      pending: 0,
+      resetAt: Date.now() + result.msBeforeNext,
+    };
+    if (this.syncMs > 0) this.counters.set(subject, counter);
+    return counter;
+  }
+
+  private scheduleSync(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.sync();
+    }, this.syncMs);
+    this.timer.unref();
+  }
+
+  /** Adds every subject's pending requests to the shared counters and reads back the other replicas' share. */
+  async sync(): Promise<void> {
+    const now = Date.now();
+    await Promise.all(
+      [...this.counters].map(async ([subject, counter]) => {
+        if (counter.pending === 0) {
+          if (counter.resetAt <= now) this.counters.delete(subject);
+          return;
+        }
+        const points = counter.pending;
+        counter.pending = 0;
+        try {
+          const result = await RateLimiter.add(counter.limiter, subject, points);
+          // Requests counted here while the statement ran are still pending: keep them on top.
+          counter.consumed = result.consumedPoints + counter.pending;
+          counter.resetAt = Date.now() + result.msBeforeNext;
+        } catch (error) {
+          counter.pending += points;
+          logger.warn({ err: error }, 'rate-limit counters not synchronised; retrying');
+          this.scheduleSync();
+        }
+      }),
+    );
+  }
+
+  /** Adds what is still counted only here to the shared counters (on shutdown). */
+  async close(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.sync();
   }
 }

@@ -19,6 +19,8 @@ import { PUBLIC_URL_HEADER, publicUrl } from '../../platform/src/public-url';
 import { logger } from '../../platform/src/logger';
 import type { SubgraphName } from '../../platform/src/subgraphs';
 import { ApiKeyStore } from './api-keys';
+import { CachedApiKeys } from './api-key-cache';
+import { ResponseCache } from './response-cache';
 import { AuthenticationError, Authenticator } from './authentication';
 import { createGatewayDataSource } from './database';
 import { countPlanCacheLookups, observedFetcher, serveGatewayOperations } from './observability';
@@ -216,7 +218,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const db = createGatewayDataSource(options.databaseUrl);
   await db.initialize();
   const authenticator = new Authenticator(
-    new ApiKeyStore(db),
+    new CachedApiKeys(new ApiKeyStore(db)),
     jwtSettings ? await createTokenVerifier(jwtSettings) : undefined,
   );
   const rateLimiter = rateLimitConfig ? new RateLimiter(db, rateLimitConfig) : undefined;
@@ -232,6 +234,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     pools,
     signal: () => operationSignal.getStore(),
   });
+  const responseCache = await ResponseCache.start(options.supergraphSdl, options.databaseUrl);
 
   const gateway = new TimeBoundGateway(
     {
@@ -268,6 +271,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...(persisted ? [persistedOperationsPlugin(persisted)] : []),
       costLimitPlugin(limits),
       graphqlMetricsPlugin('gateway'),
+      ...(responseCache ? [responseCache.plugin<GatewayContext>()] : []),
       // Callers must never obtain federated traces (`ftv1`): they expose timings and internals.
       ApolloServerPluginInlineTraceDisabled(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -420,6 +424,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await operations.close();
       await apollo.stop();
       await pools.close();
+      await responseCache?.close();
+      await rateLimiter?.close();
       await db.destroy();
     },
   };

@@ -1,20 +1,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { LoaderRegistry, type BaseContext } from './context';
 import { createServiceDataSource, runForRequest } from './database';
-import { formatError } from './errors';
 import { serveLiveEvents } from './events/server';
 import { streamExport } from './exports/stream';
-import { drainHttpServer, handleGraphQLRequest, sendGraphQLError, sendJson } from './http';
+import { SubgraphGraphQLHandler } from './graphql-handler';
+import { drainHttpServer, sendGraphQLError, sendJson } from './http';
 import { decodeIdentity, IDENTITY_HEADER } from './identity';
 import { forwardedPublicUrl } from './public-url';
 import { logger } from './logger';
 import { brokerCheck, databaseCheck, serveOperations } from './observability/health';
-import { graphqlMetricsPlugin, watchPool } from './observability/metrics';
+import { observeGraphQLRequest, watchPool } from './observability/metrics';
 import { requestDeadline } from './observability/statement-timeout';
 import type { SubgraphDefinition } from './subgraph';
 import type { SubgraphName } from './subgraphs';
@@ -55,13 +53,10 @@ export async function startSubgraph(
   await db.initialize();
   watchPool(db);
   const schema = await definition.buildSchema();
-  const apollo = new ApolloServer<BaseContext>({
-    schema,
-    formatError,
-    includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), graphqlMetricsPlugin(definition.name)],
-  });
-  await apollo.start();
+  // graphql-js behind a plain handler: the gateway on loopback needs none of Apollo Server's machinery.
+  const graphql = new SubgraphGraphQLHandler<BaseContext>(schema, (operation, code, seconds) =>
+    observeGraphQLRequest(definition.name, operation, code, seconds),
+  );
 
   const httpServer = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
@@ -97,7 +92,7 @@ export async function startSubgraph(
     runForRequest(
       abandoned.signal,
       () =>
-        handleGraphQLRequest(apollo, request, response, async () => ({
+        graphql.handle(request, response, () => ({
           identity,
           db,
           loaders: new LoaderRegistry(),
@@ -132,7 +127,6 @@ export async function startSubgraph(
       const drained = drainHttpServer(httpServer);
       await liveEvents?.close();
       await drained;
-      await apollo.stop();
       await db.destroy();
     },
   };

@@ -93,13 +93,29 @@ export function graphqlMetricsPlugin<TContext extends BaseContext>(
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
           const first = errors?.[0] ?? body?.errors?.[0];
           const code = first ? String(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR') : 'OK';
-          const operation = operationLabel(operationName ?? request.operationName);
-          requests.labels(service, operation, code).inc();
-          requestDuration.labels(service, operation).observe((performance.now() - started) / 1000);
+          observeGraphQLRequest(
+            service,
+            operationName ?? request.operationName,
+            code,
+            (performance.now() - started) / 1000,
+          );
         },
       };
     },
   };
+}
+
+/** One GraphQL request answered by `service`: its outcome code (`OK` or the first error's) and duration. */
+export function observeGraphQLRequest(
+  service: string,
+  operationName: string | null | undefined,
+  code: string,
+  seconds: number,
+): void {
+  if (!metricsEnabled) return;
+  const operation = operationLabel(operationName);
+  requests.labels(service, operation, code).inc();
+  requestDuration.labels(service, operation).observe(seconds);
 }
 
 export function observeSubgraphFetch(subgraph: string, outcome: string, seconds: number): void {
