@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SubscriptionMetrics } from '../gateway/src/subscriptions';
 import { SUBGRAPH_NAMES } from '../platform/src/subgraphs';
+import { RemoteProfiler } from './inspect';
 import { launchBenchPlatform } from './launcher';
 
 /**
@@ -13,8 +14,8 @@ import { launchBenchPlatform } from './launcher';
  * connection each), `BENCH_FANOUT_EVENTS` (20) fill levels reported `BENCH_FANOUT_INTERVAL_MS`
  * (500) apart through `reportFillLevel`. Latency is receipt minus the mutation's send time.
  * `BENCH_FANOUT_SUBSCRIBERS` (1,1000,5000,10000), `BENCH_FANOUT_TRANSPORTS` (ws,sse),
- * `BENCH_FANOUT_PORT` (first of eight fixed ports; free ports without it). Figures are printed,
- * never asserted.
+ * `BENCH_FANOUT_PORT` (first of eight fixed ports; free ports without it), `BENCH_FANOUT_PROFILE`
+ * (a folder: the gateway's CPU profile of each point's events). Figures are printed, never asserted.
  */
 const OPERATOR_KEY = 'bench-fanout-operator-key';
 const CLIENTS_PER_PROCESS = 5000;
@@ -99,6 +100,21 @@ class Gateway {
   }
 }
 
+/** A keep-alive connection the gateway closed while idle (during a long connect phase) is retried once. */
+async function reportOnce(
+  gateway: Gateway,
+  stationId: string,
+  level: number,
+  sequence: number,
+): Promise<void> {
+  try {
+    await gateway.report(stationId, level, sequence);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+    await gateway.report(stationId, level, sequence);
+  }
+}
+
 async function measure(
   gateway: Gateway,
   transport: string,
@@ -126,13 +142,16 @@ async function measure(
     await sleep(100);
   await sleep(1000); // idle: what the subscribers cost before any event
   const rssPerSubscriber = (rssKiB(gateway.pid) - rssBefore) / subscribers;
+  const profileDir = process.env.BENCH_FANOUT_PROFILE;
+  const profiler = profileDir ? await RemoteProfiler.attach(gateway.pid, 9229) : undefined;
+  await profiler?.start();
   const atStart = await gateway.metrics();
   const cpuStart = cpuMicros(gateway.pid);
   const sentAt: number[] = [];
   for (let sequence = 0; sequence < events; sequence += 1) {
     const began = Date.now();
     sentAt.push(began);
-    await gateway.report(stationId, ((sequence % 90) + 5) / 100, sequence);
+    await reportOnce(gateway, stationId, ((sequence % 90) + 5) / 100, sequence);
     await sleep(Math.max(0, began + intervalMs - Date.now()));
   }
   const expected = subscribers * events;
@@ -151,6 +170,11 @@ async function measure(
   }
   const cpu = cpuMicros(gateway.pid) - cpuStart;
   const atEnd = await gateway.metrics();
+  if (profiler && profileDir)
+    writeFileSync(
+      path.join(profileDir, `gateway-${transport}-${subscribers}.cpuprofile`),
+      JSON.stringify(await profiler.stop()),
+    );
   const reports = await Promise.all(
     children.map((child) => {
       const answer = ask<{ latencies?: number[]; mismatches: number }>(child, (message) =>

@@ -248,6 +248,8 @@ export function serveGraphQLWs(
   const alive = new Map<WebSocket, LiveConnection>();
   const keepAlive = setInterval(() => {
     for (const [socket, connection] of alive) {
+      // A closing socket (a slow reader told why) has ws's own close timeout to read its backlog.
+      if (socket.readyState !== socket.OPEN) continue;
       if (!connection.alive) {
         socket.terminate();
         continue;
