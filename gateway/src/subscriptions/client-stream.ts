@@ -1,94 +1,58 @@
 import type { ExecutionResult } from 'graphql/index.js';
-
-/** One event as a client receives it; `eventId` also becomes the SSE `id:` line. */
-export interface StreamItem {
-  eventId?: string;
-  result: ExecutionResult;
-}
-
-/** The client read too slowly: its bounded buffer filled. It resumes with the `after` in the message. */
-export class SlowConsumerError extends Error {}
+import type { Backlog } from './outbox';
+import type { SharedEvent } from './shared-event';
 
 /**
- * One client's view of a shared stream: a bounded queue between the group that resolves each
- * event once and the transport that serializes and sends it. It delivers each position at most
- * once and in order (`cursor`), which is what makes replays and upstream reconnects duplicate-free.
+ * One client's place on a shared stream: the group hands it each event once and in order
+ * (`cursor` skips replayed positions), the transport writes the event's shared bytes. A client
+ * with `limit` events not yet taken by the kernel is closed as too slow, told where to resume.
  */
-export class ClientStream implements AsyncIterableIterator<StreamItem> {
-  /** The newest position queued for this client. */
+export abstract class ClientStream implements Backlog {
+  /** The newest position handed to this client. */
   cursor?: bigint;
-  private readonly queue: StreamItem[] = [];
-  private delivered?: string;
-  private finished = false;
-  private failure?: Error;
-  private wake?: () => void;
+  waiting = 0;
+  /** Detaches from the group; set by the engine when the client joins. */
+  leave?: () => void;
+  protected finished = false;
+  /** The newest event written for this client: it resumes after it when closed as too slow. */
+  private written?: string;
 
-  constructor(
-    private readonly limit: number,
-    private readonly detach: () => void,
-  ) {}
+  constructor(private readonly limit: number) {}
 
-  deliver(position: bigint, result: ExecutionResult): void {
-    if (this.finished || (this.cursor !== undefined && position <= this.cursor)) return;
-    this.cursor = position;
-    if (this.queue.length >= this.limit) {
-      const resume = this.delivered ? ` with after: "${this.delivered}"` : '';
-      this.stop(
-        new SlowConsumerError(
-          `Subscription closed: the client read too slowly (${this.limit} events waiting); subscribe again${resume}`,
-        ),
+  deliver(event: SharedEvent): void {
+    if (this.finished) return;
+    if (this.waiting >= this.limit) {
+      const resume = this.written ? ` with after: "${this.written}"` : '';
+      this.finish();
+      this.tooSlow(
+        `Subscription closed: the client read too slowly (${this.limit} events waiting); subscribe again${resume}`,
       );
       return;
     }
-    this.queue.push({ eventId: position.toString(), result });
-    this.wake?.();
+    this.written = event.eventId;
+    this.write(event);
   }
 
-  /** Ends the stream, after a last result (an error) if given. */
+  /** The stream ended (the group failed or the server stops): a last result if given, then the end. */
   end(result?: ExecutionResult): void {
     if (this.finished) return;
-    if (result) this.queue.push({ result });
-    this.stop();
+    this.finish();
+    this.ended(result);
   }
 
-  async next(): Promise<IteratorResult<StreamItem>> {
-    for (;;) {
-      const item = this.queue.shift();
-      if (item) {
-        if (item.eventId) this.delivered = item.eventId;
-        return { done: false, value: item };
-      }
-      if (this.failure) throw this.failure;
-      if (this.finished) return { done: true, value: undefined };
-      await new Promise<void>((resolve) => (this.wake = resolve));
-      this.wake = undefined;
-    }
+  /** The client went away or completed: nothing more is written. */
+  detach(): void {
+    this.finish();
   }
 
-  async return(): Promise<IteratorResult<StreamItem>> {
-    this.queue.length = 0;
-    this.stop();
-    return { done: true, value: undefined };
-  }
+  protected abstract write(event: SharedEvent): void;
+  protected abstract tooSlow(message: string): void;
+  protected abstract ended(result?: ExecutionResult): void;
 
-  async throw(error: unknown): Promise<IteratorResult<StreamItem>> {
-    this.stop();
-    throw error;
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-
-  private stop(failure?: Error): void {
-    if (failure) {
-      this.failure = failure;
-      this.queue.length = 0;
-    }
-    if (!this.finished) {
-      this.finished = true;
-      this.detach();
-    }
-    this.wake?.();
+  private finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.leave?.();
+    this.leave = undefined;
   }
 }

@@ -20,7 +20,7 @@ import WebSocket from 'ws';
 import { formatError } from '../../../platform/src/errors';
 import { encodeIdentity, IDENTITY_HEADER, type Identity } from '../../../platform/src/identity';
 import { logger } from '../../../platform/src/logger';
-import { ClientStream } from './client-stream';
+import type { ClientStream } from './client-stream';
 import {
   POSITION_ALIAS,
   prepareSubscription,
@@ -30,6 +30,7 @@ import {
   type PrepareOptions,
   type PreparedSubscription,
 } from './operation';
+import { SharedEvent } from './shared-event';
 
 /** What tests and the benchmark read to prove the fan-out shares work. */
 export interface SubscriptionMetrics {
@@ -41,8 +42,12 @@ export interface SubscriptionMetrics {
   /** Fetches to other subgraphs made to resolve those events. */
   entityFetches: number;
   clients: number;
-  /** Events queued for clients (one per client per event). */
+  /** Events written to clients (one per client per event). */
   deliveries: number;
+  /** Events serialized for clients: once per event and group, whatever the client count. */
+  serializations: number;
+  /** Batches written to client connections: one per connection and event-loop turn, however many events. */
+  writes: number;
 }
 
 export interface EngineOptions {
@@ -63,6 +68,10 @@ export interface EngineOptions {
 const EVENT_SOURCE = '__subscription_event__';
 const RECONNECT_DELAYS_MS = [100, 250, 500, 1000, 2000, 5000];
 const PLAN_CACHE_SIZE = 1000;
+/** Prepared subscriptions kept, so that a thousand dashboards with one query share one document. */
+const PREPARED_CACHE_SIZE = 1000;
+/** Longer requests are prepared each time rather than kept (the cache must not hold megabytes). */
+const PREPARED_CACHE_MAX_KEY = 16_384;
 
 function identityKey(identity: Identity): string {
   return JSON.stringify([[...identity.roles].sort(), identity.subject ?? null]);
@@ -91,6 +100,8 @@ export class SubscriptionEngine {
     entityFetches: 0,
     clients: 0,
     deliveries: 0,
+    serializations: 0,
+    writes: 0,
   };
   readonly clientBuffer: number;
   readonly replayBuffer: number;
@@ -101,6 +112,7 @@ export class SubscriptionEngine {
   private readonly sources: ServiceMap = {};
   private readonly plans = new Map<string, SubscriptionNode>();
   private readonly groups = new Map<string, Set<SubscriptionGroup>>();
+  private readonly prepared = new Map<string, Prepared>();
 
   constructor(private readonly options: EngineOptions) {
     const supergraph = Supergraph.build(options.supergraphSdl);
@@ -123,12 +135,22 @@ export class SubscriptionEngine {
     this.replayBuffer = options.replayBuffer ?? Number(process.env.SUBSCRIPTION_REPLAY_BUFFER ?? 1000);
   }
 
+  /** Validates a request, or finds it validated already: the result depends on the request alone. */
   prepare(request: SubscriptionRequest): Prepared {
-    return prepareSubscription(this.apiSchema, request, this.options.prepare);
+    const key = JSON.stringify([request.query, request.operationName, request.variables, request.extensions]);
+    const cached = this.prepared.get(key);
+    if (cached) return cached;
+    const prepared = prepareSubscription(this.apiSchema, request, this.options.prepare);
+    if (prepared.ok && key.length <= PREPARED_CACHE_MAX_KEY) {
+      if (this.prepared.size >= PREPARED_CACHE_SIZE)
+        this.prepared.delete(this.prepared.keys().next().value as string);
+      this.prepared.set(key, prepared);
+    }
+    return prepared;
   }
 
-  /** A client's stream: on a shared upstream that can serve its resume point, or on a new one. */
-  open(subscription: PreparedSubscription, identity: Identity): ClientStream {
+  /** Joins a client to a shared upstream that can serve its resume point, or to a new one. */
+  open(subscription: PreparedSubscription, identity: Identity, client: ClientStream): void {
     const key = JSON.stringify([subscription.shareKey, identityKey(identity)]);
     const resume =
       subscription.after !== undefined && /^\d{1,19}$/.test(subscription.after)
@@ -147,7 +169,7 @@ export class SubscriptionEngine {
       lanes.add(group);
       group.connect();
     }
-    return group.join(resume);
+    group.join(client, resume);
   }
 
   async close(): Promise<void> {
@@ -218,7 +240,7 @@ class SubscriptionGroup {
   readonly requestContext: GatewayGraphQLRequestContext;
   readonly operationContext: ReturnType<typeof buildOperationContext>;
   private readonly clients = new Set<ClientStream>();
-  private readonly replay: { position: bigint; result: ExecutionResult }[] = [];
+  private readonly replay: SharedEvent[] = [];
   private lastPosition?: bigint;
   /** Clients resuming after a position from here on can be served from `replay` and live events. */
   private coveredFrom?: bigint;
@@ -274,15 +296,14 @@ class SubscriptionGroup {
     );
   }
 
-  join(resume: bigint | undefined): ClientStream {
-    const client = new ClientStream(this.engine.clientBuffer, () => this.leave(client));
+  join(client: ClientStream, resume: bigint | undefined): void {
     this.clients.add(client);
+    client.leave = () => this.leave(client);
     this.engine.metrics.clients += 1;
     if (resume !== undefined) {
       client.cursor = resume;
-      for (const event of this.replay) this.deliver(client, event.position, event.result);
+      for (const event of this.replay) this.deliver(client, event);
     }
-    return client;
   }
 
   connect(): void {
@@ -327,10 +348,12 @@ class SubscriptionGroup {
     if (this.clients.size === 0) this.close();
   }
 
-  private deliver(client: ClientStream, position: bigint, result: ExecutionResult): void {
-    const before = client.cursor;
-    client.deliver(position, result);
-    if (client.cursor !== before) this.engine.metrics.deliveries += 1;
+  /** Each position once per client, in order: replays and upstream reconnects bring none twice. */
+  private deliver(client: ClientStream, event: SharedEvent): void {
+    if (client.cursor !== undefined && event.position <= client.cursor) return;
+    client.cursor = event.position;
+    client.deliver(event);
+    this.engine.metrics.deliveries += 1;
   }
 
   private serially(task: () => Promise<void>): void {
@@ -359,12 +382,15 @@ class SubscriptionGroup {
     this.lastPosition = at;
     this.attempts = 0;
     this.coveredFrom ??= at;
-    this.replay.push({ position: at, result });
+    // Serialized once here; every client's transport writes these bytes.
+    const shared = SharedEvent.of(at, result);
+    this.engine.metrics.serializations += 1;
+    this.replay.push(shared);
     if (this.replay.length > this.engine.replayBuffer) {
       const evicted = this.replay.shift();
       if (evicted && evicted.position > (this.coveredFrom ?? 0n)) this.coveredFrom = evicted.position;
     }
-    for (const client of this.clients) this.deliver(client, at, result);
+    for (const client of this.clients) this.deliver(client, shared);
   }
 
   /** GraphQL errors end the stream for its clients; a lost connection is re-established where it stood. */

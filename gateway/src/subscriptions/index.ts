@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { sendGraphQLError } from '../../../platform/src/http';
+import { sendGraphQLError, sendJson } from '../../../platform/src/http';
 import { logger } from '../../../platform/src/logger';
 import { SubscriptionEngine, type EngineOptions, type SubscriptionMetrics } from './engine';
 import { handleEventStream } from './sse';
@@ -39,7 +39,13 @@ export function attachSubscriptions(
   ) => void)[];
   httpServer.removeAllListeners('request');
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    if ((request.url ?? '/').split('?')[0] !== '/graphql/stream') {
+    const path = (request.url ?? '/').split('?')[0];
+    // Opt-in (`SUBSCRIPTION_METRICS=on`): the fan-out benchmark reads a separate gateway process's counters.
+    if (path === '/graphql/stream/metrics' && process.env.SUBSCRIPTION_METRICS === 'on') {
+      sendJson(response, 200, engine.metrics);
+      return;
+    }
+    if (path !== '/graphql/stream') {
       for (const handler of handlers) handler.call(httpServer, request, response);
       return;
     }

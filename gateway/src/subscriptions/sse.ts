@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { GraphQLError } from 'graphql/index.js';
+import { GraphQLError, type ExecutionResult } from 'graphql/index.js';
 import { PayloadTooLargeError, readBody, sendGraphQLError, sendJson } from '../../../platform/src/http';
-import { SlowConsumerError } from './client-stream';
-import type { SubscriptionEngine } from './engine';
+import { ClientStream } from './client-stream';
+import type { SubscriptionEngine, SubscriptionMetrics } from './engine';
+import { Outbox } from './outbox';
+import type { SharedEvent } from './shared-event';
 import type { LiveTransportOptions } from './ws';
 
 const HEARTBEAT_MS = 15_000;
@@ -26,17 +28,61 @@ async function requestParameters(request: IncomingMessage): Promise<Record<strin
   };
 }
 
-/** Resolves when the response can take more, or the client went away. */
-function writable(response: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      response.off('drain', done);
-      response.off('close', done);
-      resolve();
-    };
-    response.on('drain', done);
-    response.on('close', done);
-  });
+/** Every open event stream, for the one heartbeat timer they share. */
+const openStreams = new Set<ServerResponse>();
+let heartbeat: NodeJS.Timeout | undefined;
+const HEARTBEAT = Buffer.from(':\n\n');
+const COMPLETE = 'event: complete\ndata:\n\n';
+
+function watch(response: ServerResponse): void {
+  openStreams.add(response);
+  heartbeat ??= setInterval(() => {
+    for (const open of openStreams) open.write(HEARTBEAT);
+  }, HEARTBEAT_MS).unref();
+}
+
+function unwatch(response: ServerResponse): void {
+  openStreams.delete(response);
+  if (openStreams.size > 0 || !heartbeat) return;
+  clearInterval(heartbeat);
+  heartbeat = undefined;
+}
+
+/** One SSE subscriber: each event is the same bytes for all (`id:`, `event: next`, `data:`). */
+class EventStream extends ClientStream {
+  private readonly outbox: Outbox;
+
+  constructor(
+    limit: number,
+    private readonly response: ServerResponse,
+    metrics: SubscriptionMetrics,
+  ) {
+    super(limit);
+    this.outbox = new Outbox((frames, written) => {
+      metrics.writes += 1;
+      response.cork();
+      const last = frames.length - 1;
+      for (let index = 0; index < last; index += 1) response.write(frames[index]);
+      response.write(frames[last], written);
+      response.uncork();
+    });
+  }
+
+  protected write(event: SharedEvent): void {
+    this.outbox.push(event.sse, this);
+  }
+
+  protected tooSlow(message: string): void {
+    const slow = new GraphQLError(message, { extensions: { code: 'SLOW_CONSUMER' } });
+    this.ended({ errors: [slow] });
+  }
+
+  protected ended(result?: ExecutionResult): void {
+    if (result) this.outbox.push(Buffer.from(`event: next\ndata: ${JSON.stringify(result)}\n\n`));
+    this.outbox.flush();
+    unwatch(this.response);
+    this.response.end(COMPLETE);
+  }
 }
 
 /**
@@ -109,7 +155,8 @@ export async function handleEventStream(
       ? { ...prepared.subscription, after: lastEventId }
       : prepared.subscription;
 
-  const stream = engine.open(subscription, caller.identity);
+  const stream = new EventStream(engine.clientBuffer, response, engine.metrics);
+  engine.open(subscription, caller.identity, stream);
   response.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
@@ -117,24 +164,9 @@ export async function handleEventStream(
     'x-accel-buffering': 'no',
   });
   response.flushHeaders();
-  const heartbeat = setInterval(() => response.write(':\n\n'), HEARTBEAT_MS);
+  watch(response);
   response.on('close', () => {
-    clearInterval(heartbeat);
-    void stream.return();
+    unwatch(response);
+    stream.detach();
   });
-  try {
-    for await (const item of stream) {
-      const id = item.eventId ? `id: ${item.eventId}\n` : '';
-      if (!response.write(`${id}event: next\ndata: ${JSON.stringify(item.result)}\n\n`))
-        await writable(response);
-      if (response.destroyed) return;
-    }
-  } catch (error) {
-    if (!(error instanceof SlowConsumerError)) throw error;
-    const slow = new GraphQLError(error.message, { extensions: { code: 'SLOW_CONSUMER' } });
-    response.write(`event: next\ndata: ${JSON.stringify({ errors: [slow.toJSON()] })}\n\n`);
-  } finally {
-    clearInterval(heartbeat);
-  }
-  response.end('event: complete\ndata:\n\n');
 }

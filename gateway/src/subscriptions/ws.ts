@@ -1,13 +1,17 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server } from 'node:http';
+import type { Socket } from 'node:net';
 import { GraphQLError, type ExecutionResult } from 'graphql/index.js';
-import { useServer } from 'graphql-ws/use/ws';
+import { CloseCode, handleProtocols, makeServer } from 'graphql-ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { closeWebSockets, MAX_BODY_BYTES } from '../../../platform/src/http';
 import type { Identity } from '../../../platform/src/identity';
+import { logger } from '../../../platform/src/logger';
 import type { Caller } from '../authentication';
-import { SlowConsumerError, type ClientStream } from './client-stream';
-import type { SubscriptionEngine } from './engine';
+import { ClientStream } from './client-stream';
+import type { SubscriptionEngine, SubscriptionMetrics } from './engine';
 import type { PreparedSubscription } from './operation';
+import { flushOutboxes, Outbox } from './outbox';
+import { nextMessagePrefix, type SharedEvent } from './shared-event';
 
 export type Authenticate = (headers: IncomingHttpHeaders, request: IncomingMessage) => Promise<Caller>;
 /** Tells a refusal meant for the caller (bad key, expired token) from a failure of the gateway. */
@@ -29,6 +33,8 @@ export interface LiveTransportOptions {
   maxSubscriptionsPerConnection?: number;
   /** Largest graphql-ws message, like the HTTP body limit (`MAX_BODY_BYTES`). */
   maxPayloadBytes?: number;
+  /** permessage-deflate on graphql-ws (`SUBSCRIPTION_WS_DEFLATE=on`): off by default, it costs CPU and memory per socket. */
+  deflate?: boolean;
 }
 
 /** WebSocket close code for a client closed because it read too slowly (it may reconnect with `after`). */
@@ -37,14 +43,12 @@ export const SLOW_CONSUMER_CLOSE_CODE = 4008;
 export const UNAUTHENTICATED_CLOSE_CODE = 4401;
 /** WebSocket close code for a connection over the caller's rate limit (retry after the reason's delay). */
 export const RATE_LIMITED_CLOSE_CODE = 4029;
+/** A connection that has not answered a ping by the next one is gone. */
+const KEEP_ALIVE_MS = 12_000;
 
-/** Carried from onSubscribe to subscribe in graphql-ws's execution arguments. */
-class LiveRequest {
-  constructor(
-    readonly subscription: PreparedSubscription,
-    readonly identity: Identity,
-    readonly socket: WebSocket,
-  ) {}
+/** A close reason is at most 123 bytes. */
+function reason(message: string): string {
+  return Buffer.from(message).subarray(0, 123).toString('utf8');
 }
 
 /** Browsers cannot set WebSocket headers: credentials may come in connectionParams instead. */
@@ -59,43 +63,111 @@ function credentials(
   return headers;
 }
 
-/** A close reason is at most 123 bytes. */
-function reason(message: string): string {
-  return Buffer.from(message).subarray(0, 123).toString('utf8');
-}
+/**
+ * One graphql-ws connection: its socket, the outbox its frames leave through, and the caller once
+ * authenticated. The upgrade request is kept only until then.
+ */
+class LiveConnection {
+  readonly outbox: Outbox;
+  caller?: Caller;
+  alive = true;
 
-/** The client's results as graphql-ws sends them; a client left behind is told why, then closed. */
-function results(stream: ClientStream, socket: WebSocket): AsyncGenerator<ExecutionResult> {
-  const iterator: AsyncGenerator<ExecutionResult> = {
-    async next() {
-      try {
-        const item = await stream.next();
-        return item.done ? { done: true, value: undefined } : { done: false, value: item.value.result };
-      } catch (error) {
-        if (error instanceof SlowConsumerError)
-          setImmediate(() => socket.close(SLOW_CONSUMER_CLOSE_CODE, reason(error.message)));
-        throw error;
-      }
-    },
-    async return() {
-      await stream.return();
-      return { done: true, value: undefined };
-    },
-    async throw(error: unknown) {
-      await stream.return();
-      throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return iterator;
-    },
-  };
-  return iterator;
+  constructor(
+    readonly socket: WebSocket,
+    raw: Socket,
+    public request: IncomingMessage | undefined,
+    metrics: SubscriptionMetrics,
+  ) {
+    this.outbox = new Outbox((frames, written) => {
+      metrics.writes += 1;
+      // Corked: the batch leaves in one write however many frames it holds.
+      raw.cork();
+      const last = frames.length - 1;
+      for (let index = 0; index < last; index += 1) socket.send(frames[index], TEXT_FRAME);
+      socket.send(frames[last], TEXT_FRAME, written);
+      raw.uncork();
+    });
+  }
+
+  close(code: number, message: string): void {
+    this.outbox.flush();
+    this.socket.close(code, reason(message));
+  }
+}
+const TEXT_FRAME = { binary: false } as const;
+
+/** Carried from onSubscribe to subscribe in graphql-ws's execution arguments. */
+class LiveRequest {
+  constructor(
+    readonly id: string,
+    readonly subscription: PreparedSubscription,
+    readonly identity: Identity,
+    readonly connection: LiveConnection,
+  ) {}
 }
 
 /**
- * graphql-ws on the gateway's /graphql: the caller is authenticated once per connection (headers
- * or connectionParams, like a query's headers), then each operation is validated with the same
- * rules as over HTTP and joined to its shared stream.
+ * One graphql-ws subscriber: each event's shared bytes behind its own `next` prefix, queued on its
+ * connection's outbox. graphql-ws iterates it only for the end: a last result (errors), then
+ * `complete`.
+ */
+class WebSocketStream extends ClientStream implements AsyncIterableIterator<ExecutionResult> {
+  private readonly prefix: Buffer;
+  private last?: ExecutionResult;
+  private wake?: () => void;
+
+  constructor(
+    id: string,
+    limit: number,
+    private readonly connection: LiveConnection,
+  ) {
+    super(limit);
+    this.prefix = nextMessagePrefix(id);
+  }
+
+  protected write(event: SharedEvent): void {
+    this.connection.outbox.push(Buffer.concat([this.prefix, event.graphqlWsTail]), this);
+  }
+
+  protected tooSlow(message: string): void {
+    this.connection.close(SLOW_CONSUMER_CLOSE_CODE, message);
+    this.wake?.();
+  }
+
+  protected ended(result?: ExecutionResult): void {
+    this.last = result;
+    this.wake?.();
+  }
+
+  async next(): Promise<IteratorResult<ExecutionResult>> {
+    while (!this.finished) await new Promise<void>((resolve) => (this.wake = resolve));
+    const last = this.last;
+    this.last = undefined;
+    return last ? { done: false, value: last } : { done: true, value: undefined };
+  }
+
+  async return(): Promise<IteratorResult<ExecutionResult>> {
+    this.detach();
+    this.wake?.();
+    return { done: true, value: undefined };
+  }
+
+  async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
+    await this.return();
+    throw error;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}
+
+/**
+ * graphql-ws on the gateway's /graphql: graphql-ws's own protocol server (handshake, ids, pings,
+ * completion), fed by our sockets so that events bypass it: the caller is authenticated once per
+ * connection (headers or connectionParams, like a query's headers), each operation is validated
+ * with the same rules as over HTTP and joined to its shared stream, whose events are written
+ * straight to the connection's outbox, serialized once for all.
  */
 export function serveGraphQLWs(
   httpServer: Server,
@@ -110,70 +182,118 @@ export function serveGraphQLWs(
     server: httpServer,
     path: '/graphql',
     maxPayload: options.maxPayloadBytes ?? MAX_BODY_BYTES,
+    handleProtocols,
+    perMessageDeflate: options.deflate ?? process.env.SUBSCRIPTION_WS_DEFLATE === 'on',
   });
-  const callers = new WeakMap<WebSocket, Caller>();
-  const server = useServer(
-    {
-      onConnect: async (context) => {
-        const { socket, request } = context.extra;
-        let caller;
-        try {
-          caller = await authenticate(credentials(request, context.connectionParams), request);
-        } catch (error) {
-          if (!isRefusal(error)) throw error;
-          socket.close(UNAUTHENTICATED_CLOSE_CODE, reason(error.message));
-          return false;
-        }
-        const refusal = await admit?.(caller);
-        if (refusal) {
-          socket.close(RATE_LIMITED_CLOSE_CODE, reason(refusal.message));
-          return false;
-        }
-        callers.set(socket, caller);
-        return true;
-      },
-      onSubscribe: async (context, _id, payload) => {
-        const caller = callers.get(context.extra.socket);
-        if (!caller)
-          return [
-            new GraphQLError('Unauthenticated connection', { extensions: { code: 'UNAUTHENTICATED' } }),
-          ];
-        // graphql-ws has already registered this one.
-        if (Object.keys(context.subscriptions).length > maxSubscriptions)
-          return [
-            new GraphQLError(
-              `A connection may hold at most ${maxSubscriptions} subscriptions: complete one, or open another connection`,
-              { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: maxSubscriptions } },
-            ),
-          ];
-        // Each subscription costs one request of the caller's budget; refusing it leaves the others running.
-        const refusal = await admit?.(caller);
-        if (refusal) return [new GraphQLError(refusal.message, { extensions: refusal.extensions })];
-        const identity = caller.identity;
-        const prepared = engine.prepare(payload);
-        if (!prepared.ok) return prepared.errors;
-        const { subscription } = prepared;
-        return {
-          schema: engine.apiSchema,
-          document: subscription.document,
-          operationName: subscription.operationName,
-          variableValues: subscription.variables,
-          contextValue: new LiveRequest(subscription, identity, context.extra.socket),
-        };
-      },
-      subscribe: (args) => {
-        const request = args.contextValue;
-        if (!(request instanceof LiveRequest))
-          throw new Error('A subscription reached execution without being prepared');
-        return results(engine.open(request.subscription, request.identity), request.socket);
-      },
+  const protocol = makeServer<Record<string, unknown> | undefined, { connection: LiveConnection }>({
+    onConnect: async (context) => {
+      const { connection } = context.extra;
+      const request = connection.request;
+      connection.request = undefined;
+      if (!request) return false;
+      let caller;
+      try {
+        caller = await authenticate(credentials(request, context.connectionParams), request);
+      } catch (error) {
+        if (!isRefusal(error)) throw error;
+        connection.close(UNAUTHENTICATED_CLOSE_CODE, error.message);
+        return false;
+      }
+      const refusal = await admit?.(caller);
+      if (refusal) {
+        connection.close(RATE_LIMITED_CLOSE_CODE, refusal.message);
+        return false;
+      }
+      connection.caller = caller;
+      return true;
     },
-    sockets,
-  );
+    onSubscribe: async (context, id, payload) => {
+      const { connection } = context.extra;
+      const caller = connection.caller;
+      if (!caller)
+        return [new GraphQLError('Unauthenticated connection', { extensions: { code: 'UNAUTHENTICATED' } })];
+      // graphql-ws has already registered this one.
+      if (Object.keys(context.subscriptions).length > maxSubscriptions)
+        return [
+          new GraphQLError(
+            `A connection may hold at most ${maxSubscriptions} subscriptions: complete one, or open another connection`,
+            { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: maxSubscriptions } },
+          ),
+        ];
+      // Each subscription costs one request of the caller's budget; refusing it leaves the others running.
+      const refusal = await admit?.(caller);
+      if (refusal) return [new GraphQLError(refusal.message, { extensions: refusal.extensions })];
+      const prepared = engine.prepare(payload);
+      if (!prepared.ok) return prepared.errors;
+      const { subscription } = prepared;
+      return {
+        schema: engine.apiSchema,
+        document: subscription.document,
+        operationName: subscription.operationName,
+        variableValues: subscription.variables,
+        contextValue: new LiveRequest(id, subscription, caller.identity, connection),
+      };
+    },
+    subscribe: (args) => {
+      const request = args.contextValue;
+      if (!(request instanceof LiveRequest))
+        throw new Error('A subscription reached execution without being prepared');
+      const stream = new WebSocketStream(request.id, engine.clientBuffer, request.connection);
+      engine.open(request.subscription, request.identity, stream);
+      return stream;
+    },
+  });
+
+  // One timer for every connection (not one per socket): a socket that missed the last ping is gone.
+  const alive = new Map<WebSocket, LiveConnection>();
+  const keepAlive = setInterval(() => {
+    for (const [socket, connection] of alive) {
+      // A closing socket (a slow reader told why) has ws's own close timeout to read its backlog.
+      if (socket.readyState !== socket.OPEN) continue;
+      if (!connection.alive) {
+        socket.terminate();
+        continue;
+      }
+      connection.alive = false;
+      socket.ping();
+    }
+  }, KEEP_ALIVE_MS).unref();
+
+  sockets.on('connection', (socket, request) => {
+    const connection = new LiveConnection(socket, request.socket, request, engine.metrics);
+    socket.once('error', (error) => {
+      logger.warn({ err: error }, 'graphql-ws socket failed');
+      socket.close(CloseCode.InternalServerError, 'Internal server error');
+    });
+    socket.on('pong', () => (connection.alive = true));
+    alive.set(socket, connection);
+    const closed = protocol.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) => connection.outbox.push(Buffer.from(data)),
+        close: (code, message) => connection.close(code ?? CloseCode.InternalServerError, message ?? ''),
+        onMessage: (received) =>
+          socket.on('message', (data: Buffer) => {
+            received(data.toString()).catch((error: unknown) => {
+              logger.error({ err: error }, 'graphql-ws message failed');
+              connection.close(CloseCode.InternalServerError, 'Internal server error');
+            });
+          }),
+      },
+      { connection },
+    );
+    socket.once('close', (code, message) => {
+      alive.delete(socket);
+      void closed(code, message.toString());
+    });
+  });
   return {
     async close() {
+      clearInterval(keepAlive);
+      // The streams the engine ended send their `complete` before the sockets close.
+      await new Promise((resolve) => setImmediate(resolve));
+      flushOutboxes();
       closeWebSockets(sockets);
-      await server.dispose();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
     },
   };

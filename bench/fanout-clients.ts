@@ -1,0 +1,138 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import WebSocket from 'ws';
+
+/**
+ * The subscribers of `bench/fanout.ts`, in their own process (pinned to the other core) so their
+ * work is not the gateway's: one connection per subscriber, as one dashboard or browser tab each,
+ * over graphql-ws (`graphql-transport-ws`) or SSE. Arguments: transport, gateway URL, count,
+ * station. Reports `ready`, counts on `status`, and on `collect` (with the send time of each report,
+ * in order: the n-th event by id is the n-th report) every delivery latency and whether every subscriber got the same payload bytes.
+ */
+export const FANOUT_QUERY =
+  'subscription ($stationId: ID) { wasteStationUpdated(stationId: $stationId) { eventId station { id fillingLevel arrondissement { name population } } } }';
+
+interface Event {
+  wasteStationUpdated?: { eventId?: string };
+}
+
+const [transport, url, countText, stationId] = process.argv.slice(2);
+const count = Number(countText);
+/** Receipt time of each delivery, keyed by the event's id. */
+const receipts = new Map<string, number[]>();
+/** The payload of each event as the first subscriber got it; another payload is a mismatch. */
+const payloads = new Map<string, string>();
+let mismatches = 0;
+let delivered = 0;
+let open = 0;
+let failures = 0;
+const sockets: { close(): void }[] = [];
+
+function received(payload: string, at: number): void {
+  const key = (JSON.parse(payload) as { data?: Event }).data?.wasteStationUpdated?.eventId;
+  if (key === undefined) return;
+  const first = payloads.get(key);
+  if (first === undefined) payloads.set(key, payload);
+  else if (first !== payload) mismatches += 1;
+  const times = receipts.get(key) ?? [];
+  times.push(at);
+  receipts.set(key, times);
+  delivered += 1;
+}
+
+function subscribeOverWebSocket(index: number): Promise<void> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(url, 'graphql-transport-ws', { perMessageDeflate: false });
+    sockets.push(socket);
+    const id = `s${index}`;
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
+    socket.on('message', (data: Buffer) => {
+      const at = Date.now();
+      const text = data.toString();
+      if (text.includes('"type":"next"')) {
+        const message = JSON.parse(text) as { id: string; payload: unknown };
+        if (message.id !== id) mismatches += 1;
+        received(JSON.stringify(message.payload), at);
+        return;
+      }
+      const message = JSON.parse(text) as { type: string };
+      if (message.type === 'connection_ack') {
+        socket.send(
+          JSON.stringify({
+            id,
+            type: 'subscribe',
+            payload: { query: FANOUT_QUERY, variables: { stationId } },
+          }),
+        );
+        open += 1;
+        resolve();
+      } else if (message.type === 'error' || message.type === 'complete') failures += 1;
+    });
+    socket.on('error', () => {
+      failures += 1;
+      resolve();
+    });
+    socket.on('close', () => resolve());
+  });
+}
+
+function subscribeOverSse(): Promise<void> {
+  return new Promise((resolve) => {
+    const target = new URL(url.replace(/\/graphql$/, '/graphql/stream'));
+    target.searchParams.set('query', FANOUT_QUERY);
+    target.searchParams.set('variables', JSON.stringify({ stationId }));
+    const request = httpRequest(target, { headers: { accept: 'text/event-stream' }, agent: false });
+    sockets.push({ close: () => request.destroy() });
+    request.on('response', (response: IncomingMessage) => {
+      if (response.statusCode !== 200) failures += 1;
+      else open += 1;
+      resolve();
+      let buffered = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        const at = Date.now();
+        buffered += chunk;
+        let end;
+        while ((end = buffered.indexOf('\n\n')) >= 0) {
+          const block = buffered.slice(0, end);
+          buffered = buffered.slice(end + 2);
+          if (!block.includes('event: next')) continue;
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (data) received(data, at);
+        }
+      });
+    });
+    request.on('error', () => {
+      failures += 1;
+      resolve();
+    });
+    request.end();
+  });
+}
+
+async function main(): Promise<void> {
+  // A few hundred handshakes at a time: the gateway authenticates each, like a page load.
+  const batch = 250;
+  for (let start = 0; start < count; start += batch) {
+    const opening: Promise<void>[] = [];
+    for (let index = start; index < Math.min(count, start + batch); index += 1)
+      opening.push(transport === 'sse' ? subscribeOverSse() : subscribeOverWebSocket(index));
+    await Promise.all(opening);
+  }
+  process.send?.({ ready: true, open, failures });
+  process.on('message', (message: { status?: boolean; collect?: number[] }) => {
+    if (message.status) process.send?.({ delivered, failures });
+    if (!message.collect) return;
+    const latencies: number[] = [];
+    const eventIds = [...receipts.keys()].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    for (const [rank, eventId] of eventIds.entries()) {
+      const sentAt = message.collect[rank];
+      for (const at of receipts.get(eventId) ?? []) latencies.push(at - sentAt);
+    }
+    for (const socket of sockets) socket.close();
+    process.send?.({ latencies, mismatches, failures }, () => process.exit(0));
+  });
+}
+
+main().catch((error: unknown) => {
+  process.send?.({ error: String(error) });
+});

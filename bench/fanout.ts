@@ -1,0 +1,282 @@
+import 'reflect-metadata';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SubscriptionMetrics } from '../gateway/src/subscriptions';
+import { SUBGRAPH_NAMES } from '../platform/src/subgraphs';
+import { RemoteProfiler } from './inspect';
+import { launchBenchPlatform } from './launcher';
+
+/**
+ * `npm run bench:fanout`: live fan-out at city scale. The platform as `npm start` runs it (every
+ * service its own process, rate limits and simulator off), the gateway pinned to core 0, N
+ * subscribers of one cross-subgraph subscription in client processes pinned to core 1 (one
+ * connection each), `BENCH_FANOUT_EVENTS` (20) fill levels reported `BENCH_FANOUT_INTERVAL_MS`
+ * (500) apart through `reportFillLevel`. Latency is receipt minus the mutation's send time.
+ * `BENCH_FANOUT_SUBSCRIBERS` (1,1000,5000,10000), `BENCH_FANOUT_TRANSPORTS` (ws,sse),
+ * `BENCH_FANOUT_PORT` (first of eight fixed ports; free ports without it), `BENCH_FANOUT_PROFILE`
+ * (a folder: the gateway's CPU profile of each point's events). Figures are printed, never asserted.
+ */
+const OPERATOR_KEY = 'bench-fanout-operator-key';
+const CLIENTS_PER_PROCESS = 5000;
+const CLOCK_TICKS_PER_SECOND = 100;
+
+interface Row {
+  transport: string;
+  subscribers: number;
+  delivered: number;
+  expected: number;
+  p50: number;
+  p99: number;
+  max: number;
+  cpuMicrosPerDelivery: number;
+  rssKiBPerSubscriber: number;
+  upstreamPerEvent: number;
+  fetchesPerEvent: number;
+  mismatches: number;
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  return sorted.length === 0
+    ? NaN
+    : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
+}
+
+/** User plus system CPU time of a process, in microseconds (Linux /proc). */
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND) * 1e6;
+}
+
+function rssKiB(pid: number): number {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function ask<T>(child: ChildProcess, predicate: (message: T) => boolean): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const listener = (message: T & { error?: string }) => {
+      if (message.error) reject(new Error(message.error));
+      else if (predicate(message)) {
+        child.off('message', listener);
+        resolve(message);
+      }
+    };
+    child.on('message', listener);
+  });
+}
+
+class Gateway {
+  constructor(
+    readonly url: string,
+    readonly pid: number,
+  ) {}
+
+  async metrics(): Promise<SubscriptionMetrics> {
+    const response = await fetch(this.url.replace(/\/graphql$/, '/graphql/stream/metrics'));
+    return (await response.json()) as SubscriptionMetrics;
+  }
+
+  async report(stationId: string, level: number, sequence: number): Promise<void> {
+    const response = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': OPERATOR_KEY },
+      body: JSON.stringify({
+        query: 'mutation ($input: ReportFillLevelInput!) { reportFillLevel(input: $input) { id } }',
+        variables: {
+          input: {
+            reportId: `bench-fanout-${Date.now()}-${sequence}`,
+            stationId,
+            stream: 'GLASS',
+            fillingLevel: level,
+            observedAt: new Date().toISOString(),
+          },
+        },
+      }),
+    });
+    const body = (await response.json()) as { errors?: unknown[] };
+    if (body.errors) throw new Error(`reportFillLevel failed: ${JSON.stringify(body.errors)}`);
+  }
+}
+
+/** A keep-alive connection the gateway closed while idle (during a long connect phase) is retried once. */
+async function reportOnce(
+  gateway: Gateway,
+  stationId: string,
+  level: number,
+  sequence: number,
+): Promise<void> {
+  try {
+    await gateway.report(stationId, level, sequence);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+    await gateway.report(stationId, level, sequence);
+  }
+}
+
+async function measure(
+  gateway: Gateway,
+  transport: string,
+  subscribers: number,
+  stationId: string,
+  events: number,
+  intervalMs: number,
+): Promise<Row> {
+  const rssBefore = rssKiB(gateway.pid);
+  const before = await gateway.metrics();
+  const children: ChildProcess[] = [];
+  for (let start = 0; start < subscribers; start += CLIENTS_PER_PROCESS) {
+    const child = fork(
+      path.join(__dirname, 'fanout-clients.js'),
+      [transport, gateway.url, String(Math.min(CLIENTS_PER_PROCESS, subscribers - start)), stationId],
+      { execPath: 'taskset', execArgv: ['-c', '1', process.execPath] },
+    );
+    children.push(child);
+  }
+  await Promise.all(
+    children.map((child) => ask<{ ready?: boolean }>(child, (message) => message.ready === true)),
+  );
+  const connected = Date.now();
+  while ((await gateway.metrics()).clients - before.clients < subscribers && Date.now() - connected < 30_000)
+    await sleep(100);
+  await sleep(1000); // idle: what the subscribers cost before any event
+  const rssPerSubscriber = (rssKiB(gateway.pid) - rssBefore) / subscribers;
+  const profileDir = process.env.BENCH_FANOUT_PROFILE;
+  const profiler = profileDir ? await RemoteProfiler.attach(gateway.pid, 9229) : undefined;
+  await profiler?.start();
+  const atStart = await gateway.metrics();
+  const cpuStart = cpuMicros(gateway.pid);
+  const sentAt: number[] = [];
+  for (let sequence = 0; sequence < events; sequence += 1) {
+    const began = Date.now();
+    sentAt.push(began);
+    await reportOnce(gateway, stationId, ((sequence % 90) + 5) / 100, sequence);
+    await sleep(Math.max(0, began + intervalMs - Date.now()));
+  }
+  const expected = subscribers * events;
+  const waitedFrom = Date.now();
+  for (;;) {
+    const counts = await Promise.all(
+      children.map((child) => {
+        const answer = ask<{ delivered?: number }>(child, (message) => typeof message.delivered === 'number');
+        child.send({ status: true });
+        return answer;
+      }),
+    );
+    if (counts.reduce((sum, count) => sum + (count.delivered ?? 0), 0) >= expected) break;
+    if (Date.now() - waitedFrom > 30_000) break;
+    await sleep(100);
+  }
+  const cpu = cpuMicros(gateway.pid) - cpuStart;
+  const atEnd = await gateway.metrics();
+  if (profiler && profileDir)
+    writeFileSync(
+      path.join(profileDir, `gateway-${transport}-${subscribers}.cpuprofile`),
+      JSON.stringify(await profiler.stop()),
+    );
+  const reports = await Promise.all(
+    children.map((child) => {
+      const answer = ask<{ latencies?: number[]; mismatches: number }>(child, (message) =>
+        Array.isArray(message.latencies),
+      );
+      child.send({ collect: sentAt });
+      return answer;
+    }),
+  );
+  const latencies = reports.flatMap((report) => report.latencies ?? []).sort((a, b) => a - b);
+  const started = Date.now();
+  while ((await gateway.metrics()).clients > before.clients && Date.now() - started < 30_000)
+    await sleep(100);
+  return {
+    transport,
+    subscribers,
+    delivered: latencies.length,
+    expected,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    max: latencies[latencies.length - 1] ?? NaN,
+    cpuMicrosPerDelivery: cpu / Math.max(1, latencies.length),
+    rssKiBPerSubscriber: rssPerSubscriber,
+    upstreamPerEvent: atStart.upstreamSubscriptions,
+    fetchesPerEvent: (atEnd.entityFetches - atStart.entityFetches) / events,
+    mismatches: reports.reduce((sum, report) => sum + report.mismatches, 0),
+  };
+}
+
+function fixedPorts(): NodeJS.ProcessEnv {
+  const base = Number(process.env.BENCH_FANOUT_PORT);
+  if (!base) return {};
+  return {
+    PORT: String(base),
+    ...Object.fromEntries(
+      SUBGRAPH_NAMES.map((name, index) => [`SUBGRAPH_${name.toUpperCase()}_PORT`, String(base + 1 + index)]),
+    ),
+  };
+}
+
+async function main(): Promise<void> {
+  const counts = (process.env.BENCH_FANOUT_SUBSCRIBERS ?? '1,1000,5000,10000').split(',').map(Number);
+  const transports = (process.env.BENCH_FANOUT_TRANSPORTS ?? 'ws,sse').split(',');
+  const events = Number(process.env.BENCH_FANOUT_EVENTS ?? 20);
+  const intervalMs = Number(process.env.BENCH_FANOUT_INTERVAL_MS ?? 500);
+  const platform = await launchBenchPlatform({
+    ...fixedPorts(),
+    OPERATOR_API_KEY: OPERATOR_KEY,
+    SUBSCRIPTION_METRICS: 'on',
+  });
+  try {
+    const pid = platform.pidOf('gateway');
+    if (!pid) throw new Error('the gateway process was not found');
+    execFileSync('taskset', ['-cp', '0', String(pid)], { stdio: 'ignore' });
+    const gateway = new Gateway(platform.gatewayUrl, pid);
+    // Warm-up: plans, pools and JIT, so the first point is not the cold start's.
+    await measure(gateway, 'ws', 10, 'TRILIB-16-0009', 3, 100);
+    const header = [
+      'transport',
+      'subscribers',
+      'delivered',
+      'p50 ms',
+      'p99 ms',
+      'max ms',
+      'CPU µs/delivery',
+      'RSS KiB/subscriber',
+      'upstream subs',
+      'entity fetches/event',
+      'payload mismatches',
+    ];
+    console.log(
+      `\nLive fan-out — ${events} fill levels ${intervalMs} ms apart, gateway on core 0, clients on core 1, launched platform\n`,
+    );
+    console.log(`| ${header.join(' | ')} |`);
+    console.log(`| ${header.map(() => '---:').join(' | ')} |`);
+    let run = 0;
+    for (const transport of transports)
+      for (const subscribers of counts) {
+        const station = `TRILIB-16-000${(run % 8) + 1}`;
+        run += 1;
+        const row = await measure(gateway, transport, subscribers, station, events, intervalMs);
+        const cells = [
+          row.transport,
+          row.subscribers.toLocaleString('en'),
+          `${row.delivered}/${row.expected}`,
+          row.p50.toFixed(0),
+          row.p99.toFixed(0),
+          row.max.toFixed(0),
+          row.cpuMicrosPerDelivery.toFixed(1),
+          row.rssKiBPerSubscriber.toFixed(1),
+          String(row.upstreamPerEvent),
+          row.fetchesPerEvent.toFixed(2),
+          String(row.mismatches),
+        ];
+        console.log(`| ${cells.join(' | ')} |`);
+      }
+  } finally {
+    await platform.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

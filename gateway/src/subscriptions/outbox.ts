@@ -1,0 +1,54 @@
+/** What counts the events it has queued and not yet handed to the kernel (a slow reader grows it). */
+export interface Backlog {
+  waiting: number;
+}
+
+/** Where an outbox's frames go: one batch written at once, `written` once the kernel has it all. */
+export type WriteBatch = (frames: Buffer[], written: () => void) => void;
+
+const pending = new Set<Outbox>();
+let scheduled = false;
+
+/** Writes every outbox that has frames: once per event-loop turn for all connections. */
+export function flushOutboxes(): void {
+  scheduled = false;
+  for (const outbox of pending) outbox.flush();
+  pending.clear();
+}
+
+/**
+ * One connection's writes, coalesced per event-loop turn: every frame queued during a turn (the
+ * events of all its subscriptions, protocol messages) leaves in one batch, one system call. It
+ * counts, per subscriber, the events not yet handed to the kernel, which is what back-pressure
+ * reads to close a client that reads too slowly.
+ */
+export class Outbox {
+  private frames: Buffer[] = [];
+  private owners: (Backlog | undefined)[] = [];
+
+  constructor(private readonly writeBatch: WriteBatch) {}
+
+  push(frame: Buffer, owner?: Backlog): void {
+    this.frames.push(frame);
+    this.owners.push(owner);
+    if (owner) owner.waiting += 1;
+    if (this.frames.length > 1) return;
+    pending.add(this);
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(flushOutboxes);
+    }
+  }
+
+  /** Writes what is queued now (before a close, whose frame must follow the events). */
+  flush(): void {
+    if (this.frames.length === 0) return;
+    const { frames, owners } = this;
+    this.frames = [];
+    this.owners = [];
+    pending.delete(this);
+    this.writeBatch(frames, () => {
+      for (const owner of owners) if (owner) owner.waiting -= 1;
+    });
+  }
+}
