@@ -28,6 +28,7 @@ import {
   type PersistedOperations,
 } from './persisted-operations';
 import { attachSubscriptions } from './subscriptions';
+import { attachWeb } from './web';
 import {
   CATALOG_QUERY,
   catalogJsonLd,
@@ -362,6 +363,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           }
         : undefined,
   });
+  attachWeb(httpServer, { supergraphSdl: options.supergraphSdl, production });
   await new Promise<void>((resolve) => httpServer.listen(options.port, resolve));
   const port = (httpServer.address() as AddressInfo).port;
   return {
