@@ -1,5 +1,5 @@
 // GraphiQL as the gateway serves it: bundled with its editor, so it works without internet.
-import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import 'graphiql/graphiql.css';
 import { createRoot } from 'react-dom/client';
@@ -19,7 +19,14 @@ ws.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
 
 // With `subscriptionUrl` each subscription opens its own graphql-ws client whose connectionParams
 // are the header editor's headers: an `x-api-key` typed there authenticates subscriptions too.
-const fetcher = createGraphiQLFetcher({ url: http.href, subscriptionUrl: ws.href });
+const send = createGraphiQLFetcher({ url: http.href, subscriptionUrl: ws.href });
+// The header editor starts with an empty `x-api-key` to show where a key goes; empty values are
+// not sent, so an anonymous caller stays anonymous instead of presenting an invalid key.
+const fetcher: Fetcher = (params, options) =>
+  send(params, {
+    ...options,
+    headers: Object.fromEntries(Object.entries(options?.headers ?? {}).filter(([, value]) => value !== '')),
+  });
 
 const headers = JSON.stringify({ 'x-api-key': '' }, null, 2);
 
