@@ -43,6 +43,7 @@ import { gatewayExecution, executionOptionsFromEnv, type ExecutionOptions } from
 import { SubgraphPools } from './execution/subgraph-pools';
 import { graphQLRequestHandler, InFlightAnswers } from './execution/shared-answers';
 import type { Fetcher } from '@apollo/utils.fetcher';
+import { attachWeb } from './web';
 import {
   costLimitPlugin,
   limitValidationRules,
@@ -410,6 +411,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   watchSubscriptions(subscriptions.metrics);
   const operations = await serveGatewayOperations(httpServer, db, subgraphUrls);
+  attachWeb(httpServer, { supergraphSdl: options.supergraphSdl, production });
   await new Promise<void>((resolve) => httpServer.listen(options.port, resolve));
   const port = (httpServer.address() as AddressInfo).port;
   return {

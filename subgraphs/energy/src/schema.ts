@@ -12,6 +12,7 @@ import {
   BuildingPerformanceResolver,
   DistrictEnergyResolver,
 } from './modules/energy-summary/energy-summary.resolver';
+import { EnergyLoadResolver } from './modules/energy-load/energy-load.resolver';
 import { EnergyIngestionResolver } from './modules/ingestion/ingestion.resolver';
 import { MeterResolver } from './modules/meter/meter.resolver';
 import { meterById } from './modules/meter/meter.loader';
@@ -33,6 +34,7 @@ export function buildEnergySchema(): Promise<GraphQLSchema> {
       EnergyIngestionResolver,
       ReadingEventResolver,
       DistrictLoadResolver,
+      EnergyLoadResolver,
     ],
     referenceResolvers: {
       Building: {

@@ -1,3 +1,4 @@
+import { OpenRequestCountResolver } from './modules/open-request-count/open-request-count.resolver';
 import type { GraphQLSchema } from 'graphql';
 import { forbidden } from '../../../platform/src/errors';
 import { buildFederatedSchema } from '../../../platform/src/federation';
@@ -35,6 +36,7 @@ export function buildMobilitySchema(): Promise<GraphQLSchema> {
       BeneficiaryResolver,
       AccompanimentStatsResolver,
       ArrondissementResolver,
+      OpenRequestCountResolver,
     ],
     referenceResolvers: {
       AccompanimentRequest: {

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../../platform/src/federation';
 import type { WasteContext } from './context';
+import { AlertCountResolver } from './modules/alert-count/alert-count.resolver';
 import { ArrondissementResolver } from './modules/arrondissement/arrondissement.resolver';
 import { CollectionResolver } from './modules/collection/collection.resolver';
 import { ContainerResolver } from './modules/container/container.resolver';
@@ -22,6 +23,7 @@ export function buildWasteSchema(): Promise<GraphQLSchema> {
       StationEventResolver,
       StreamStatisticsResolver,
       ArrondissementResolver,
+      AlertCountResolver,
     ],
     referenceResolvers: {
       WasteStation: {

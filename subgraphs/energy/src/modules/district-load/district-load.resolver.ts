@@ -1,7 +1,8 @@
 import { Args, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import type { BaseContext } from '../../../../../platform/src/context';
 import { DistrictLoadArgs, DistrictLoadEvent } from './district-load.entity';
-import { DistrictLoadService, DistrictLoadTicker } from './district-load.service';
+import { IntervalTicker } from '../../../../../platform/src/events/interval-ticker';
+import { DistrictLoadService } from './district-load.service';
 
 @Resolver(() => DistrictLoadEvent)
 export class DistrictLoadResolver {
@@ -11,7 +12,11 @@ export class DistrictLoadResolver {
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, DistrictLoadArgs, BaseContext>) => {
       const service = new DistrictLoadService(context.db);
       const first = await service.firstIntervalEnd(args, Date.now() / 1000);
-      return new DistrictLoadTicker(service, args.districtId, args.intervalSeconds, first);
+      return new IntervalTicker(
+        (end) => service.load(args.districtId, args.intervalSeconds, end),
+        args.intervalSeconds,
+        first,
+      );
     },
   })
   districtLoad(

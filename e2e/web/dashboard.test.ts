@@ -1,0 +1,179 @@
+import { createServer, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { OPERATOR_KEY, reportFillLevel } from '../subscriptions/helpers';
+import { launchBrowser, SCREENSHOTS } from './browser';
+
+/** The dashboard, GraphiQL and a foreign page, in a real browser against the whole platform. */
+let platform: TestPlatform;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let context: BrowserContext;
+let base: string;
+const sockets = new Set<Socket>();
+
+beforeAll(async () => {
+  process.env.OPERATOR_API_KEY = OPERATOR_KEY;
+  platform = await startTestPlatform();
+  base = platform.gateway.url.replace(/\/graphql$/, '');
+  // Every WebSocket the gateway accepts, so a test can cut them as a network drop would.
+  platform.gateway.httpServer.on('upgrade', (_request, socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  browser = await launchBrowser();
+  context = browser.context;
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+const ALERT_RED = '#d62f2f';
+const GREEN = '#2e9e44';
+const ORANGE = '#f07f1a';
+
+async function stationFill(page: Page, stationId: string): Promise<string | null> {
+  return page.getAttribute(`path[data-station-id="${stationId}"]`, 'fill');
+}
+
+async function waitForFill(page: Page, stationId: string, colour: string, timeout: number): Promise<void> {
+  // A string: this file is type-checked for Node, without the DOM's types.
+  const selector = JSON.stringify(`path[data-station-id="${stationId}"]`);
+  await page.waitForFunction(
+    `document.querySelector(${selector})?.getAttribute('fill') === ${JSON.stringify(colour)}`,
+    undefined,
+    { timeout },
+  );
+}
+
+describe('the live dashboard', () => {
+  let page: Page;
+  const errors: string[] = [];
+  const foreign: string[] = [];
+
+  beforeAll(async () => {
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.host !== new URL(base).host) foreign.push(request.url());
+    });
+    await page.goto(`${base}/dashboard`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
+  });
+
+  it('loads with no console error and no request to any other host', async () => {
+    await page.waitForSelector('#energy .u-over', { timeout: 15_000 });
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png') });
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+
+  it('draws the 20 arrondissements and the stations', async () => {
+    const drawn = await page.$$eval(
+      'path[data-arrondissement]',
+      (paths) => new Set(paths.map((element) => element.getAttribute('data-arrondissement'))).size,
+    );
+    expect(drawn).toBe(20);
+    expect(await page.locator('path[data-station-id]').count()).toBeGreaterThan(50);
+  });
+
+  it('colours a station within 2 s of its fill level being reported through the API', async () => {
+    const station = 'TRILIB-14-0003';
+    await reportFillLevel(platform, station, 0.2);
+    await waitForFill(page, station, GREEN, 5000);
+    await reportFillLevel(platform, station, 0.96);
+    await waitForFill(page, station, ALERT_RED, 2000);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-alert.png') });
+  });
+
+  it('resumes after the WebSocket is cut and shows the events it missed', async () => {
+    const station = 'TRILIB-12-0001';
+    await reportFillLevel(platform, station, 0.1);
+    await waitForFill(page, station, GREEN, 5000);
+    expect(sockets.size).toBeGreaterThan(0);
+    for (const socket of sockets) socket.destroy();
+    // Reported while the page is away: only a resume with `after` can bring it.
+    await reportFillLevel(platform, station, 0.8);
+    await waitForFill(page, station, ORANGE, 15_000);
+    expect(await stationFill(page, station)).toBe(ORANGE);
+    await expect.poll(() => page.textContent('#status')).toMatch(/direct|live/);
+  });
+
+  it('switches to English and fits a phone', async () => {
+    await page.click('#language');
+    expect(await page.textContent('header h1')).toBe('Paris live');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-phone.png'), fullPage: true });
+    await page.click('#language');
+    expect(await page.textContent('header h1')).toBe('Paris en direct');
+  });
+});
+
+describe('GraphiQL, offline', () => {
+  it('runs a query and a subscription from the preloaded examples', async () => {
+    const page = await context.newPage();
+    const foreign: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).host !== new URL(base).host) foreign.push(request.url());
+    });
+    await page.goto(`${base}/graphql`);
+    await page.waitForSelector('.graphiql-execute-button', { timeout: 30_000 });
+    await page.locator('.graphiql-tab').first().click();
+    await page.click('.graphiql-execute-button');
+    await expect
+      .poll(() => page.textContent('.result-window'), { timeout: 15_000 })
+      .toContain('arrondissements');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'graphiql-query.png') });
+
+    await page.locator('.graphiql-tab', { hasText: 'StationUpdates' }).click();
+    await page.click('.graphiql-execute-button');
+    await page.waitForTimeout(1000);
+    await reportFillLevel(platform, 'TRILIB-14-0004', 0.33);
+    await expect
+      .poll(() => page.textContent('.result-window'), { timeout: 15_000 })
+      .toContain('TRILIB-14-0004');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'graphiql-subscription.png') });
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a web app on another origin', () => {
+  let app: Server;
+  let appUrl: string;
+  beforeAll(async () => {
+    app = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end(`<!doctype html><script>
+        fetch(${JSON.stringify(platform.gateway.url)}, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': '${OPERATOR_KEY}' },
+          body: JSON.stringify({ query: '{ arrondissement(code: 17) { name } }' }),
+        }).then(async (response) => {
+          const body = await response.json();
+          document.title = body.data.arrondissement.name + ' / ' + response.headers.get('RateLimit-Limit');
+        }, (error) => { document.title = 'failed: ' + error; });
+      </script>`);
+    });
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+    appUrl = `http://127.0.0.1:${(app.address() as { port: number }).port}/`;
+  });
+  afterAll(() => new Promise<void>((resolve) => app.close(() => resolve())));
+
+  it('calls the API through CORS, with a key in a header', async () => {
+    const page = await context.newPage();
+    await page.goto(appUrl);
+    await expect.poll(() => page.title(), { timeout: 15_000 }).toMatch(/17/);
+    expect(await page.title()).not.toContain('failed');
+    await page.close();
+  });
+});

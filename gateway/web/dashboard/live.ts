@@ -1,0 +1,109 @@
+// Live feeds over graphql-ws, falling back to SSE; each resumes with `after` = the last eventId
+// it showed, so a network drop costs no event and shows none twice.
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql/language/printer';
+import { createClient as createSseClient } from 'graphql-sse';
+import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+
+export type Transport = 'ws' | 'sse';
+
+export interface Feed<TData, TVariables> {
+  document: TypedDocumentNode<TData, TVariables>;
+  /** The variables, given the eventId to resume after (undefined at first). */
+  variables: (after: string | undefined) => TVariables;
+  eventId: (data: TData) => string;
+  show: (data: TData) => void;
+}
+
+interface Sink {
+  next: (value: { data?: unknown; errors?: unknown }) => void;
+  error: (error: unknown) => void;
+  complete: () => void;
+}
+
+const RETRY_MS = [500, 1000, 2000, 5000];
+
+export class LiveConnection {
+  transport: Transport = typeof WebSocket === 'undefined' ? 'sse' : 'ws';
+  private ws?: WsClient;
+  private wsConnectedOnce = false;
+  private wsFailures = 0;
+  private readonly sse = createSseClient({
+    url: new URL('/graphql/stream', location.href).href,
+    retryAttempts: 0,
+  });
+  private readonly down = new Set<object>();
+
+  constructor(private readonly onStatus: (connected: boolean, transport: Transport) => void) {}
+
+  follow<TData, TVariables>(feed: Feed<TData, TVariables>): void {
+    let last: string | undefined;
+    let attempt = 0;
+    const start = () => {
+      const payload = {
+        query: print(feed.document),
+        variables: feed.variables(last) as Record<string, unknown>,
+      };
+      const sink: Sink = {
+        next: (value) => {
+          attempt = 0;
+          this.mark(feed, true);
+          const data = value.data as TData | undefined;
+          if (!data) return;
+          const id = feed.eventId(data);
+          if (last !== undefined && BigInt(id) <= BigInt(last)) return; // already shown
+          last = id;
+          feed.show(data);
+          // For `npm run bench:dashboard`: when the page first showed a live event.
+          if (performance.getEntriesByName('ocg:first-live-update').length === 0)
+            performance.mark('ocg:first-live-update');
+        },
+        error: (error) => retry(error),
+        complete: () => retry(undefined),
+      };
+      this.subscribe(payload, sink);
+    };
+    const retry = (error: unknown) => {
+      this.mark(feed, false);
+      if (this.transport === 'ws' && !this.wsConnectedOnce && ++this.wsFailures >= 2) this.transport = 'sse';
+      if (error)
+        console.warn('live feed interrupted, resuming', error instanceof Error ? error.message : error);
+      setTimeout(start, RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]);
+    };
+    start();
+  }
+
+  private subscribe(payload: { query: string; variables: Record<string, unknown> }, sink: Sink): void {
+    if (this.transport === 'sse') {
+      this.sse.subscribe(payload, sink);
+      return;
+    }
+    this.wsClient().subscribe(payload, sink);
+  }
+
+  private wsClient(): WsClient {
+    if (!this.ws) {
+      const url = new URL('/graphql', location.href);
+      url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+      this.ws = createWsClient({
+        url: url.href,
+        lazy: true,
+        // Resumption is ours (with `after`): graphql-ws would replay each subscribe as first sent.
+        retryAttempts: 0,
+        on: {
+          connected: () => {
+            this.wsConnectedOnce = true;
+            this.wsFailures = 0;
+          },
+        },
+      });
+    }
+    return this.ws;
+  }
+
+  private mark(feed: object, connected: boolean): void {
+    if (connected) this.down.delete(feed);
+    else this.down.add(feed);
+    this.onStatus(this.down.size === 0, this.transport);
+  }
+}
