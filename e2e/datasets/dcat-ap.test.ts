@@ -51,6 +51,21 @@ function datasetIris(graph: Graph): string[] {
     .map((quad) => quad.subject.value);
 }
 
+/**
+ * The graph without what other test files change while this one runs (they record readings in
+ * the same database): dates and versions. Two representations are compared on the rest.
+ */
+function withoutDates(graph: Graph): string {
+  const stable = rdf.dataset(
+    [...graph].filter(
+      (quad) =>
+        quad.predicate.value !== 'http://www.w3.org/ns/dcat#version' &&
+        !(quad.object.termType === 'Literal' && quad.object.datatype.value.endsWith('#dateTime')),
+    ),
+  );
+  return stable.toCanonical();
+}
+
 let platform: TestPlatform;
 let base: string;
 let catalog: Graph;
@@ -95,7 +110,7 @@ describe('catalog IRIs', () => {
       expect(local.length).toBeGreaterThan(13 * 4);
       expect(local.filter((iri) => iri !== base && !iri.startsWith(`${base}/`))).toEqual([]);
     }
-    expect(viaLoopback.toCanonical()).toBe(catalog.toCanonical());
+    expect(withoutDates(viaLoopback)).toBe(withoutDates(catalog));
   });
 
   it('start with PUBLIC_URL when it is set, the download URLs included', async () => {
@@ -122,7 +137,7 @@ describe('catalog IRIs', () => {
         await parse(await turtle.text(), 'text/turtle'),
       ]) {
         expect(datasetIris(entry)).toEqual([iri]);
-        // The entry is the catalog's description of the dataset: its triples (blank nodes aside) are the catalog's.
+        // The entry is the catalog's description of the dataset: its links are the catalog's.
         const missing = [...entry].filter(
           (quad) =>
             quad.subject.termType === 'NamedNode' &&
@@ -144,7 +159,7 @@ describe('Turtle', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/turtle/);
     const text = await response.text();
     expect(text).toMatch(/^@prefix dcat: <http:\/\/www\.w3\.org\/ns\/dcat#>\./m);
-    expect((await parse(text, 'text/turtle')).toCanonical()).toBe(catalog.toCanonical());
+    expect(withoutDates(await parse(text, 'text/turtle'))).toBe(withoutDates(catalog));
   });
 
   it('/catalog negotiates JSON-LD or Turtle by Accept', async () => {
@@ -163,7 +178,7 @@ describe('Turtle', () => {
       await response.arrayBuffer();
     }
     const turtle = await (await get(`${base}/catalog`, 'text/turtle')).text();
-    expect((await parse(turtle, 'text/turtle')).toCanonical()).toBe(catalog.toCanonical());
+    expect(withoutDates(await parse(turtle, 'text/turtle'))).toBe(withoutDates(catalog));
   });
 });
 
