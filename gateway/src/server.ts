@@ -13,7 +13,7 @@ import {
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
 import { getOperationAST, GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
-import { drainHttpServer, handleGraphQLRequest, sendGraphQLError, sendJson } from '../../platform/src/http';
+import { drainHttpServer, sendGraphQLError, sendJson } from '../../platform/src/http';
 import { encodeIdentity, IDENTITY_HEADER, type Identity } from '../../platform/src/identity';
 import { logger } from '../../platform/src/logger';
 import type { SubgraphName } from '../../platform/src/subgraphs';
@@ -28,6 +28,10 @@ import {
   type PersistedOperations,
 } from './persisted-operations';
 import { attachSubscriptions } from './subscriptions';
+import { gatewayExecution, executionOptionsFromEnv, type ExecutionOptions } from './execution';
+import { SubgraphPools } from './execution/subgraph-pools';
+import { graphQLRequestHandler, InFlightAnswers } from './execution/shared-answers';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import {
   CATALOG_QUERY,
   catalogJsonLd,
@@ -70,6 +74,8 @@ export interface GatewaySecurityOptions {
   persistedOperations?: PersistedOperations | false;
   /** Reverse proxies in front of the gateway: the client address is this many entries from the right of X-Forwarded-For. */
   trustProxyHops?: number;
+  /** Our plan executor and in-flight deduplication (`GATEWAY_PLAN_EXECUTOR`, `GATEWAY_DEDUPLICATION`). */
+  execution?: ExecutionOptions;
 }
 
 export interface GatewayOptions extends GatewaySecurityOptions {
@@ -101,9 +107,9 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
   constructor(
     url: string,
     private readonly gatewaySecret: string,
+    send: Fetcher,
   ) {
     super({ url });
-    const send = this.fetcher;
     this.fetcher = (target, init) => send(target, { ...init, signal: operationSignal.getStore() });
   }
 
@@ -136,16 +142,17 @@ class TimeBoundGateway extends ApolloGateway {
   constructor(
     config: GatewayConfig,
     private readonly timeoutMs: number,
+    private readonly execution: ReturnType<typeof gatewayExecution>,
   ) {
     super(config);
   }
 
   override async load(options?: Parameters<ApolloGateway['load']>[0]): ReturnType<ApolloGateway['load']> {
     const loaded = await super.load(options);
-    const bounded = withOperationTimeout(loaded.executor, this.timeoutMs);
+    const bounded = withOperationTimeout(this.execution.executor(loaded.executor), this.timeoutMs);
     return {
       schema: loaded.schema,
-      executor: async (requestContext) => {
+      executor: this.execution.shared(async (requestContext) => {
         const operation = new AbortController();
         try {
           return await operationSignal.run(operation.signal, () => bounded(requestContext));
@@ -153,7 +160,7 @@ class TimeBoundGateway extends ApolloGateway {
           // After a timeout the plan is still running: whatever it has in flight is given up.
           operation.abort();
         }
-      },
+      }),
     };
   }
 }
@@ -205,6 +212,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     jwtSettings ? await createTokenVerifier(jwtSettings) : undefined,
   );
   const rateLimiter = rateLimitConfig ? new RateLimiter(db, rateLimitConfig) : undefined;
+  const pools = new SubgraphPools();
+  const executionOptions = options.execution ?? executionOptionsFromEnv();
+  const execution = gatewayExecution({
+    ...executionOptions,
+    supergraphSdl: options.supergraphSdl,
+    subgraphUrls: options.subgraphUrls,
+    gatewaySecret: options.gatewaySecret,
+    pools,
+    signal: () => operationSignal.getStore(),
+  });
 
   const gateway = new TimeBoundGateway(
     {
@@ -212,10 +229,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       buildService: ({ name, url }) => {
         const target = options.subgraphUrls?.[name as SubgraphName] ?? url;
         if (!target) throw new Error(`No URL for subgraph ${name}`);
-        return new IdentityForwardingDataSource(target, options.gatewaySecret);
+        return new IdentityForwardingDataSource(target, options.gatewaySecret, pools.fetcher());
       },
     },
     limits.timeoutMs,
+    execution,
   );
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -237,6 +255,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ],
   });
   await apollo.start();
+  const answerGraphQL = graphQLRequestHandler(
+    apollo,
+    (identity) => ({ identity }),
+    executionOptions.deduplicate ? new InFlightAnswers(parseOptions(limits)) : undefined,
+  );
 
   /** Authenticates, then counts the request; undefined when it has already been answered (401, 429). */
   const admit = async (request: IncomingMessage, response: ServerResponse): Promise<Identity | undefined> => {
@@ -327,9 +350,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       );
     }
     admit(request, response)
-      .then(
-        (identity) => identity && handleGraphQLRequest(apollo, request, response, async () => ({ identity })),
-      )
+      .then((identity) => identity && answerGraphQL(request, response, identity))
       .catch((error: unknown) => {
         logger.error({ err: error }, 'gateway request failed');
         if (!response.headersSent)
@@ -341,7 +362,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: options.supergraphSdl,
     subgraphUrls: options.subgraphUrls,
     gatewaySecret: options.gatewaySecret,
-    dataSource: (url) => new IdentityForwardingDataSource(url, options.gatewaySecret),
+    dataSource: (url) => new IdentityForwardingDataSource(url, options.gatewaySecret, pools.fetcher()),
     prepare: {
       resolveQuery: persisted && ((request) => persisted.resolve(request)),
       hideSchemaDetails: production,
@@ -374,6 +395,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await subscriptions.close();
       await drained;
       await apollo.stop();
+      await pools.close();
       await db.destroy();
     },
   };

@@ -48,6 +48,81 @@ export function toHeaderMap(request: IncomingMessage): HeaderMap {
 }
 
 /**
+ * Reads and checks a GraphQL request's body (size, JSON, no batches); undefined when it has
+ * already been answered with an error.
+ */
+export async function readGraphQLBody(
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<{ body: unknown } | undefined> {
+  if (request.method !== 'POST') return { body: undefined };
+  let text: string;
+  try {
+    text = await readBody(request);
+  } catch (error) {
+    if (error instanceof PayloadTooLargeError) {
+      // The rest of the body is never read: a kept-alive connection would parse it as the next request.
+      response.setHeader('connection', 'close');
+      sendGraphQLError(response, 413, 'PAYLOAD_TOO_LARGE', error.message);
+      return undefined;
+    }
+    throw error;
+  }
+  const contentType = request.headers['content-type'] ?? '';
+  if (!contentType.includes('application/json')) return { body: text };
+  let body: unknown;
+  try {
+    body = text.length > 0 ? JSON.parse(text) : undefined;
+  } catch {
+    sendGraphQLError(response, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+    return undefined;
+  }
+  // A JSON array is a batch: one request that costs as many operations as it holds.
+  if (Array.isArray(body)) {
+    sendGraphQLError(
+      response,
+      400,
+      'BATCHING_NOT_SUPPORTED',
+      'Batched operations are not supported: send one operation per request',
+    );
+    return undefined;
+  }
+  return { body };
+}
+
+/** An HTTP answer of Apollo Server, whole (status, headers, body text) or streamed. */
+export type GraphQLHttpAnswer = Awaited<ReturnType<ApolloServer['executeHTTPGraphQLRequest']>>;
+
+/** Runs a request whose body has been read through Apollo Server. */
+export function executeGraphQLRequest<TContext extends ApolloBaseContext>(
+  server: ApolloServer<TContext>,
+  request: IncomingMessage,
+  body: unknown,
+  context: () => Promise<TContext>,
+): Promise<GraphQLHttpAnswer> {
+  return server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: {
+      method: request.method ?? 'GET',
+      headers: toHeaderMap(request),
+      search: new URL(request.url ?? '/', 'http://localhost').search,
+      body,
+    },
+    context,
+  });
+}
+
+export async function sendGraphQLAnswer(response: ServerResponse, answer: GraphQLHttpAnswer): Promise<void> {
+  for (const [name, value] of answer.headers) response.setHeader(name, value);
+  response.statusCode = answer.status ?? 200;
+  if (answer.body.kind === 'complete') {
+    response.end(answer.body.string);
+    return;
+  }
+  for await (const chunk of answer.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+/**
  * Hands one HTTP request to Apollo Server (the integration API every Apollo integration uses),
  * so gateway and subgraphs share a plain `node:http` server that also carries /health, exports
  * and WebSocket upgrades.
@@ -58,57 +133,9 @@ export async function handleGraphQLRequest<TContext extends ApolloBaseContext>(
   response: ServerResponse,
   context: () => Promise<TContext>,
 ): Promise<void> {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  let body: unknown = undefined;
-  if (request.method === 'POST') {
-    let text: string;
-    try {
-      text = await readBody(request);
-    } catch (error) {
-      if (error instanceof PayloadTooLargeError) {
-        // The rest of the body is never read: a kept-alive connection would parse it as the next request.
-        response.setHeader('connection', 'close');
-        return sendGraphQLError(response, 413, 'PAYLOAD_TOO_LARGE', error.message);
-      }
-      throw error;
-    }
-    const contentType = request.headers['content-type'] ?? '';
-    if (contentType.includes('application/json')) {
-      try {
-        body = text.length > 0 ? JSON.parse(text) : undefined;
-      } catch {
-        return sendGraphQLError(response, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
-      }
-      // A JSON array is a batch: one request that costs as many operations as it holds.
-      if (Array.isArray(body)) {
-        return sendGraphQLError(
-          response,
-          400,
-          'BATCHING_NOT_SUPPORTED',
-          'Batched operations are not supported: send one operation per request',
-        );
-      }
-    } else {
-      body = text;
-    }
-  }
-  const result = await server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: {
-      method: request.method ?? 'GET',
-      headers: toHeaderMap(request),
-      search: url.search,
-      body,
-    },
-    context,
-  });
-  for (const [name, value] of result.headers) response.setHeader(name, value);
-  response.statusCode = result.status ?? 200;
-  if (result.body.kind === 'complete') {
-    response.end(result.body.string);
-    return;
-  }
-  for await (const chunk of result.body.asyncIterator) response.write(chunk);
-  response.end();
+  const read = await readGraphQLBody(request, response);
+  if (!read) return;
+  await sendGraphQLAnswer(response, await executeGraphQLRequest(server, request, read.body, context));
 }
 
 /** `SHUTDOWN_DRAIN_MS` (default 10 s): how long a stopping server lets in-flight requests finish. */

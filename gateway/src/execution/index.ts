@@ -1,0 +1,64 @@
+import { encodeIdentity, IDENTITY_HEADER, type Identity } from '../../../platform/src/identity';
+import type { SubgraphName } from '../../../platform/src/subgraphs';
+import { subgraphUrlsFromSupergraph } from '../datasets';
+import { deduplicatingExecutor } from './deduplication';
+import { planExecutor, type GatewayExecutor } from './plan-execution';
+import type { SubgraphPools } from './subgraph-pools';
+
+export interface ExecutionOptions {
+  /** Query plans run by our executor (`GATEWAY_PLAN_EXECUTOR`, default on; `apollo` turns it off). */
+  planExecutor: boolean;
+  /** Identical queries in flight share one execution (`GATEWAY_DEDUPLICATION`, default on; `off`). */
+  deduplicate: boolean;
+}
+
+export function executionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ExecutionOptions {
+  return {
+    planExecutor: env.GATEWAY_PLAN_EXECUTOR !== 'apollo',
+    deduplicate: env.GATEWAY_DEDUPLICATION !== 'off',
+  };
+}
+
+export interface GatewayExecutionOptions extends ExecutionOptions {
+  supergraphSdl: string;
+  subgraphUrls?: Partial<Record<SubgraphName, string>>;
+  gatewaySecret: string;
+  pools: SubgraphPools;
+  signal(): AbortSignal | undefined;
+}
+
+/**
+ * The gateway's query path around Apollo's executor: `executor` puts our plan executor in front of
+ * it, `shared` deduplicates whole executions (timeout and abort included) of identical queries.
+ */
+export function gatewayExecution(options: GatewayExecutionOptions) {
+  const urls: Record<string, string | undefined> = {
+    ...subgraphUrlsFromSupergraph(options.supergraphSdl),
+    ...options.subgraphUrls,
+  };
+  return {
+    executor(apollo: GatewayExecutor): GatewayExecutor {
+      if (!options.planExecutor) return apollo;
+      return planExecutor({
+        supergraphSdl: options.supergraphSdl,
+        subgraphUrl: (name) => {
+          const url = urls[name];
+          if (!url) throw new Error(`No URL for subgraph ${name}`);
+          return url;
+        },
+        post: (url, body, headers, signal) => options.pools.post(url, body, headers, signal),
+        headers: (requestContext) => {
+          const identity = (requestContext.context as { identity?: Identity }).identity ?? {
+            roles: ['public'],
+          };
+          return { [IDENTITY_HEADER]: encodeIdentity(identity, options.gatewaySecret) };
+        },
+        signal: options.signal,
+        fallback: apollo,
+      });
+    },
+    shared(executor: GatewayExecutor): GatewayExecutor {
+      return options.deduplicate ? deduplicatingExecutor(executor) : executor;
+    },
+  };
+}
