@@ -70,7 +70,7 @@ export async function measureGateway(
   identity: { round: number; gateway: string; mode: LoadMode },
   load: { url: string; connections: number; warmupSeconds: number; seconds: number; timeoutSeconds: number },
   placement: Placement,
-): Promise<Omit<Measurement, 'fetchesAlone'> & { firstFailure: string | null }> {
+): Promise<Omit<Measurement, 'fetchesAlone'> & { firstFailure: string | null; socketErrors: number }> {
   const pgid = gateway.child.pid ?? 0;
   const settings = {
     url: load.url,
@@ -108,5 +108,6 @@ export async function measureGateway(
     gatewayRssMb: end.usage.rssMb,
     otherLoadPercent: ((end.core - start.core - gatewayCpuSeconds) / wallSeconds) * 100,
     firstFailure: figures.firstFailure,
+    socketErrors: figures.socketErrors,
   };
 }

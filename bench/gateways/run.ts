@@ -118,10 +118,10 @@ async function measureOne(
         { url, ...SETTINGS },
         context.placement,
       );
-      const { firstFailure, ...measurement } = measured;
+      const { firstFailure, socketErrors, ...measurement } = measured;
       console.log(
         `  ${mode}: ${measurement.requestsPerSecond.toFixed(1)} req/s, p50 ${measurement.p50Ms} ms, p99 ${measurement.p99Ms} ms, ` +
-          `${measurement.failures} failures, ${measurement.fetchesPerRequest.toFixed(1)} fetches/req, gateway CPU ${measurement.gatewayCpuPercent.toFixed(0)} %` +
+          `${measurement.failures} failures (${socketErrors} timeouts or connection errors), ${measurement.fetchesPerRequest.toFixed(1)} fetches/req, gateway CPU ${measurement.gatewayCpuPercent.toFixed(0)} %` +
           (firstFailure ? `\n  first failure: ${firstFailure}` : ''),
       );
       measurements.push({ ...measurement, fetchesAlone });
