@@ -3,6 +3,7 @@ import { CreateEventLog1764000000001 } from '../../platform/src/events/migration
 import { CreateEnergy1764000000200 } from './1764000000200-CreateEnergy';
 import { AddMeterReadingClientId1764000000300 } from './1764000000300-AddMeterReadingClientId';
 import { CreateMeterReadingRollups1764000000400 } from './1764000000400-CreateMeterReadingRollups';
+import { SearchBuildings1764000013100 } from './1764000013100-SearchBuildings';
 
 /**
  * The energy schema's migrations, in the order they run. The event log and the client reading id
@@ -15,4 +16,5 @@ export const energyMigrations = [
   CreateEventLog1764000000001,
   AddMeterReadingClientId1764000000300,
   CreateMeterReadingRollups1764000000400,
+  SearchBuildings1764000013100,
 ];
