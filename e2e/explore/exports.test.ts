@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '../../test/platform';
 
 let platform: TestPlatform;
 let base: string;
@@ -21,21 +21,21 @@ async function idsOf(path: string): Promise<string[]> {
     .sort();
 }
 
+interface IdPage {
+  edges: { node: { id: string } }[];
+  pageInfo: { endCursor: string; hasNextPage: boolean };
+}
+
 async function graphIds(list: string, filter: string): Promise<string[]> {
   const ids: string[] = [];
   let after: string | null = null;
   for (;;) {
-    const result = await platform.query<
-      Record<
-        string,
-        { edges: { node: { id: string } }[]; pageInfo: { endCursor: string; hasNextPage: boolean } }
-      >
-    >(
+    const result: GraphQLResponse<Record<string, IdPage>> = await platform.query<Record<string, IdPage>>(
       `query ($after: String) { ${list}(first: 100, after: $after, filter: ${filter}) { edges { node { id } } pageInfo { endCursor hasNextPage } } }`,
       { after },
     );
     expect(result.errors).toBeUndefined();
-    const page = result.data?.[list];
+    const page: IdPage | undefined = result.data?.[list];
     ids.push(...(page?.edges.map((edge) => edge.node.id) ?? []));
     if (!page?.pageInfo.hasNextPage) return ids.sort();
     after = page.pageInfo.endCursor;
