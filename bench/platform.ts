@@ -20,10 +20,11 @@ export interface BenchPlatform {
  */
 export async function startBenchPlatform(
   definitions: SubgraphDefinition[] = SUBGRAPHS,
+  databaseName = 'ocg_bench',
 ): Promise<BenchPlatform> {
   const database = await openDatabase(path.join(__dirname, '..', '..'));
   const url = new URL(database.url);
-  url.pathname = '/ocg_bench';
+  url.pathname = `/${databaseName}`;
   const databaseUrl = url.toString();
   await ensureDatabase(databaseUrl);
   await prepareDatabase(databaseUrl, definitions, {

@@ -99,6 +99,7 @@ export const budgetDatasets: DatasetDefinition[] = [
       { name: 'edition', type: 'integer', condition: 'edition = $1' },
     ],
     location: { latitude: 'latitude', longitude: 'longitude' },
+    search: 'budget.budget_project.search_document',
     accrualPeriodicity: 'annual',
   },
   {

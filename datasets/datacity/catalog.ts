@@ -60,6 +60,7 @@ export const datacityDatasets: DatasetDefinition[] = [
       { name: 'status', type: 'text', condition: 'c.status = $1' },
     ],
     location: { latitude: 'c.latitude', longitude: 'c.longitude' },
+    search: 'c.search_document',
     time: 'c.launch_date',
     accrualPeriodicity: 'annual',
   },

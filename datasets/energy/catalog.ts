@@ -82,6 +82,7 @@ export const energyDatasets: DatasetDefinition[] = [
     key: { sql: 'b.id', type: 'text' },
     filters: buildingFilters,
     location: { latitude: 'b.latitude', longitude: 'b.longitude' },
+    search: 'b.search_document',
     accrualPeriodicity: 'irregular',
   },
   {

@@ -12,6 +12,7 @@ import {
   readArrondissements,
   referenceArrondissements,
 } from './import-arrondissements';
+import { approximateDistrictBoundary } from './district-boundaries';
 import { DISTRICTS } from './reference';
 
 export const isTerritorySeeded = (db: DataSource): Promise<boolean> => hasDatasetImports(db.manager);
@@ -27,7 +28,11 @@ export async function seedTerritory(db: DataSource, options: SeedOptions): Promi
   const imported = fromOpenData ? await readArrondissements(options.openDataDir as string) : undefined;
   const arrondissements = imported?.rows ?? referenceArrondissements();
   const districts = DISTRICTS.map((entry) =>
-    Object.assign(new District(), { ...entry, provenance: Provenance.REFERENCE }),
+    Object.assign(new District(), {
+      ...entry,
+      geometry: approximateDistrictBoundary(entry),
+      provenance: Provenance.REFERENCE,
+    }),
   );
   await db.transaction(async (manager) => {
     await manager.query('DELETE FROM district');

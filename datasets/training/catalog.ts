@@ -178,6 +178,7 @@ export const trainingDatasets: DatasetDefinition[] = [
       { name: 'provider', type: 'text', condition: 'c.provider_id = $1' },
     ],
     location: { latitude: 'c.latitude', longitude: 'c.longitude' },
+    search: 'c.search_document',
     accrualPeriodicity: 'annual',
   },
   {

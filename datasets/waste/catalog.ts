@@ -152,6 +152,7 @@ export const wasteDatasets: DatasetDefinition[] = [
       { name: 'stream', type: 'text', condition: '$1 = ANY(s.accepted_streams)' },
     ],
     location: { latitude: 's.latitude', longitude: 's.longitude' },
+    search: 's.search_document',
     accrualPeriodicity: 'continuous',
   },
   {

@@ -4,6 +4,7 @@ import { CreateEnergy1764000000200 } from './1764000000200-CreateEnergy';
 import { AddMeterReadingClientId1764000000300 } from './1764000000300-AddMeterReadingClientId';
 import { CreateMeterReadingRollups1764000000400 } from './1764000000400-CreateMeterReadingRollups';
 import { PartialMeterReadingClientIdIndex1764000000500 } from './1764000000500-PartialMeterReadingClientIdIndex';
+import { SearchBuildings1764000013100 } from './1764000013100-SearchBuildings';
 
 /**
  * The energy schema's migrations, in the order they run. The event log and the client reading id
@@ -17,4 +18,5 @@ export const energyMigrations = [
   AddMeterReadingClientId1764000000300,
   CreateMeterReadingRollups1764000000400,
   PartialMeterReadingClientIdIndex1764000000500,
+  SearchBuildings1764000013100,
 ];

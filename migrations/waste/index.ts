@@ -2,6 +2,7 @@ import { CreateDatasetImports1764000000000 } from '../../platform/src/dataset-im
 import { CreateEventLog1764000000001 } from '../../platform/src/events/migration';
 import { CreateWaste1764000000200 } from './1764000000200-CreateWaste';
 import { IndexWasteHistoryByTime1764000000300 } from './1764000000300-IndexWasteHistoryByTime';
+import { SearchWasteStations1764000013100 } from './1764000013100-SearchWasteStations';
 
 /** The waste schema's migrations, in the order they run. */
 export const wasteMigrations = [
@@ -9,4 +10,5 @@ export const wasteMigrations = [
   CreateEventLog1764000000001,
   CreateWaste1764000000200,
   IndexWasteHistoryByTime1764000000300,
+  SearchWasteStations1764000013100,
 ];

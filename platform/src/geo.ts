@@ -4,6 +4,10 @@ import { badInput } from './errors';
 
 export const MAX_RADIUS_METERS = 50_000;
 
+/** The description of every located node's `distanceMeters`. */
+export const DISTANCE_METERS_DESCRIPTION =
+  'Great-circle distance in metres from the `near` point of the list that returned it; null without `near`.';
+
 @Directive('@shareable')
 @ObjectType('Location', { description: 'A WGS 84 point.' })
 export class Location {
@@ -76,17 +80,32 @@ export function whereNear<T extends ObjectLiteral>(
     });
 }
 
+export function validateBox(box: BoundingBoxInput, argument = 'bbox'): void {
+  const inRange =
+    box.south >= -90 && box.north <= 90 && box.west >= -180 && box.east <= 180 && box.south <= box.north;
+  if (!(inRange && box.west <= box.east))
+    throw badInput(
+      `\`${argument}\` needs south <= north and west <= east, latitudes within ±90 and longitudes within ±180`,
+      argument,
+    );
+}
+
 export function whereInBox<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   alias: string,
   box: BoundingBoxInput,
+  argument = 'bbox',
 ): SelectQueryBuilder<T> {
-  if (!(box.south <= box.north && box.west <= box.east && box.south >= -90 && box.north <= 90))
-    throw badInput('`bbox` needs south <= north and west <= east, in degrees', 'bbox');
+  validateBox(box, argument);
   return query.andWhere(
     `${alias}.latitude BETWEEN :boxSouth AND :boxNorth AND ${alias}.longitude BETWEEN :boxWest AND :boxEast`,
     { boxSouth: box.south, boxNorth: box.north, boxWest: box.west, boxEast: box.east },
   );
+}
+
+/** The great-circle distance in metres from the `near` point given to `whereNear` (same parameters). */
+export function distanceSql(alias: string): string {
+  return `earth_distance(ll_to_earth(:nearLatitude, :nearLongitude), ll_to_earth(${alias}.latitude, ${alias}.longitude))`;
 }
 
 /** The SQL that creates the geographic index of a located table (used by the migrations). */

@@ -68,16 +68,30 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, nodeNam
   return NodeConnection;
 }
 
-/** The order a connection is read in: a unique key, optionally after a (non-null) sort column. */
+/** One sort key: a SQL expression over the query's alias (a column or e.g. a distance), and its direction. */
+export interface OrderKey {
+  sql: string;
+  direction: 'ASC' | 'DESC';
+}
+
+/**
+ * The order a connection is read in: sort keys (`keys`, or the single column `sort`), always
+ * ended by the unique `id` so that ties keep a stable order and cursors an exact position.
+ * Sort keys must never be NULL on the rows they order.
+ */
 export interface PageOrder<T> {
   alias: string;
   id: keyof T & string;
   sort?: keyof T & string;
+  /** The direction of `sort` and of the id (with `keys`: the id's only). */
   direction?: 'ASC' | 'DESC';
+  keys?: OrderKey[];
+  /** Values computed per row and set on each node, SQL expressions by property (`distanceMeters`). */
+  computed?: Record<string, string>;
 }
 
 interface CursorPosition {
-  sort?: string | number;
+  keys: (string | number)[];
   id: string | number;
 }
 
@@ -95,9 +109,20 @@ function sortValue(value: unknown): string | number {
   return String(value);
 }
 
-export function encodeCursor<T>(row: T, order: PageOrder<T>): string {
-  const position: CursorPosition = { id: sortValue(row[order.id]) };
-  if (order.sort) position.sort = sortValue(row[order.sort]);
+/** The sort keys before the id. */
+function sortKeys<T>(order: PageOrder<T>): OrderKey[] {
+  if (order.keys) return order.keys;
+  return order.sort ? [{ sql: `${order.alias}.${order.sort}`, direction: order.direction ?? 'ASC' }] : [];
+}
+
+function idDirection<T>(order: PageOrder<T>): 'ASC' | 'DESC' {
+  return order.direction ?? order.keys?.[0]?.direction ?? 'ASC';
+}
+
+const keyAlias = (index: number) => `page_key_${index}`;
+const computedAlias = (property: string) => `page_computed_${property}`;
+
+function encodePosition(position: CursorPosition): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
@@ -108,42 +133,98 @@ export function decodeCursor(cursor: string, order: PageOrder<unknown>): CursorP
   } catch {
     throw badInput('`after` is not a cursor returned by this connection', 'after');
   }
+  const isValue = (value: unknown) => typeof value === 'string' || typeof value === 'number';
   const valid =
     position !== null &&
     typeof position === 'object' &&
-    (typeof position.id === 'string' || typeof position.id === 'number') &&
-    (!order.sort || typeof position.sort === 'string' || typeof position.sort === 'number');
-  if (!valid) throw badInput('`after` is not a cursor returned by this connection', 'after');
+    isValue(position.id) &&
+    Array.isArray(position.keys) &&
+    position.keys.length === sortKeys(order).length &&
+    position.keys.every(isValue);
+  if (!valid)
+    throw badInput('`after` is not a cursor returned by this connection (or another order)', 'after');
   return position;
 }
 
-/** Orders the query and, after a cursor, keeps only the rows that follow it (keyset pagination). */
+/**
+ * The rows after a position: a row comparison when every key runs the same way (an index can
+ * serve it), else "first differing key decides" spelled out.
+ */
+function afterCondition(
+  keys: OrderKey[],
+  values: (string | number)[],
+): { sql: string; parameters: ObjectLiteral } {
+  const parameters: ObjectLiteral = {};
+  values.forEach((value, index) => (parameters[`cursorKey${index}`] = value));
+  const placeholders = values.map((_, index) => `:cursorKey${index}`);
+  const comparison = (direction: 'ASC' | 'DESC') => (direction === 'ASC' ? '>' : '<');
+  if (keys.every((key) => key.direction === keys[0].direction)) {
+    const left = keys.map((key) => key.sql).join(', ');
+    return {
+      sql: `(${left}) ${comparison(keys[0].direction)} (${placeholders.join(', ')})`,
+      parameters,
+    };
+  }
+  const alternatives = keys.map((key, index) => {
+    const equal = keys.slice(0, index).map((previous, at) => `${previous.sql} = ${placeholders[at]}`);
+    return `(${[...equal, `${key.sql} ${comparison(key.direction)} ${placeholders[index]}`].join(' AND ')})`;
+  });
+  return { sql: `(${alternatives.join(' OR ')})`, parameters };
+}
+
+/** Orders the query, selects the sort keys and computed values, and keeps the rows after a cursor. */
 function applyOrderAndCursor<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   order: PageOrder<T>,
   after: string | null | undefined,
 ): SelectQueryBuilder<T> {
-  const direction = order.direction ?? 'ASC';
-  const key = order.sort
-    ? `(${order.alias}.${order.sort}, ${order.alias}.${order.id})`
-    : `${order.alias}.${order.id}`;
+  const keys = [...sortKeys(order), { sql: `${order.alias}.${order.id}`, direction: idDirection(order) }];
   if (after) {
     const position = decodeCursor(after, order as PageOrder<unknown>);
-    const comparison = direction === 'ASC' ? '>' : '<';
-    const bound = order.sort ? '(:cursorSort, :cursorId)' : ':cursorId';
-    query.andWhere(`${key} ${comparison} ${bound}`, { cursorSort: position.sort, cursorId: position.id });
+    const condition = afterCondition(keys, [...position.keys, position.id]);
+    query.andWhere(condition.sql, condition.parameters);
   }
-  if (order.sort)
-    query
-      .orderBy(`${order.alias}.${order.sort}`, direction)
-      .addOrderBy(`${order.alias}.${order.id}`, direction);
-  else query.orderBy(`${order.alias}.${order.id}`, direction);
+  query.orderBy();
+  for (const key of keys) query.addOrderBy(key.sql, key.direction);
+  // In parentheses: TypeORM reads a bare `alias.property` selection as that column renamed, and
+  // the node would then lack it.
+  sortKeys(order).forEach((key, index) => query.addSelect(`(${key.sql})`, keyAlias(index)));
+  for (const [property, sql] of Object.entries(order.computed ?? {}))
+    query.addSelect(`(${sql})`, computedAlias(property));
   return query;
 }
 
-function toConnection<T>(rows: T[], size: number, totalCount: number, order: PageOrder<T>): Connection<T> {
+/** Reads the page's rows with their sort keys (for cursors) and computed values (set on the nodes). */
+async function readPage<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  order: PageOrder<T>,
+): Promise<{ node: T; keys: (string | number)[] }[]> {
+  const { entities, raw } = await query.getRawAndEntities<Record<string, unknown>>();
+  const idColumn = query.expressionMap.mainAlias?.metadata.findColumnWithPropertyName(order.id);
+  const rawId = `${order.alias}_${idColumn?.databaseName ?? order.id}`;
+  const rawById = new Map(raw.map((row) => [String(row[rawId]), row]));
+  return entities.map((node) => {
+    const row = rawById.get(String(node[order.id])) ?? {};
+    for (const property of Object.keys(order.computed ?? {})) {
+      const value = row[computedAlias(property)];
+      (node as Record<string, unknown>)[property] =
+        value === null || value === undefined ? null : Number(value);
+    }
+    return { node, keys: sortKeys(order).map((_, index) => sortValue(row[keyAlias(index)])) };
+  });
+}
+
+function toConnection<T>(
+  rows: { node: T; keys: (string | number)[] }[],
+  size: number,
+  totalCount: number,
+  order: PageOrder<T>,
+): Connection<T> {
   const page = rows.slice(0, size);
-  const edges = page.map((node) => ({ cursor: encodeCursor(node, order), node }));
+  const edges = page.map(({ node, keys }) => ({
+    cursor: encodePosition({ keys, id: sortValue(node[order.id]) }),
+    node,
+  }));
   return {
     totalCount,
     edges,
@@ -160,7 +241,7 @@ export async function paginate<T extends ObjectLiteral>(
   const size = pageSize(args.first);
   const pageQuery = applyOrderAndCursor(filtered.clone(), order, args.after).take(size + 1);
   const [rows, totalCount] = await Promise.all([
-    size === 0 ? Promise.resolve([] as T[]) : pageQuery.getMany(),
+    size === 0 ? Promise.resolve([]) : readPage(pageQuery, order),
     filtered.clone().getCount(),
   ]);
   return toConnection(rows, size, totalCount, order);
@@ -188,12 +269,14 @@ export async function paginateByParent<T extends ObjectLiteral, K extends string
     .getRawMany<{ parent: K; total: number }>();
   const totals = new Map(counts.map((row) => [String(row.parent), row.total]));
 
-  let rows: T[] = [];
+  let rows: { node: T; keys: (string | number)[] }[] = [];
   if (size > 0 && counts.length > 0) {
-    const direction = order.direction ?? 'ASC';
-    const orderSql = order.sort
-      ? `${order.alias}.${order.sort} ${direction}, ${order.alias}.${order.id} ${direction}`
-      : `${order.alias}.${order.id} ${direction}`;
+    const orderSql = [
+      ...sortKeys(order),
+      { sql: `${order.alias}.${order.id}`, direction: idDirection(order) },
+    ]
+      .map((key) => `${key.sql} ${key.direction}`)
+      .join(', ');
     const ranked = applyOrderAndCursor(scoped.clone(), order, args.after)
       .orderBy()
       .select(`${order.alias}.${order.id}`, 'id')
@@ -207,16 +290,19 @@ export async function paginateByParent<T extends ObjectLiteral, K extends string
       )
     ).map((row) => row.id);
     if (ids.length > 0) {
-      rows = await applyOrderAndCursor(
-        filtered.clone().andWhere(`${order.alias}.${order.id} IN (:...pageIds)`, { pageIds: ids }),
+      rows = await readPage(
+        applyOrderAndCursor(
+          filtered.clone().andWhere(`${order.alias}.${order.id} IN (:...pageIds)`, { pageIds: ids }),
+          order,
+          null,
+        ),
         order,
-        null,
-      ).getMany();
+      );
     }
   }
-  const rowsByParent = new Map<string, T[]>();
+  const rowsByParent = new Map<string, { node: T; keys: (string | number)[] }[]>();
   for (const row of rows) {
-    const parent = String(row[parentProperty]);
+    const parent = String(row.node[parentProperty]);
     rowsByParent.set(parent, [...(rowsByParent.get(parent) ?? []), row]);
   }
   return parents.map((parent) =>

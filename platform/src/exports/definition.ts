@@ -51,6 +51,8 @@ export interface DatasetDefinition {
   key: { sql: string; type: 'integer' | 'bigint' | 'text' };
   filters: ExportFilter[];
   location?: { latitude: string; longitude: string };
+  /** The row's French full-text document (a `tsvector` column), enabling `search`. */
+  search?: string;
   /** The time column for `from`/`to` and temporal coverage. */
   time?: string;
   /** A column recording when a row entered the database, enabling `asOf` (reproducible pulls). */

@@ -1,5 +1,7 @@
 import { escapeIdentifier, escapeLiteral } from 'pg';
 import { MAX_RADIUS_METERS } from '../geo';
+import { searchSql, validateSearch } from '../search';
+import { validateWithin, withinSql, type WithinInput } from '../within';
 import { copyCsvStatement } from './copy';
 import {
   EXPORT_FORMATS,
@@ -48,6 +50,8 @@ const RESERVED = new Set([
   'columns',
   'near',
   'bbox',
+  'within',
+  'search',
   'from',
   'to',
   'after',
@@ -62,6 +66,34 @@ function numbersOf(parameter: string, text: string, count: number): number[] {
     throw new ExportRequestError(parameter, `\`${parameter}\` takes ${count} comma-separated numbers`);
   }
   return values;
+}
+
+/** `within=arrondissement:17`, `within=district:<id>` or `within=<GeoJSON Polygon>`, as the GraphQL input. */
+function withinOf(text: string): WithinInput {
+  const [kind, value] = [text.slice(0, text.indexOf(':')), text.slice(text.indexOf(':') + 1)];
+  if (kind === 'arrondissement') return { arrondissement: Number(value) };
+  if (kind === 'district') return { districtId: value };
+  if (text.trim().startsWith('{')) {
+    try {
+      return { polygon: JSON.parse(text) as Record<string, unknown> };
+    } catch {
+      // Reported below with the other forms.
+    }
+  }
+  throw new ExportRequestError(
+    'within',
+    '`within` is arrondissement:<1–20>, district:<id> or a GeoJSON Polygon',
+  );
+}
+
+/** The GraphQL validators' refusals, as refusals of an export parameter (HTTP 400). */
+function refusedAs<T>(parameter: string, validate: () => T): T {
+  try {
+    return validate();
+  } catch (error) {
+    if (error instanceof ExportRequestError) throw error;
+    throw new ExportRequestError(parameter, (error as Error).message);
+  }
 }
 
 /** Renders a value into the statement: a `$n` placeholder, or a quoted literal for COPY. */
@@ -171,6 +203,20 @@ export function parseExportRequest(
       (bind) =>
         `${latitude} BETWEEN ${bind(south)} AND ${bind(north)} AND ${longitude} BETWEEN ${bind(west)} AND ${bind(east)}`,
     );
+  }
+  const within = search.get('within');
+  if (within !== null) {
+    const location = definition.location;
+    if (!location) throw new ExportRequestError('within', `${definition.id} has no location`);
+    const area = refusedAs('within', () => validateWithin(withinOf(within), 'within'));
+    conditions.push((bind) => withinSql(area, location.latitude, location.longitude, bind));
+  }
+  const words = search.get('search');
+  if (words !== null) {
+    const document = definition.search;
+    if (!document) throw new ExportRequestError('search', `${definition.id} has no text to search`);
+    const text = refusedAs('search', () => validateSearch(words, 'search') as string);
+    conditions.push((bind) => searchSql(document, bind(text)));
   }
   for (const bound of ['from', 'to'] as const) {
     const text = search.get(bound);

@@ -165,12 +165,12 @@ describe('buildings', () => {
   it('sorts by consumption intensity, worst first, across pages', async () => {
     const first = ok(
       await platform.query<{ buildings: Page<{ annualConsumptionKwhPerM2: number }> }>(
-        '{ buildings(first: 30, orderBy: CONSUMPTION_INTENSITY) { edges { node { annualConsumptionKwhPerM2 } } pageInfo { endCursor } } }',
+        '{ buildings(first: 30, orderBy: [{ field: CONSUMPTION_INTENSITY, direction: DESC }]) { edges { node { annualConsumptionKwhPerM2 } } pageInfo { endCursor } } }',
       ),
     );
     const next = ok(
       await platform.query<{ buildings: Page<{ annualConsumptionKwhPerM2: number }> }>(
-        'query ($after: String) { buildings(first: 30, after: $after, orderBy: CONSUMPTION_INTENSITY) { edges { node { annualConsumptionKwhPerM2 } } } }',
+        'query ($after: String) { buildings(first: 30, after: $after, orderBy: [{ field: CONSUMPTION_INTENSITY, direction: DESC }]) { edges { node { annualConsumptionKwhPerM2 } } } }',
         { after: first.buildings.pageInfo.endCursor },
       ),
     );

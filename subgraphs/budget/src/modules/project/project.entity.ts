@@ -1,7 +1,8 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Arg, Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn, ViewColumn, ViewEntity } from 'typeorm';
 import { Provenance } from '../../../../../platform/src/city';
-import { Location } from '../../../../../platform/src/geo';
+import { DISTANCE_METERS_DESCRIPTION, Location } from '../../../../../platform/src/geo';
+import { countFacets, Facet, FACETS_DESCRIPTION } from '../../../../../platform/src/facets';
 import { ConnectionType } from '../../../../../platform/src/pagination';
 
 /** "Avancement du projet" in the city's export, from idea to opening. */
@@ -185,6 +186,9 @@ export class BudgetProject {
     return { latitude: this.latitude, longitude: this.longitude };
   }
 
+  @Field(() => Float, { nullable: true, description: DISTANCE_METERS_DESCRIPTION })
+  distanceMeters?: number | null;
+
   /** The public building the project renovates or equips (energy's `Building`), when it names one. */
   @Column({ type: 'text', nullable: true })
   buildingId: string | null;
@@ -201,5 +205,21 @@ export class BudgetProjectInArrondissement extends BudgetProject {
   arrondissementCode: number;
 }
 
+export enum BudgetProjectFacetField {
+  EDITION = 'EDITION',
+  THEME = 'THEME',
+  PROGRESS = 'PROGRESS',
+  SCALE = 'SCALE',
+}
+
+registerEnumType(BudgetProjectFacetField, { name: 'BudgetProjectFacetField' });
+
 @ObjectType('BudgetProjectConnection')
-export class BudgetProjectConnection extends ConnectionType(BudgetProject) {}
+export class BudgetProjectConnection extends ConnectionType(BudgetProject) {
+  @Field(() => [Facet], { description: FACETS_DESCRIPTION })
+  facets(
+    @Arg('fields', () => [BudgetProjectFacetField]) fields: BudgetProjectFacetField[],
+  ): Promise<Facet[]> {
+    return countFacets(this, fields);
+  }
+}

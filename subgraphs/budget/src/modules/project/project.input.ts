@@ -1,10 +1,11 @@
-import { Field, InputType, Int } from 'type-graphql';
-import { NearInput } from '../../../../../platform/src/geo';
+import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { PlaceFilter, SEARCH_DESCRIPTION } from '../../../../../platform/src/exploring';
+import { OrderByInput } from '../../../../../platform/src/ordering';
 import { BudgetProjectProgress, BudgetScale } from './project.entity';
 
 /** The criteria every list of projects accepts (the arrondissement is implied in nested lists). */
 @InputType('BudgetProjectCriteria')
-export class BudgetProjectCriteria {
+export class BudgetProjectCriteria extends PlaceFilter {
   @Field(() => Int, { nullable: true, description: 'The edition (year), e.g. 2019.' })
   edition?: number | null;
 
@@ -20,8 +21,11 @@ export class BudgetProjectCriteria {
   @Field(() => Boolean, { nullable: true })
   workingClassNeighbourhood?: boolean | null;
 
-  @Field(() => NearInput, { nullable: true, description: 'Only located projects within the radius.' })
-  near?: NearInput | null;
+  @Field(() => String, {
+    nullable: true,
+    description: `${SEARCH_DESCRIPTION} Over the title, the theme and the address.`,
+  })
+  search?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Words the title contains (case-insensitive).' })
   titleContains?: string | null;
@@ -38,3 +42,22 @@ export class BudgetProjectFilter extends BudgetProjectCriteria {
   })
   arrondissement?: number | null;
 }
+
+export enum BudgetProjectOrderField {
+  ID = 'ID',
+  EDITION = 'EDITION',
+  TITLE = 'TITLE',
+  BUDGET = 'BUDGET',
+  THEME = 'THEME',
+  DISTANCE = 'DISTANCE',
+  RELEVANCE = 'RELEVANCE',
+}
+
+registerEnumType(BudgetProjectOrderField, {
+  name: 'BudgetProjectOrderField',
+  description:
+    'BUDGET: euros allotted; TITLE: untitled projects first; DISTANCE needs `filter.near`, RELEVANCE `filter.search`.',
+});
+
+export const BudgetProjectOrder = OrderByInput(BudgetProjectOrderField, 'BudgetProjectOrder');
+export type BudgetProjectOrder = InstanceType<typeof BudgetProjectOrder>;

@@ -7,7 +7,7 @@ import { BudgetEdition } from '../edition/edition.entity';
 import { editionByYear } from '../edition/edition.loader';
 import { votesOfProject } from '../vote/vote.loader';
 import { BudgetProject, BudgetProjectConnection } from './project.entity';
-import { BudgetProjectFilter } from './project.input';
+import { BudgetProjectFilter, BudgetProjectOrder } from './project.input';
 import { projectById } from './project.loader';
 import { parseProjectId, ProjectService } from './project.service';
 
@@ -15,14 +15,15 @@ import { parseProjectId, ProjectService } from './project.service';
 export class ProjectResolver {
   @Query(() => BudgetProjectConnection, {
     description:
-      'Winning projects of the Participatory Budget, most recent edition first, then newest project first.',
+      'Winning projects of the Participatory Budget, most recent edition first, then newest project first, unless `orderBy` says otherwise.',
   })
   budgetProjects(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => BudgetProjectFilter, { nullable: true }) filter: BudgetProjectFilter | null,
+    @Arg('orderBy', () => [BudgetProjectOrder], { nullable: true }) orderBy: BudgetProjectOrder[] | null,
     @Ctx() context: BaseContext,
   ): Promise<Connection<BudgetProject>> {
-    return new ProjectService(context.db).page(filter ?? {}, page);
+    return new ProjectService(context.db).page(filter ?? {}, page, orderBy);
   }
 
   @Query(() => BudgetProject, { nullable: true })

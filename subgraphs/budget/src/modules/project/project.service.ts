@@ -1,6 +1,8 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { validateArrondissement } from '../../../../../platform/src/city';
-import { whereNear } from '../../../../../platform/src/geo';
+import { whereExplored } from '../../../../../platform/src/exploring';
+import { withFacets } from '../../../../../platform/src/facets';
+import { explorationOrder } from '../../../../../platform/src/ordering';
 import {
   paginate,
   paginateByParent,
@@ -9,8 +11,13 @@ import {
   type PageOrder,
 } from '../../../../../platform/src/pagination';
 import { validateEdition } from '../edition/edition.service';
-import { BudgetProject, BudgetProjectInArrondissement } from './project.entity';
-import type { BudgetProjectCriteria, BudgetProjectFilter } from './project.input';
+import { BudgetProject, BudgetProjectInArrondissement, BudgetProjectFacetField } from './project.entity';
+import {
+  BudgetProjectOrderField,
+  type BudgetProjectCriteria,
+  type BudgetProjectFilter,
+  type BudgetProjectOrder,
+} from './project.input';
 
 /** Most recent edition first; within an edition, the newest project (highest id) first. */
 const NEWEST_FIRST: PageOrder<BudgetProject> = {
@@ -20,10 +27,41 @@ const NEWEST_FIRST: PageOrder<BudgetProject> = {
   direction: 'DESC',
 };
 
+const ORDER_COLUMNS: Partial<Record<BudgetProjectOrderField, string>> = {
+  [BudgetProjectOrderField.ID]: 'project.id',
+  [BudgetProjectOrderField.EDITION]: 'project.edition',
+  // Untitled projects sort as the empty title: sort keys must not be NULL for keyset cursors.
+  [BudgetProjectOrderField.TITLE]: "COALESCE(project.title, '')",
+  [BudgetProjectOrderField.BUDGET]: 'project.budgetEuros',
+  [BudgetProjectOrderField.THEME]: 'project.theme',
+};
+
+function projectOrder(
+  criteria: BudgetProjectCriteria,
+  orderBy?: BudgetProjectOrder[] | null,
+): PageOrder<BudgetProject> {
+  return explorationOrder(NEWEST_FIRST, orderBy, ORDER_COLUMNS, {
+    near: Boolean(criteria.near),
+    search: criteria.search !== null && criteria.search !== undefined,
+  });
+}
+
+/** What `facets` counts, by field. */
+const FACET_COLUMNS: Record<BudgetProjectFacetField, string> = {
+  [BudgetProjectFacetField.EDITION]: 'project.edition',
+  [BudgetProjectFacetField.THEME]: 'project.theme',
+  [BudgetProjectFacetField.PROGRESS]: 'project.progress',
+  [BudgetProjectFacetField.SCALE]: 'project.scale',
+};
+
 export class ProjectService {
   constructor(private readonly db: DataSource) {}
 
-  page(filter: BudgetProjectFilter, args: PageArgs): Promise<Connection<BudgetProject>> {
+  async page(
+    filter: BudgetProjectFilter,
+    args: PageArgs,
+    orderBy?: BudgetProjectOrder[] | null,
+  ): Promise<Connection<BudgetProject>> {
     validateArrondissement(filter.arrondissement, 'filter.arrondissement');
     const query = this.matching(this.db.getRepository(BudgetProject).createQueryBuilder('project'), filter);
     if (filter.arrondissement) {
@@ -31,7 +69,7 @@ export class ProjectService {
         arrondissement: filter.arrondissement,
       });
     }
-    return paginate(query, args, NEWEST_FIRST);
+    return withFacets(await paginate(query, args, projectOrder(filter, orderBy)), query, FACET_COLUMNS);
   }
 
   /** One page per arrondissement, all in three statements (Paris Centre projects appear in each of 1–4). */
@@ -44,7 +82,7 @@ export class ProjectService {
       this.db.getRepository(BudgetProjectInArrondissement).createQueryBuilder('project'),
       criteria,
     );
-    return paginateByParent(query, 'arrondissementCode', codes, args, NEWEST_FIRST);
+    return paginateByParent(query, 'arrondissementCode', codes, args, projectOrder(criteria));
   }
 
   /** One page per edition, all in three statements. */
@@ -57,7 +95,7 @@ export class ProjectService {
       ...criteria,
       edition: null,
     });
-    return paginateByParent(query, 'edition', years, args, NEWEST_FIRST);
+    return paginateByParent(query, 'edition', years, args, projectOrder(criteria));
   }
 
   byIds(ids: readonly number[]): Promise<BudgetProject[]> {
@@ -93,7 +131,7 @@ export class ProjectService {
         titlePattern: `%${words.replace(/[\\%_]/g, (character) => `\\${character}`)}%`,
       });
     }
-    if (criteria.near) whereNear(query, 'project', criteria.near);
+    whereExplored(query, 'project', criteria);
     return query;
   }
 }

@@ -1,8 +1,9 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Arg, Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Provenance } from '../../../../../platform/src/city';
-import { Location } from '../../../../../platform/src/geo';
+import { DISTANCE_METERS_DESCRIPTION, Location } from '../../../../../platform/src/geo';
+import { countFacets, Facet, FACETS_DESCRIPTION } from '../../../../../platform/src/facets';
 import { ConnectionType } from '../../../../../platform/src/pagination';
 
 /** The city issues DataCity challenges on the themes of its sustainable-city strategy. */
@@ -93,10 +94,27 @@ export class Challenge {
     return { latitude: this.latitude, longitude: this.longitude };
   }
 
+  @Field(() => Float, { nullable: true, description: DISTANCE_METERS_DESCRIPTION })
+  distanceMeters?: number | null;
+
   @Field(() => Provenance)
   @Column({ type: 'text' })
   provenance: Provenance;
 }
 
+export enum ChallengeFacetField {
+  SEASON = 'SEASON',
+  THEME = 'THEME',
+  STATUS = 'STATUS',
+  ARRONDISSEMENT = 'ARRONDISSEMENT',
+}
+
+registerEnumType(ChallengeFacetField, { name: 'ChallengeFacetField' });
+
 @ObjectType('ChallengeConnection')
-export class ChallengeConnection extends ConnectionType(Challenge) {}
+export class ChallengeConnection extends ConnectionType(Challenge) {
+  @Field(() => [Facet], { description: FACETS_DESCRIPTION })
+  facets(@Arg('fields', () => [ChallengeFacetField]) fields: ChallengeFacetField[]): Promise<Facet[]> {
+    return countFacets(this, fields);
+  }
+}

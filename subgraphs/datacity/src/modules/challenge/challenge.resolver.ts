@@ -9,7 +9,7 @@ import { sitesByChallenge } from '../site/site.loader';
 import { Startup } from '../startup/startup.entity';
 import { startupsByChallenge } from '../startup/startup.loader';
 import { Challenge, ChallengeConnection } from './challenge.entity';
-import { ChallengeFilter } from './challenge.input';
+import { ChallengeFilter, ChallengeOrder } from './challenge.input';
 import { challengeById } from './challenge.loader';
 import { ChallengeService } from './challenge.service';
 
@@ -21,9 +21,10 @@ export class ChallengeResolver {
   challenges(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => ChallengeFilter, { nullable: true }) filter: ChallengeFilter | null,
+    @Arg('orderBy', () => [ChallengeOrder], { nullable: true }) orderBy: ChallengeOrder[] | null,
     @Ctx() context: BaseContext,
   ): Promise<Connection<Challenge>> {
-    return new ChallengeService(context.db).list(filter ?? {}, page);
+    return new ChallengeService(context.db).list(filter ?? {}, page, orderBy);
   }
 
   @Query(() => Challenge, { nullable: true })

@@ -1,7 +1,9 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { validateArrondissement } from '../../../../../platform/src/city';
 import { badInput } from '../../../../../platform/src/errors';
-import { whereNear } from '../../../../../platform/src/geo';
+import { whereExplored } from '../../../../../platform/src/exploring';
+import { withFacets } from '../../../../../platform/src/facets';
+import { explorationOrder } from '../../../../../platform/src/ordering';
 import {
   paginate,
   paginateByParent,
@@ -9,8 +11,8 @@ import {
   type PageArgs,
   type PageOrder,
 } from '../../../../../platform/src/pagination';
-import { Challenge } from './challenge.entity';
-import type { ChallengeFilter } from './challenge.input';
+import { Challenge, ChallengeFacetField } from './challenge.entity';
+import { ChallengeOrderField, type ChallengeFilter, type ChallengeOrder } from './challenge.input';
 
 /** DataCity's first season. */
 export const FIRST_SEASON = 2016;
@@ -28,6 +30,30 @@ export function validateSeason(season: number | null | undefined, argument = 'se
     );
   }
 }
+
+const ORDER_COLUMNS: Partial<Record<ChallengeOrderField, string>> = {
+  [ChallengeOrderField.ID]: 'challenge.id',
+  [ChallengeOrderField.TITLE]: 'challenge.title',
+  [ChallengeOrderField.SEASON]: 'challenge.season',
+  [ChallengeOrderField.LAUNCH_DATE]: 'challenge.launchDate::text',
+  [ChallengeOrderField.ARRONDISSEMENT]: 'challenge.arrondissementCode',
+};
+
+/** The caller's order, else by relevance when searching, else the usual order; the id ends it. */
+function listOrder(filter: ChallengeFilter, orderBy?: ChallengeOrder[] | null): PageOrder<Challenge> {
+  return explorationOrder(CHALLENGE_ORDER, orderBy, ORDER_COLUMNS, {
+    near: Boolean(filter.near),
+    search: filter.search !== null && filter.search !== undefined,
+  });
+}
+
+/** What `facets` counts, by field. */
+const FACET_COLUMNS: Record<ChallengeFacetField, string> = {
+  [ChallengeFacetField.SEASON]: 'challenge.season',
+  [ChallengeFacetField.THEME]: 'challenge.theme',
+  [ChallengeFacetField.STATUS]: 'challenge.status',
+  [ChallengeFacetField.ARRONDISSEMENT]: 'challenge.arrondissementCode',
+};
 
 export class ChallengeService {
   constructor(private readonly db: DataSource) {}
@@ -48,12 +74,17 @@ export class ChallengeService {
     if (filter.theme) query.andWhere('challenge.theme = :theme', { theme: filter.theme });
     if (filter.status) query.andWhere('challenge.status = :status', { status: filter.status });
     if (filter.partner) query.andWhere(':partner = ANY(challenge.partners)', { partner: filter.partner });
-    if (filter.near) whereNear(query, 'challenge', filter.near);
+    whereExplored(query, 'challenge', filter);
     return query;
   }
 
-  list(filter: ChallengeFilter, page: PageArgs): Promise<Connection<Challenge>> {
-    return paginate(this.filtered(filter), page, CHALLENGE_ORDER);
+  async list(
+    filter: ChallengeFilter,
+    page: PageArgs,
+    orderBy?: ChallengeOrder[] | null,
+  ): Promise<Connection<Challenge>> {
+    const query = this.filtered(filter);
+    return withFacets(await paginate(query, page, listOrder(filter, orderBy)), query, FACET_COLUMNS);
   }
 
   byIds(ids: readonly string[]): Promise<Challenge[]> {

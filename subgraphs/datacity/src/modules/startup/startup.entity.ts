@@ -1,7 +1,8 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Arg, Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Provenance } from '../../../../../platform/src/city';
-import { Location } from '../../../../../platform/src/geo';
+import { DISTANCE_METERS_DESCRIPTION, Location } from '../../../../../platform/src/geo';
+import { countFacets, Facet, FACETS_DESCRIPTION } from '../../../../../platform/src/facets';
 import { ConnectionType } from '../../../../../platform/src/pagination';
 
 export enum StartupSector {
@@ -66,10 +67,26 @@ export class Startup {
     return { latitude: this.latitude, longitude: this.longitude };
   }
 
+  @Field(() => Float, { nullable: true, description: DISTANCE_METERS_DESCRIPTION })
+  distanceMeters?: number | null;
+
   @Field(() => Provenance)
   @Column({ type: 'text' })
   provenance: Provenance;
 }
 
+export enum StartupFacetField {
+  SECTOR = 'SECTOR',
+  FOUNDED_YEAR = 'FOUNDED_YEAR',
+  ARRONDISSEMENT = 'ARRONDISSEMENT',
+}
+
+registerEnumType(StartupFacetField, { name: 'StartupFacetField' });
+
 @ObjectType('StartupConnection')
-export class StartupConnection extends ConnectionType(Startup) {}
+export class StartupConnection extends ConnectionType(Startup) {
+  @Field(() => [Facet], { description: FACETS_DESCRIPTION })
+  facets(@Arg('fields', () => [StartupFacetField]) fields: StartupFacetField[]): Promise<Facet[]> {
+    return countFacets(this, fields);
+  }
+}

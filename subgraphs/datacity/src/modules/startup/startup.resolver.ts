@@ -7,7 +7,7 @@ import { challengesByStartup } from '../challenge/challenge.loader';
 import { Experiment } from '../experiment/experiment.entity';
 import { experimentsByStartup } from '../experiment/experiment.loader';
 import { Startup, StartupConnection } from './startup.entity';
-import { StartupFilter } from './startup.input';
+import { StartupFilter, StartupOrder } from './startup.input';
 import { startupById } from './startup.loader';
 import { StartupService } from './startup.service';
 
@@ -17,9 +17,10 @@ export class StartupResolver {
   startups(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => StartupFilter, { nullable: true }) filter: StartupFilter | null,
+    @Arg('orderBy', () => [StartupOrder], { nullable: true }) orderBy: StartupOrder[] | null,
     @Ctx() context: BaseContext,
   ): Promise<Connection<Startup>> {
-    return new StartupService(context.db).list(filter ?? {}, page);
+    return new StartupService(context.db).list(filter ?? {}, page, orderBy);
   }
 
   @Query(() => Startup, { nullable: true })

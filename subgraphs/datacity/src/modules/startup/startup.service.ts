@@ -1,18 +1,43 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { validateArrondissement } from '../../../../../platform/src/city';
 import { badInput } from '../../../../../platform/src/errors';
-import { whereNear } from '../../../../../platform/src/geo';
+import { whereExplored } from '../../../../../platform/src/exploring';
+import { withFacets } from '../../../../../platform/src/facets';
+import { explorationOrder } from '../../../../../platform/src/ordering';
 import {
   paginate,
   type Connection,
   type PageArgs,
   type PageOrder,
 } from '../../../../../platform/src/pagination';
-import { Startup } from './startup.entity';
-import type { StartupFilter } from './startup.input';
+import { Startup, StartupFacetField } from './startup.entity';
+import { StartupOrderField, type StartupFilter, type StartupOrder } from './startup.input';
 
 /** Alphabetical, the order of a directory; the id breaks ties between homonyms. */
 const STARTUP_ORDER: PageOrder<Startup> = { alias: 'startup', id: 'id', sort: 'name' };
+
+const ORDER_COLUMNS: Partial<Record<StartupOrderField, string>> = {
+  [StartupOrderField.ID]: 'startup.id',
+  [StartupOrderField.NAME]: 'startup.name',
+  [StartupOrderField.FOUNDED_YEAR]: 'startup.foundedYear',
+  [StartupOrderField.EMPLOYEES]: 'startup.employees',
+  [StartupOrderField.ARRONDISSEMENT]: 'startup.arrondissementCode',
+};
+
+/** The caller's order, else by relevance when searching, else the usual order; the id ends it. */
+function listOrder(filter: StartupFilter, orderBy?: StartupOrder[] | null): PageOrder<Startup> {
+  return explorationOrder(STARTUP_ORDER, orderBy, ORDER_COLUMNS, {
+    near: Boolean(filter.near),
+    search: filter.search !== null && filter.search !== undefined,
+  });
+}
+
+/** What `facets` counts, by field. */
+const FACET_COLUMNS: Record<StartupFacetField, string> = {
+  [StartupFacetField.SECTOR]: 'startup.sector',
+  [StartupFacetField.FOUNDED_YEAR]: 'startup.foundedYear',
+  [StartupFacetField.ARRONDISSEMENT]: 'startup.arrondissementCode',
+};
 
 export class StartupService {
   constructor(private readonly db: DataSource) {}
@@ -43,12 +68,17 @@ export class StartupService {
         'EXISTS (SELECT 1 FROM challenge_selection selection WHERE selection.startup_id = startup.id)';
       query.andWhere(filter.selected ? exists : `NOT ${exists}`);
     }
-    if (filter.near) whereNear(query, 'startup', filter.near);
+    whereExplored(query, 'startup', filter);
     return query;
   }
 
-  list(filter: StartupFilter, page: PageArgs): Promise<Connection<Startup>> {
-    return paginate(this.filtered(filter), page, STARTUP_ORDER);
+  async list(
+    filter: StartupFilter,
+    page: PageArgs,
+    orderBy?: StartupOrder[] | null,
+  ): Promise<Connection<Startup>> {
+    const query = this.filtered(filter);
+    return withFacets(await paginate(query, page, listOrder(filter, orderBy)), query, FACET_COLUMNS);
   }
 
   byIds(ids: readonly string[]): Promise<Startup[]> {

@@ -1,7 +1,8 @@
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Arg, Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Provenance } from '../../../../../platform/src/city';
-import { Location } from '../../../../../platform/src/geo';
+import { DISTANCE_METERS_DESCRIPTION, Location } from '../../../../../platform/src/geo';
+import { countFacets, Facet, FACETS_DESCRIPTION } from '../../../../../platform/src/facets';
 import { ConnectionType } from '../../../../../platform/src/pagination';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';
 import { District } from '../district/district.entity';
@@ -122,6 +123,9 @@ export class Building {
     return { latitude: this.latitude, longitude: this.longitude };
   }
 
+  @Field(() => Float, { nullable: true, description: DISTANCE_METERS_DESCRIPTION })
+  distanceMeters?: number | null;
+
   @Field(() => Float, { description: 'Heated floor area, m².' })
   @Column({ type: 'double precision' })
   floorAreaM2: number;
@@ -156,5 +160,20 @@ export class Building {
   provenance: Provenance;
 }
 
+export enum BuildingFacetField {
+  CATEGORY = 'CATEGORY',
+  ENERGY_CLASS = 'ENERGY_CLASS',
+  HEATING_SYSTEM = 'HEATING_SYSTEM',
+  SUPERVISED = 'SUPERVISED',
+  ARRONDISSEMENT = 'ARRONDISSEMENT',
+}
+
+registerEnumType(BuildingFacetField, { name: 'BuildingFacetField' });
+
 @ObjectType('BuildingConnection')
-export class BuildingConnection extends ConnectionType(Building) {}
+export class BuildingConnection extends ConnectionType(Building) {
+  @Field(() => [Facet], { description: FACETS_DESCRIPTION })
+  facets(@Arg('fields', () => [BuildingFacetField]) fields: BuildingFacetField[]): Promise<Facet[]> {
+    return countFacets(this, fields);
+  }
+}

@@ -1,6 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { NearInput } from '../../../../../platform/src/geo';
+import { BoundingBoxInput, NearInput } from '../../../../../platform/src/geo';
+import { SEARCH_DESCRIPTION } from '../../../../../platform/src/exploring';
+import { OrderByInput } from '../../../../../platform/src/ordering';
 import { PageArgs } from '../../../../../platform/src/pagination';
+import { WithinInput } from '../../../../../platform/src/within';
 import { BuildingCategory, EnergyClass, HeatingSystem } from './building.entity';
 
 @InputType('BuildingCriteria', {
@@ -22,6 +25,12 @@ export class BuildingCriteria {
     description: 'Only buildings whose heating is (or is not) supervised.',
   })
   supervised?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `${SEARCH_DESCRIPTION} Over the name, the address and the owner.`,
+  })
+  search?: string | null;
 }
 
 @InputType('BuildingFilter', { description: 'Which buildings to list: the criteria, plus where they are.' })
@@ -32,29 +41,48 @@ export class BuildingFilter extends BuildingCriteria {
   @Field(() => ID, { nullable: true, description: 'A territory District id, e.g. "clichy-batignolles".' })
   districtId?: string | null;
 
-  @Field(() => NearInput, { nullable: true })
+  @Field(() => NearInput, {
+    nullable: true,
+    description:
+      'Within a radius of a point; gives each node its `distanceMeters` and allows `orderBy: DISTANCE`.',
+  })
   near?: NearInput | null;
+
+  @Field(() => BoundingBoxInput, { nullable: true, description: 'Inside a latitude/longitude box.' })
+  bbox?: BoundingBoxInput | null;
+
+  @Field(() => WithinInput, { nullable: true })
+  within?: WithinInput | null;
 }
 
-export enum BuildingOrder {
+export enum BuildingOrderField {
   ID = 'ID',
+  NAME = 'NAME',
+  ARRONDISSEMENT = 'ARRONDISSEMENT',
   CONSUMPTION_INTENSITY = 'CONSUMPTION_INTENSITY',
   FLOOR_AREA = 'FLOOR_AREA',
+  CONSTRUCTION_YEAR = 'CONSTRUCTION_YEAR',
+  ENERGY_CLASS = 'ENERGY_CLASS',
+  DISTANCE = 'DISTANCE',
+  RELEVANCE = 'RELEVANCE',
 }
 
-registerEnumType(BuildingOrder, {
-  name: 'BuildingOrder',
+registerEnumType(BuildingOrderField, {
+  name: 'BuildingOrderField',
   description:
-    'ID: by id, i.e. by arrondissement then number; CONSUMPTION_INTENSITY: highest kWh/m² first (renovation targets); FLOOR_AREA: largest first.',
+    'ID: by arrondissement then number; CONSUMPTION_INTENSITY: kWh/m² a year (DESC for renovation targets); FLOOR_AREA in m²; DISTANCE needs `filter.near`, RELEVANCE `filter.search`.',
 });
+
+export const BuildingOrder = OrderByInput(BuildingOrderField, 'BuildingOrder');
+export type BuildingOrder = InstanceType<typeof BuildingOrder>;
 
 @ArgsType()
 export class BuildingsArgs extends PageArgs {
   @Field(() => BuildingFilter, { nullable: true })
   filter?: BuildingFilter | null;
 
-  @Field(() => BuildingOrder, { defaultValue: BuildingOrder.ID })
-  orderBy: BuildingOrder;
+  @Field(() => [BuildingOrder], { nullable: true })
+  orderBy?: BuildingOrder[] | null;
 }
 
 /** The buildings of an arrondissement or a district: the place is given by the parent. */
@@ -63,6 +91,6 @@ export class PlaceBuildingsArgs extends PageArgs {
   @Field(() => BuildingCriteria, { nullable: true })
   filter?: BuildingCriteria | null;
 
-  @Field(() => BuildingOrder, { defaultValue: BuildingOrder.ID })
-  orderBy: BuildingOrder;
+  @Field(() => [BuildingOrder], { nullable: true })
+  orderBy?: BuildingOrder[] | null;
 }

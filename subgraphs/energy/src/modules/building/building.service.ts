@@ -1,16 +1,20 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { validateArrondissement } from '../../../../../platform/src/city';
-import { whereNear } from '../../../../../platform/src/geo';
+import { whereExplored } from '../../../../../platform/src/exploring';
+import { withFacets } from '../../../../../platform/src/facets';
+import { explorationOrder, type OrderContext } from '../../../../../platform/src/ordering';
+import { whereSearch } from '../../../../../platform/src/search';
 import {
   paginate,
   paginateByParent,
   type Connection,
   type PageOrder,
 } from '../../../../../platform/src/pagination';
-import { Building } from './building.entity';
+import { Building, BuildingFacetField } from './building.entity';
 import {
-  BuildingOrder,
+  BuildingOrderField,
   type BuildingCriteria,
+  type BuildingOrder,
   type BuildingFilter,
   type BuildingsArgs,
   type PlaceBuildingsArgs,
@@ -18,17 +22,33 @@ import {
 
 const ALIAS = 'building';
 
-/** Every order ends on the id, so pages are stable; the sorted columns are NOT NULL as keyset cursors need. */
-function pageOrder(orderBy: BuildingOrder | undefined): PageOrder<Building> {
-  switch (orderBy) {
-    case BuildingOrder.CONSUMPTION_INTENSITY:
-      return { alias: ALIAS, id: 'id', sort: 'annualConsumptionKwhPerM2', direction: 'DESC' };
-    case BuildingOrder.FLOOR_AREA:
-      return { alias: ALIAS, id: 'id', sort: 'floorAreaM2', direction: 'DESC' };
-    default:
-      return { alias: ALIAS, id: 'id' };
-  }
+const ORDER_COLUMNS: Partial<Record<BuildingOrderField, string>> = {
+  [BuildingOrderField.ID]: `${ALIAS}.id`,
+  [BuildingOrderField.NAME]: `${ALIAS}.name`,
+  [BuildingOrderField.ARRONDISSEMENT]: `${ALIAS}.arrondissementCode`,
+  [BuildingOrderField.CONSUMPTION_INTENSITY]: `${ALIAS}.annualConsumptionKwhPerM2`,
+  [BuildingOrderField.FLOOR_AREA]: `${ALIAS}.floorAreaM2`,
+  [BuildingOrderField.CONSTRUCTION_YEAR]: `${ALIAS}.constructionYear`,
+  [BuildingOrderField.ENERGY_CLASS]: `${ALIAS}.energyClass`,
+};
+
+/** By id unless the caller orders otherwise (relevance first when searching); the id ends every order. */
+function pageOrder(orderBy: BuildingOrder[] | null | undefined, context: OrderContext): PageOrder<Building> {
+  return explorationOrder({ alias: ALIAS, id: 'id' }, orderBy, ORDER_COLUMNS, context);
 }
+
+function orderContext(filter: (BuildingCriteria & Partial<BuildingFilter>) | null | undefined): OrderContext {
+  return { near: Boolean(filter?.near), search: filter?.search !== null && filter?.search !== undefined };
+}
+
+/** What `facets` counts, by field. */
+const FACET_COLUMNS: Record<BuildingFacetField, string> = {
+  [BuildingFacetField.CATEGORY]: 'building.category',
+  [BuildingFacetField.ENERGY_CLASS]: 'building.energyClass',
+  [BuildingFacetField.HEATING_SYSTEM]: 'building.heatingSystem',
+  [BuildingFacetField.SUPERVISED]: 'building.heatingSupervised',
+  [BuildingFacetField.ARRONDISSEMENT]: 'building.arrondissementCode',
+};
 
 export class BuildingService {
   constructor(private readonly db: DataSource) {}
@@ -48,6 +68,7 @@ export class BuildingService {
       query.andWhere(`${ALIAS}.heatingSystem IN (:...systems)`, { systems: criteria.heatingSystem });
     if (criteria?.supervised !== null && criteria?.supervised !== undefined)
       query.andWhere(`${ALIAS}.heatingSupervised = :supervised`, { supervised: criteria.supervised });
+    whereSearch(query, ALIAS, criteria?.search);
     return query;
   }
 
@@ -58,12 +79,14 @@ export class BuildingService {
       query.andWhere(`${ALIAS}.arrondissementCode = :code`, { code: filter.arrondissement });
     if (filter?.districtId)
       query.andWhere(`${ALIAS}.districtId = :districtId`, { districtId: filter.districtId });
-    if (filter?.near) whereNear(query, ALIAS, filter.near);
+    whereExplored(query, ALIAS, { near: filter?.near, bbox: filter?.bbox, within: filter?.within });
     return query;
   }
 
-  list(args: BuildingsArgs): Promise<Connection<Building>> {
-    return paginate(this.filtered(args.filter), args, pageOrder(args.orderBy));
+  async list(args: BuildingsArgs): Promise<Connection<Building>> {
+    const query = this.filtered(args.filter);
+    const order = pageOrder(args.orderBy, orderContext(args.filter));
+    return withFacets(await paginate(query, args, order), query, FACET_COLUMNS);
   }
 
   byIds(ids: readonly string[]): Promise<Building[]> {
@@ -79,11 +102,17 @@ export class BuildingService {
       'arrondissementCode',
       codes,
       args,
-      pageOrder(args.orderBy),
+      pageOrder(args.orderBy, orderContext(args.filter)),
     );
   }
 
   pageByDistrict(ids: readonly string[], args: PlaceBuildingsArgs): Promise<Connection<Building>[]> {
-    return paginateByParent(this.matching(args.filter), 'districtId', ids, args, pageOrder(args.orderBy));
+    return paginateByParent(
+      this.matching(args.filter),
+      'districtId',
+      ids,
+      args,
+      pageOrder(args.orderBy, orderContext(args.filter)),
+    );
   }
 }

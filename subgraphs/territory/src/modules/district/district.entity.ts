@@ -1,3 +1,4 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Provenance } from '../../../../../platform/src/city';
@@ -46,6 +47,14 @@ export class District {
   location(): Location {
     return { latitude: this.latitude, longitude: this.longitude };
   }
+
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'The boundary as a GeoJSON Polygon (WGS 84): approximate (a disc of its surface around its centroid) until a surveyed outline is published.',
+  })
+  @Column({ type: 'jsonb', nullable: true })
+  geometry: Record<string, unknown> | null;
 
   @Field(() => Provenance)
   @Column({ type: 'text' })

@@ -1,7 +1,7 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType, Float } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Provenance } from '../../../../../platform/src/city';
-import { Location } from '../../../../../platform/src/geo';
+import { DISTANCE_METERS_DESCRIPTION, Location } from '../../../../../platform/src/geo';
 
 /** The digital trades ParisCode trains for. */
 export enum TrainingSkillDomain {
@@ -141,7 +141,19 @@ export class TrainingCourse {
     return { latitude: this.latitude, longitude: this.longitude };
   }
 
+  @Field(() => Float, { nullable: true, description: DISTANCE_METERS_DESCRIPTION })
+  distanceMeters?: number | null;
+
   @Field(() => Provenance)
   @Column({ type: 'text' })
   provenance: Provenance;
 }
+
+export enum TrainingCourseFacetField {
+  YEAR = 'YEAR',
+  SKILL_DOMAIN = 'SKILL_DOMAIN',
+  FORMAT = 'FORMAT',
+  ARRONDISSEMENT = 'ARRONDISSEMENT',
+}
+
+registerEnumType(TrainingCourseFacetField, { name: 'TrainingCourseFacetField' });

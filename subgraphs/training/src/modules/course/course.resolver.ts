@@ -1,7 +1,9 @@
+import { countFacets, Facet, FACETS_DESCRIPTION } from '../../../../../platform/src/facets';
 import {
   Arg,
   Args,
   Ctx,
+  Field,
   FieldResolver,
   Float,
   ID,
@@ -24,13 +26,20 @@ import { providerById } from '../provider/provider.loader';
 import { TrainingSponsor } from '../sponsor/sponsor.entity';
 import { sponsorById, sponsorshipsByCourse } from '../sponsor/sponsor.loader';
 import { TrainingSponsorship } from '../sponsor/sponsorship.entity';
-import { TrainingCourse } from './course.entity';
-import { TrainingCourseFilter } from './course.input';
+import { TrainingCourse, TrainingCourseFacetField } from './course.entity';
+import { TrainingCourseFilter, TrainingCourseOrder } from './course.input';
 import { courseById } from './course.loader';
 import { CourseService } from './course.service';
 
 @ObjectType('TrainingCourseConnection')
-export class TrainingCourseConnection extends ConnectionType(TrainingCourse) {}
+export class TrainingCourseConnection extends ConnectionType(TrainingCourse) {
+  @Field(() => [Facet], { description: FACETS_DESCRIPTION })
+  facets(
+    @Arg('fields', () => [TrainingCourseFacetField]) fields: TrainingCourseFacetField[],
+  ): Promise<Facet[]> {
+    return countFacets(this, fields);
+  }
+}
 
 @Resolver(() => TrainingCourse)
 export class CourseResolver {
@@ -40,9 +49,10 @@ export class CourseResolver {
   trainingCourses(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => TrainingCourseFilter, { nullable: true }) filter: TrainingCourseFilter | null,
+    @Arg('orderBy', () => [TrainingCourseOrder], { nullable: true }) orderBy: TrainingCourseOrder[] | null,
     @Ctx() context: BaseContext,
   ): Promise<Connection<TrainingCourse>> {
-    return new CourseService(context.db).list(filter ?? {}, page);
+    return new CourseService(context.db).list(filter ?? {}, page, orderBy);
   }
 
   @Query(() => TrainingCourse, { nullable: true })

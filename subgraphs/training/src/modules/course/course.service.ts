@@ -1,6 +1,8 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { validateArrondissement } from '../../../../../platform/src/city';
-import { whereNear } from '../../../../../platform/src/geo';
+import { whereExplored } from '../../../../../platform/src/exploring';
+import { withFacets } from '../../../../../platform/src/facets';
+import { explorationOrder } from '../../../../../platform/src/ordering';
 import {
   paginate,
   paginateByParent,
@@ -8,17 +10,47 @@ import {
   type PageArgs,
   type PageOrder,
 } from '../../../../../platform/src/pagination';
-import { containsPattern, validateYear } from '../criteria';
+import { validateYear } from '../criteria';
 import { TrainingSponsor } from '../sponsor/sponsor.entity';
 import { TrainingSponsorship } from '../sponsor/sponsorship.entity';
-import { TrainingCourse } from './course.entity';
-import type { TrainingCourseFilter } from './course.input';
+import { TrainingCourse, TrainingCourseFacetField } from './course.entity';
+import {
+  TrainingCourseOrderField,
+  type TrainingCourseFilter,
+  type TrainingCourseOrder,
+} from './course.input';
 
 /** Courses read by call year, then by their number within it: the order of their ids. */
 export const COURSE_ORDER: PageOrder<TrainingCourse> = { alias: 'course', id: 'id' };
 
 /** The columns a nested `trainingCourses` connection is grouped by. */
 export type CourseParent = 'arrondissementCode' | 'providerId' | 'year';
+
+const ORDER_COLUMNS: Partial<Record<TrainingCourseOrderField, string>> = {
+  [TrainingCourseOrderField.ID]: 'course.id',
+  [TrainingCourseOrderField.TITLE]: 'course.title',
+  [TrainingCourseOrderField.YEAR]: 'course.year',
+  [TrainingCourseOrderField.ARRONDISSEMENT]: 'course.arrondissementCode',
+};
+
+/** The caller's order, else by relevance when searching, else the usual order; the id ends it. */
+function listOrder(
+  filter: TrainingCourseFilter,
+  orderBy?: TrainingCourseOrder[] | null,
+): PageOrder<TrainingCourse> {
+  return explorationOrder(COURSE_ORDER, orderBy, ORDER_COLUMNS, {
+    near: Boolean(filter.near),
+    search: filter.search !== null && filter.search !== undefined,
+  });
+}
+
+/** What `facets` counts, by field. */
+const FACET_COLUMNS: Record<TrainingCourseFacetField, string> = {
+  [TrainingCourseFacetField.YEAR]: 'course.year',
+  [TrainingCourseFacetField.SKILL_DOMAIN]: 'course.skillDomain',
+  [TrainingCourseFacetField.FORMAT]: 'course.format',
+  [TrainingCourseFacetField.ARRONDISSEMENT]: 'course.arrondissementCode',
+};
 
 export class CourseService {
   constructor(private readonly db: DataSource) {}
@@ -32,7 +64,7 @@ export class CourseService {
       query.andWhere('course.arrondissementCode = :arrondissement', {
         arrondissement: filter.arrondissement,
       });
-    if (filter.near) whereNear(query, 'course', filter.near);
+    whereExplored(query, 'course', filter);
     if (filter.year) query.andWhere('course.year = :year', { year: filter.year });
     if (filter.skillDomain)
       query.andWhere('course.skillDomain = :skillDomain', { skillDomain: filter.skillDomain });
@@ -46,13 +78,16 @@ export class CourseService {
         { sponsor: filter.sponsor },
       );
     }
-    if (filter.search?.trim())
-      query.andWhere('course.title ILIKE :search', { search: containsPattern(filter.search) });
     return query;
   }
 
-  list(filter: TrainingCourseFilter, page: PageArgs): Promise<Connection<TrainingCourse>> {
-    return paginate(this.filtered(filter), page, COURSE_ORDER);
+  async list(
+    filter: TrainingCourseFilter,
+    page: PageArgs,
+    orderBy?: TrainingCourseOrder[] | null,
+  ): Promise<Connection<TrainingCourse>> {
+    const query = this.filtered(filter);
+    return withFacets(await paginate(query, page, listOrder(filter, orderBy)), query, FACET_COLUMNS);
   }
 
   /** One page per parent (arrondissement, provider or call), three statements for all of them. */
@@ -62,7 +97,7 @@ export class CourseService {
     filter: TrainingCourseFilter,
     page: PageArgs,
   ): Promise<Connection<TrainingCourse>[]> {
-    return paginateByParent(this.filtered(filter), parent, keys, page, COURSE_ORDER);
+    return paginateByParent(this.filtered(filter), parent, keys, page, listOrder(filter));
   }
 
   byIds(ids: readonly string[]): Promise<TrainingCourse[]> {

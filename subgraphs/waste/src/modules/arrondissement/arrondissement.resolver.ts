@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { BaseContext } from '../../../../../platform/src/context';
-import { PageArgs } from '../../../../../platform/src/pagination';
-import { WasteStationConnection } from '../station/station.entity';
-import { WasteStationFilter } from '../station/station.input';
+import { PageArgs, type Connection } from '../../../../../platform/src/pagination';
+import { WasteStation, WasteStationConnection } from '../station/station.entity';
+import { WasteStationFilter, WasteStationOrder } from '../station/station.input';
 import { stationsByArrondissement } from '../station/station.loader';
 import { Arrondissement, ArrondissementWasteSummary } from './arrondissement.entity';
 import { wasteSummaryByArrondissement } from './arrondissement.loader';
@@ -16,9 +16,10 @@ export class ArrondissementResolver {
     @Root() arrondissement: Arrondissement,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => WasteStationFilter, { nullable: true }) filter: WasteStationFilter | null,
+    @Arg('orderBy', () => [WasteStationOrder], { nullable: true }) orderBy: WasteStationOrder[] | null,
     @Ctx() context: BaseContext,
-  ): Promise<WasteStationConnection> {
-    return stationsByArrondissement(context, filter ?? {}, page).load(arrondissement.code);
+  ): Promise<Connection<WasteStation>> {
+    return stationsByArrondissement(context, filter ?? {}, page, orderBy).load(arrondissement.code);
   }
 
   @FieldResolver(() => ArrondissementWasteSummary)

@@ -1,7 +1,8 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Arg, Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Provenance } from '../../../../../platform/src/city';
-import { Location } from '../../../../../platform/src/geo';
+import { DISTANCE_METERS_DESCRIPTION, Location } from '../../../../../platform/src/geo';
+import { countFacets, Facet, FACETS_DESCRIPTION } from '../../../../../platform/src/facets';
 import { ConnectionType } from '../../../../../platform/src/pagination';
 import { WasteStream } from '../../waste-stream';
 
@@ -98,6 +99,9 @@ export class WasteStation {
     return { latitude: this.latitude, longitude: this.longitude };
   }
 
+  @Field(() => Float, { nullable: true, description: DISTANCE_METERS_DESCRIPTION })
+  distanceMeters?: number | null;
+
   @Field(() => [WasteStream], { description: 'The streams one can drop here.' })
   @Column({ type: 'text', array: true })
   acceptedStreams: WasteStream[];
@@ -132,5 +136,18 @@ export class WasteStation {
   provenance: Provenance;
 }
 
+export enum WasteStationFacetField {
+  CATEGORY = 'CATEGORY',
+  STATUS = 'STATUS',
+  ARRONDISSEMENT = 'ARRONDISSEMENT',
+}
+
+registerEnumType(WasteStationFacetField, { name: 'WasteStationFacetField' });
+
 @ObjectType('WasteStationConnection')
-export class WasteStationConnection extends ConnectionType(WasteStation) {}
+export class WasteStationConnection extends ConnectionType(WasteStation) {
+  @Field(() => [Facet], { description: FACETS_DESCRIPTION })
+  facets(@Arg('fields', () => [WasteStationFacetField]) fields: WasteStationFacetField[]): Promise<Facet[]> {
+    return countFacets(this, fields);
+  }
+}

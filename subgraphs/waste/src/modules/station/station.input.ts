@@ -1,5 +1,6 @@
-import { Field, Float, InputType, Int } from 'type-graphql';
-import { NearInput } from '../../../../../platform/src/geo';
+import { Field, Float, InputType, Int, registerEnumType } from 'type-graphql';
+import { PlaceFilter, SEARCH_DESCRIPTION } from '../../../../../platform/src/exploring';
+import { OrderByInput } from '../../../../../platform/src/ordering';
 import { WasteStream } from '../../waste-stream';
 import { WasteStationCategory, WasteStationStatus } from './station.entity';
 
@@ -7,12 +8,12 @@ import { WasteStationCategory, WasteStationStatus } from './station.entity';
 export const DEFAULT_MAX_FILLING_LEVEL = 0.9;
 
 @InputType('WasteStationFilter', { description: 'Every condition given must hold.' })
-export class WasteStationFilter {
+export class WasteStationFilter extends PlaceFilter {
   @Field(() => Int, { nullable: true, description: '1 to 20.' })
   arrondissement?: number | null;
 
-  @Field(() => NearInput, { nullable: true })
-  near?: NearInput | null;
+  @Field(() => String, { nullable: true, description: `${SEARCH_DESCRIPTION} Over the name and address.` })
+  search?: string | null;
 
   @Field(() => WasteStationCategory, { nullable: true })
   category?: WasteStationCategory | null;
@@ -45,3 +46,20 @@ export class WasteStationFilter {
   })
   minFillingLevel?: number | null;
 }
+
+export enum WasteStationOrderField {
+  ID = 'ID',
+  NAME = 'NAME',
+  ARRONDISSEMENT = 'ARRONDISSEMENT',
+  CATEGORY = 'CATEGORY',
+  DISTANCE = 'DISTANCE',
+  RELEVANCE = 'RELEVANCE',
+}
+
+registerEnumType(WasteStationOrderField, {
+  name: 'WasteStationOrderField',
+  description: 'DISTANCE needs `filter.near`, RELEVANCE `filter.search`.',
+});
+
+export const WasteStationOrder = OrderByInput(WasteStationOrderField, 'WasteStationOrder');
+export type WasteStationOrder = InstanceType<typeof WasteStationOrder>;

@@ -1,7 +1,7 @@
 import { byKeys, type BaseContext } from '../../../../../platform/src/context';
 import type { Connection, PageArgs } from '../../../../../platform/src/pagination';
 import type { WasteStation } from './station.entity';
-import type { WasteStationFilter } from './station.input';
+import type { WasteStationFilter, WasteStationOrder } from './station.input';
 import { StationService } from './station.service';
 
 /** Stations by id, batched per request (federation `_entities`, containers' and collections' `station`). */
@@ -12,10 +12,15 @@ export function stationById(context: BaseContext) {
 }
 
 /** One page of stations per arrondissement, for all the arrondissements of a request at once. */
-export function stationsByArrondissement(context: BaseContext, filter: WasteStationFilter, page: PageArgs) {
+export function stationsByArrondissement(
+  context: BaseContext,
+  filter: WasteStationFilter,
+  page: PageArgs,
+  orderBy: WasteStationOrder[] | null,
+) {
   return context.loaders.get<number, Connection<WasteStation>>(
     'wasteStationsByArrondissement',
-    async (codes) => new StationService(context.db).pageByArrondissements(codes, filter, page),
-    { filter, page },
+    async (codes) => new StationService(context.db).pageByArrondissements(codes, filter, page, orderBy),
+    { filter, page, orderBy },
   );
 }

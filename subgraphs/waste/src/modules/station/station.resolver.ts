@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
 import type { BaseContext } from '../../../../../platform/src/context';
-import { PageArgs } from '../../../../../platform/src/pagination';
+import { PageArgs, type Connection } from '../../../../../platform/src/pagination';
 import { WasteStream } from '../../waste-stream';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';
 import { WasteCollectionConnection } from '../collection/collection.entity';
@@ -9,7 +9,7 @@ import { WasteContainer } from '../container/container.entity';
 import { containersByStation } from '../container/container.loader';
 import { stationState } from '../container/container.service';
 import { WasteStation, WasteStationConnection } from './station.entity';
-import { WasteStationFilter } from './station.input';
+import { WasteStationFilter, WasteStationOrder } from './station.input';
 import { stationById } from './station.loader';
 import { StationService } from './station.service';
 
@@ -17,15 +17,16 @@ import { StationService } from './station.service';
 export class StationResolver {
   @Query(() => WasteStationConnection, {
     description:
-      "Trilib' stations, glass columns and Tri Mobile stops, by arrondissement then id. E.g. free glass capacity within 500 m: " +
+      "Trilib' stations, glass columns and Tri Mobile stops, by arrondissement then id unless `orderBy` says otherwise. E.g. free glass capacity within 500 m: " +
       '`filter: { near: { latitude, longitude, radiusMeters: 500 }, hasCapacityFor: GLASS }`.',
   })
   wasteStations(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => WasteStationFilter, { nullable: true }) filter: WasteStationFilter | null,
+    @Arg('orderBy', () => [WasteStationOrder], { nullable: true }) orderBy: WasteStationOrder[] | null,
     @Ctx() context: BaseContext,
-  ): Promise<WasteStationConnection> {
-    return new StationService(context.db).list(filter ?? {}, page);
+  ): Promise<Connection<WasteStation>> {
+    return new StationService(context.db).list(filter ?? {}, page, orderBy);
   }
 
   @Query(() => WasteStation, { nullable: true })

@@ -1,7 +1,9 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { validateArrondissement } from '../../../../../platform/src/city';
 import { badInput } from '../../../../../platform/src/errors';
-import { whereNear } from '../../../../../platform/src/geo';
+import { whereExplored } from '../../../../../platform/src/exploring';
+import { withFacets } from '../../../../../platform/src/facets';
+import { explorationOrder } from '../../../../../platform/src/ordering';
 import {
   paginate,
   paginateByParent,
@@ -9,8 +11,13 @@ import {
   type PageArgs,
   type PageOrder,
 } from '../../../../../platform/src/pagination';
-import { WasteStation } from './station.entity';
-import { DEFAULT_MAX_FILLING_LEVEL, type WasteStationFilter } from './station.input';
+import { WasteStation, WasteStationFacetField } from './station.entity';
+import {
+  DEFAULT_MAX_FILLING_LEVEL,
+  WasteStationOrderField,
+  type WasteStationFilter,
+  type WasteStationOrder,
+} from './station.input';
 
 /** Stations are listed by arrondissement, then by id (so a district's generated stations come in their number order). */
 export const STATION_ORDER: PageOrder<WasteStation> = {
@@ -19,11 +26,33 @@ export const STATION_ORDER: PageOrder<WasteStation> = {
   id: 'id',
 };
 
+const ORDER_COLUMNS: Partial<Record<WasteStationOrderField, string>> = {
+  [WasteStationOrderField.ID]: 'station.id',
+  [WasteStationOrderField.NAME]: 'station.name',
+  [WasteStationOrderField.ARRONDISSEMENT]: 'station.arrondissementCode',
+  [WasteStationOrderField.CATEGORY]: 'station.category',
+};
+
+/** The order a list is read in: the caller's, else by relevance when searching, else `STATION_ORDER`. */
+function stationOrder(filter: WasteStationFilter, orderBy: WasteStationOrder[] | null | undefined) {
+  return explorationOrder(STATION_ORDER, orderBy, ORDER_COLUMNS, {
+    near: Boolean(filter.near),
+    search: filter.search !== null && filter.search !== undefined,
+  });
+}
+
 function validateLevel(level: number | null | undefined, argument: string): void {
   if (level === null || level === undefined) return;
   if (!(level >= 0 && level <= 1))
     throw badInput(`\`${argument}\` must be a fill level between 0 and 1 (got ${level})`, argument);
 }
+
+/** What `facets` counts, by field. */
+const FACET_COLUMNS: Record<WasteStationFacetField, string> = {
+  [WasteStationFacetField.CATEGORY]: 'station.category',
+  [WasteStationFacetField.STATUS]: 'station.status',
+  [WasteStationFacetField.ARRONDISSEMENT]: 'station.arrondissementCode',
+};
 
 export class StationService {
   constructor(private readonly db: DataSource) {}
@@ -38,7 +67,7 @@ export class StationService {
       query.andWhere('station.arrondissementCode = :arrondissement', {
         arrondissement: filter.arrondissement,
       });
-    if (filter.near) whereNear(query, 'station', filter.near);
+    whereExplored(query, 'station', filter);
     if (filter.category) query.andWhere('station.category = :category', { category: filter.category });
     if (filter.status) query.andWhere('station.status = :status', { status: filter.status });
     if (filter.accepts)
@@ -71,16 +100,28 @@ export class StationService {
     return query;
   }
 
-  list(filter: WasteStationFilter, page: PageArgs): Promise<Connection<WasteStation>> {
-    return paginate(this.filtered(filter), page, STATION_ORDER);
+  async list(
+    filter: WasteStationFilter,
+    page: PageArgs,
+    orderBy?: WasteStationOrder[] | null,
+  ): Promise<Connection<WasteStation>> {
+    const query = this.filtered(filter);
+    return withFacets(await paginate(query, page, stationOrder(filter, orderBy)), query, FACET_COLUMNS);
   }
 
   pageByArrondissements(
     codes: readonly number[],
     filter: WasteStationFilter,
     page: PageArgs,
+    orderBy?: WasteStationOrder[] | null,
   ): Promise<Connection<WasteStation>[]> {
-    return paginateByParent(this.filtered(filter), 'arrondissementCode', codes, page, STATION_ORDER);
+    return paginateByParent(
+      this.filtered(filter),
+      'arrondissementCode',
+      codes,
+      page,
+      stationOrder(filter, orderBy),
+    );
   }
 
   byIds(ids: readonly string[]): Promise<WasteStation[]> {
