@@ -7,11 +7,11 @@ beforeAll(async () => {
     DATABASE_URL: inject('databaseUrl'),
     LOG_LEVEL: 'debug',
     LIVENESS_INTERVAL_MS: '1000',
-    LIVENESS_FAILURES: '3',
+    LIVENESS_FAILURES: '8',
     PARIS_OPEN_DATA_DIR: undefined,
     VITEST: undefined,
   });
-}, 180_000);
+}, 300_000);
 afterAll(() => platform?.stop());
 
 const QUERY = '{ arrondissement(code: 17) { name wasteStations(first: 2) { totalCount } } }';

@@ -64,5 +64,5 @@ describe('traces', () => {
     const batches = tree.filter((span) => span.name.startsWith('dataloader.batch'));
     expect(batches.length).toBeGreaterThanOrEqual(1);
     expect(batches.every((span) => ancestors(span).some((up) => subgraphRequests.includes(up)))).toBe(true);
-  });
+  }, 240_000); // the probe starts a gateway and two subgraphs in its own process
 });

@@ -56,7 +56,7 @@ describe('the embedded PostgreSQL in a checkout under a mode-700 folder', () => 
     } finally {
       await database.stop();
     }
-  });
+  }, 240_000); // copies the binaries and runs initdb: minutes on a loaded machine
 
   it('says in one line why it cannot start and what to do when its port is taken', async () => {
     const squatter = createServer();

