@@ -4,6 +4,7 @@ import { logger } from '../../platform/src/logger';
 import { stopOnSignals } from '../../platform/src/main';
 import { SUBGRAPH_NAMES, subgraphUrl } from '../../platform/src/subgraphs';
 import { startGateway } from './server';
+import { gatewayWorkers, runGatewayWorkers } from './workers';
 
 /** Entry point of the gateway process: loads the composed supergraph and serves it. */
 function main(): void {
@@ -35,4 +36,4 @@ function main(): void {
     });
 }
 
-main();
+runGatewayWorkers(gatewayWorkers(), main);
