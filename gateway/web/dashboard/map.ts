@@ -49,21 +49,14 @@ export class CityMap {
           weight: 1.5,
           fillColor: '#e8edf2',
           fillOpacity: 1,
-          className: 'arrondissement',
+          className: `arrondissement arrondissement-${arrondissement.code}`,
         },
-      });
-      layer.eachLayer((shape) => {
-        (shape as L.Path).getElement()?.setAttribute('data-arrondissement', String(arrondissement.code));
       });
       layer.bindTooltip(arrondissement.name, { sticky: true });
       group.addLayer(layer);
       this.areas.set(arrondissement.code, layer);
     }
     group.addTo(this.map);
-    for (const [code, layer] of this.areas)
-      layer.eachLayer((shape) =>
-        (shape as L.Path).getElement()?.setAttribute('data-arrondissement', String(code)),
-      );
     this.fit(group);
     new ResizeObserver(() => {
       this.map.invalidateSize();
@@ -85,11 +78,10 @@ export class CityMap {
         weight: 1,
         color: '#1d2733',
         fillOpacity: 0.95,
-        className: 'station',
+        className: `station station-${station.id}`,
       })
         .bindTooltip(station.name)
         .addTo(this.map);
-      dot.getElement()?.setAttribute('data-station-id', station.id);
       this.stations.set(station.id, dot);
       this.setLevel(station.id, station.fillingLevel);
     }
@@ -105,7 +97,6 @@ export class CityMap {
       weight: alert ? 3 : 1,
     });
     dot.setRadius(alert ? 7 : 4);
-    dot.getElement()?.setAttribute('data-level', level === null ? '' : String(level));
     if (alert) dot.bringToFront();
   }
 
