@@ -18,6 +18,8 @@ beforeAll(async () => {
   const pair = await generateKeyPair('RS256');
   signingKey = pair.privateKey;
   process.env.OPERATOR_API_KEY = operatorKey;
+  // Keys found active are trusted for API_KEY_CACHE_SECONDS: one second keeps the revocation test short.
+  process.env.API_KEY_CACHE_SECONDS = '1';
   platform = await startTestPlatform(undefined, {
     jwt: { publicKeyPem: await exportSPKI(pair.publicKey), issuer: ISSUER, audience: AUDIENCE },
   });
@@ -89,6 +91,8 @@ describe('identity', () => {
     expect(output.join('\n')).not.toContain(key);
 
     expect(await runApiKeyCommand(['revoke', id ?? ''], platform.databaseUrl, () => undefined)).toBe(0);
+    // A revocation takes effect within the key cache's stated lifetime, on every replica.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     await expectUnauthenticated({ 'x-api-key': key ?? '' }, /not valid or has been revoked/);
   });
 

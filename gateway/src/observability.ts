@@ -22,27 +22,45 @@ type Fetcher = RemoteGraphQLDataSource['fetcher'];
  * (every subgraph log line of the request shows it), what remains of the operation's time budget
  * (the subgraph's statement_timeout) and the trace context when tracing is on.
  */
+export async function observedSubgraphCall<T>(
+  subgraph: string,
+  timeoutMs: number,
+  given: Record<string, string> | undefined,
+  signal: AbortSignal | null | undefined,
+  call: (headers: Record<string, string>) => Promise<T>,
+  succeeded: (result: T) => boolean,
+): Promise<T> {
+  const headers = { ...given };
+  const request = currentRequest();
+  if (request) {
+    headers[REQUEST_ID_HEADER] = request.id;
+    const remaining = timeoutMs - (performance.now() - request.startedAt);
+    headers[TIMEOUT_HEADER] = String(Math.max(1, Math.floor(remaining)));
+  }
+  injectTraceContext(headers);
+  const started = performance.now();
+  try {
+    const result = await call(headers);
+    observeSubgraphFetch(subgraph, succeeded(result) ? 'ok' : 'error', (performance.now() - started) / 1000);
+    return result;
+  } catch (error) {
+    const outcome = signal?.aborted ? 'aborted' : 'error';
+    observeSubgraphFetch(subgraph, outcome, (performance.now() - started) / 1000);
+    throw error;
+  }
+}
+
+/** Apollo's data sources' fetches, observed as `observedSubgraphCall` says. */
 export function observedFetcher(subgraph: string, timeoutMs: number, fetch: Fetcher): Fetcher {
-  return async (url, init) => {
-    const headers = { ...(init?.headers as Record<string, string> | undefined) };
-    const request = currentRequest();
-    if (request) {
-      headers[REQUEST_ID_HEADER] = request.id;
-      const remaining = timeoutMs - (performance.now() - request.startedAt);
-      headers[TIMEOUT_HEADER] = String(Math.max(1, Math.floor(remaining)));
-    }
-    injectTraceContext(headers);
-    const started = performance.now();
-    try {
-      const response = await fetch(url, { ...init, headers });
-      observeSubgraphFetch(subgraph, response.ok ? 'ok' : 'error', (performance.now() - started) / 1000);
-      return response;
-    } catch (error) {
-      const outcome = init?.signal?.aborted ? 'aborted' : 'error';
-      observeSubgraphFetch(subgraph, outcome, (performance.now() - started) / 1000);
-      throw error;
-    }
-  };
+  return (url, init) =>
+    observedSubgraphCall(
+      subgraph,
+      timeoutMs,
+      init?.headers as Record<string, string> | undefined,
+      init?.signal as AbortSignal | null | undefined,
+      (headers) => fetch(url, { ...init, headers }),
+      (response) => response.ok,
+    );
 }
 
 interface KeyValueCache {

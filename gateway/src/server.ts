@@ -234,6 +234,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gatewaySecret: options.gatewaySecret,
     pools,
     signal: () => operationSignal.getStore(),
+    timeoutMs: limits.timeoutMs,
+    publicUrl: gatewayUrl,
   });
   const responseCache = await ResponseCache.start(options.supergraphSdl, options.databaseUrl);
 

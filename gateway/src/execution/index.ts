@@ -1,6 +1,8 @@
 import { encodeIdentity, IDENTITY_HEADER, type Identity } from '../../../platform/src/identity';
+import { PUBLIC_URL_HEADER } from '../../../platform/src/public-url';
 import type { SubgraphName } from '../../../platform/src/subgraphs';
 import { subgraphUrlsFromSupergraph } from '../datasets';
+import { observedSubgraphCall } from '../observability';
 import { deduplicatingExecutor } from './deduplication';
 import { planExecutor, type GatewayExecutor } from './plan-execution';
 import type { SubgraphPools } from './subgraph-pools';
@@ -25,6 +27,10 @@ export interface GatewayExecutionOptions extends ExecutionOptions {
   gatewaySecret: string;
   pools: SubgraphPools;
   signal(): AbortSignal | undefined;
+  /** The operation's time budget: what remains of it bounds each subgraph's statements. */
+  timeoutMs: number;
+  /** The base of the absolute URLs and IRIs the subgraphs write (`PUBLIC_URL` or the gateway's). */
+  publicUrl(): string;
 }
 
 /**
@@ -36,6 +42,10 @@ export function gatewayExecution(options: GatewayExecutionOptions) {
     ...subgraphUrlsFromSupergraph(options.supergraphSdl),
     ...options.subgraphUrls,
   };
+  // Metrics name a subgraph fetch by its subgraph: the executor only holds its URL.
+  const subgraphOf = new Map(
+    Object.entries(urls).flatMap(([name, url]) => (url ? [[new URL(url).href, name] as const] : [])),
+  );
   return {
     executor(apollo: GatewayExecutor): GatewayExecutor {
       if (!options.planExecutor) return apollo;
@@ -46,7 +56,15 @@ export function gatewayExecution(options: GatewayExecutionOptions) {
           if (!url) throw new Error(`No URL for subgraph ${name}`);
           return url;
         },
-        post: (url, body, headers, signal) => options.pools.post(url, body, headers, signal),
+        post: (url, body, headers, signal) =>
+          observedSubgraphCall(
+            subgraphOf.get(url.href) ?? url.host,
+            options.timeoutMs,
+            { ...headers, [PUBLIC_URL_HEADER]: options.publicUrl() },
+            signal,
+            (observed) => options.pools.post(url, body, observed, signal),
+            (answer) => answer.status === 200,
+          ),
         headers: (requestContext) => {
           const identity = (requestContext.context as { identity?: Identity }).identity ?? {
             roles: ['public'],

@@ -10,6 +10,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { logger } from '../../../platform/src/logger';
+import { recordCacheLookup } from '../../../platform/src/observability/metrics';
 import {
   executeSchedule,
   NeedsApolloExecutor,
@@ -77,6 +78,7 @@ export function planExecutor(options: PlanExecutionOptions): GatewayExecutor {
     let byName = compiled.get(document);
     if (!byName) compiled.set(document, (byName = new Map()));
     let entry = byName.get(name);
+    recordCacheLookup('plan', entry !== undefined);
     if (!entry) {
       entry = compileOperation(document, requestContext, schema);
       byName.set(name, entry);
