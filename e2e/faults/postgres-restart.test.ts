@@ -55,6 +55,8 @@ describe('PostgreSQL restarting under a running service', () => {
     process.env.OPERATOR_API_KEY = OPERATOR_KEY;
     // The reader polls the log every second, so it does try to read while the database is away.
     process.env.EVENT_POLL_MS = '1000';
+    // Requests during the outage must reach the database: a cached public answer would hide it.
+    process.env.RESPONSE_CACHE_ENTRIES = '0';
     running = await startSplitWaste(databaseUrl, proxy.through(databaseUrl));
     const { subscriberGateway, writerGateway, reader } = running;
     const service = gatewayClient(subscriberGateway);

@@ -5,6 +5,8 @@ import { startTestPlatform, type TestPlatform } from '../../test/platform';
 
 let platform: TestPlatform;
 beforeAll(async () => {
+  // Every request here must reach the subgraphs: a cached public answer would hide what is measured.
+  process.env.RESPONSE_CACHE_ENTRIES = '0';
   platform = await startTestPlatform(['territory', 'waste']);
 });
 afterAll(() => platform?.stop());

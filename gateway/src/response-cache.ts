@@ -224,6 +224,8 @@ export class ResponseCache {
             context.queryHash,
             context.operationName ?? null,
             context.request.variables ?? {},
+            // Answers carry absolute URLs and IRIs: they start with PUBLIC_URL, read per request.
+            process.env.PUBLIC_URL ?? null,
           ]);
         return {
           responseForOperation: async (context) => {

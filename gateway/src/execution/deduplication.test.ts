@@ -44,19 +44,20 @@ describe('the in-flight deduplication key', () => {
 
 describe('the deduplicating executor', () => {
   it('runs identical queries in flight once, and those of another caller apart', async () => {
-    let finish: () => void = () => undefined;
+    // Every execution waits until the test lets them all finish.
+    const finishes: (() => void)[] = [];
     const executor = vi.fn<GatewayExecutor>(
-      () => new Promise((resolve) => (finish = () => resolve({ data: { trips: [] } }))),
+      () => new Promise((resolve) => finishes.push(() => resolve({ data: { trips: [] } }))),
     );
     const shared = deduplicatingExecutor(executor);
     const first = shared(requestContext(researcher));
     const second = shared(requestContext({ ...researcher }));
     const other = shared(requestContext({ roles: ['public'] }));
     expect(executor).toHaveBeenCalledTimes(2);
-    finish();
+    for (const finish of finishes) finish();
     const answers = await Promise.all([first, second]);
     expect(answers[0]).toBe(answers[1]);
-    void other;
+    await other;
     // Once it has ended, the next identical query executes anew: nothing is kept.
     void shared(requestContext(researcher));
     expect(executor).toHaveBeenCalledTimes(3);
