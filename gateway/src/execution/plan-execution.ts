@@ -1,6 +1,7 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { QueryPlanner } from '@apollo/query-planner';
+import { SpanKind, trace, type Span } from '@opentelemetry/api';
 import {
   Kind,
   visit,
@@ -58,6 +59,24 @@ type Compiled = CompiledOperation | 'apollo';
  * Mutations, introspection, @defer, rewrites and every answer carrying an error go to Apollo's
  * executor, whose error paths and codes stay the reference.
  */
+/** The spans @apollo/gateway names for its own executor, so traces read the same on either path. */
+const tracer = trace.getTracer('open-city-graph/gateway');
+
+function traced<T>(name: string, options: Parameters<typeof tracer.startSpan>[1], work: () => T): T {
+  return tracer.startActiveSpan(name, options ?? {}, (span: Span) => {
+    let result: T;
+    try {
+      result = work();
+    } catch (error) {
+      span.end();
+      throw error;
+    }
+    if (result instanceof Promise) return result.finally(() => span.end()) as T;
+    span.end();
+    return result;
+  });
+}
+
 export function planExecutor(options: PlanExecutionOptions): GatewayExecutor {
   const supergraph = Supergraph.build(options.supergraphSdl);
   const apiSchema = supergraph.apiSchema();
@@ -91,8 +110,10 @@ export function planExecutor(options: PlanExecutionOptions): GatewayExecutor {
     ): Compiled {
       if (!operation || operation.operation !== 'query' || introspects(doc)) return 'apollo';
       try {
-        const plan = planner.buildQueryPlan(
-          operationFromDocument(apiSchema, doc, { operationName: context.request.operationName }),
+        const plan = traced('gateway.plan', {}, () =>
+          planner.buildQueryPlan(
+            operationFromDocument(apiSchema, doc, { operationName: context.request.operationName }),
+          ),
         );
         const fragments: Record<string, FragmentDefinitionNode> = {};
         for (const definition of doc.definitions)
@@ -118,7 +139,12 @@ export function planExecutor(options: PlanExecutionOptions): GatewayExecutor {
       });
       let answer;
       try {
-        answer = await options.post(urlOf(request.serviceName), body, headers, signal);
+        // A client span: the subgraph's server span (its traceparent) hangs under it.
+        answer = await traced(
+          'gateway.fetch',
+          { kind: SpanKind.CLIENT, attributes: { service: request.serviceName } },
+          () => options.post(urlOf(request.serviceName), body, headers, signal),
+        );
       } catch (error) {
         throw new NeedsApolloExecutor(`${request.serviceName} unreachable`, { cause: error });
       }
@@ -136,7 +162,9 @@ export function planExecutor(options: PlanExecutionOptions): GatewayExecutor {
     };
     try {
       const variables = requestContext.request.variables as ResultMap | undefined;
-      const data = await executeSchedule(operation.schedule, variables, send, matches);
+      const data = await traced('gateway.request', {}, () =>
+        executeSchedule(operation.schedule, variables, send, matches),
+      );
       return { data: operation.shaper.shape(data, variables) };
     } catch (error) {
       // Whatever went wrong, Apollo's executor gives the reference answer and errors (after a timeout, none).
