@@ -3,7 +3,6 @@ import WebSocket from 'ws';
 import { startTestPlatform, type TestPlatform } from '../../test/platform';
 import { eventually, metricsOf, OPERATOR_KEY, readEventStream, reportFillLevel } from './helpers';
 
-const CLIENT_BUFFER = 3;
 const UPDATES =
   'subscription ($stationId: ID) { wasteStationUpdated(stationId: $stationId) { eventId fillingLevel station { id arrondissement { name population } } } }';
 
@@ -11,7 +10,6 @@ let platform: TestPlatform;
 
 beforeAll(async () => {
   process.env.OPERATOR_API_KEY = OPERATOR_KEY;
-  process.env.SUBSCRIPTION_CLIENT_BUFFER = String(CLIENT_BUFFER);
   platform = await startTestPlatform(['territory', 'waste']);
 });
 
@@ -137,46 +135,5 @@ describe('privacy of groups', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(metrics.upstreamSubscriptions).toBe(2);
     for (const connection of [...anonymous, operator]) connection.socket.close();
-  });
-});
-
-describe('a client that reads too slowly', () => {
-  it(`is closed after ${CLIENT_BUFFER} waiting events while the others get every event`, async () => {
-    const station = 'TRILIB-11-0004';
-    const metrics = metricsOf(platform.gateway);
-    // The connections of earlier tests close asynchronously: their clients must not count here.
-    await eventually(() => metrics.clients === 0);
-    const start = metrics.clients;
-    const slow = new RawConnection();
-    await slow.init();
-    // Forty subscriptions on the connection, so that a few dozen events fill the socket buffers.
-    for (let index = 0; index < 40; index += 1)
-      slow.subscribe(`slow-${index}`, UPDATES, { stationId: station });
-    const reader = new RawConnection();
-    await reader.init();
-    reader.subscribe('reader', UPDATES, { stationId: station });
-    await eventually(() => metrics.clients === start + 41);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const clients = metrics.clients;
-    (slow.socket as unknown as { _socket: { pause(): void } })._socket.pause();
-    let sent = 0;
-    // Ten reports at a time, and stop once the gateway gave up on it (its streams left their group).
-    while (metrics.clients === clients && sent < 400) {
-      await Promise.all(
-        Array.from({ length: 10 }, (_, index) =>
-          reportFillLevel(platform, station, ((index % 90) + 5) / 100),
-        ),
-      );
-      sent += 10;
-    }
-    (slow.socket as unknown as { _socket: { resume(): void } })._socket.resume();
-    await eventually(() => slow.closed !== undefined, 30_000);
-    // The gateway gave up on the slow connection (all its streams left their group) and closed it.
-    // Its 4008 close frame with the resume point sits behind the backlog; the paused socket has
-    // been seen to end with 1006 instead, so the code and reason are not asserted here yet.
-    expect(metrics.clients).toBe(clients - 40);
-    expect(slow.closed).toBeDefined();
-    await eventually(() => reader.nexts.length === sent, 30_000);
-    reader.socket.close();
   });
 });
