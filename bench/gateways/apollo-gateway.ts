@@ -8,6 +8,8 @@ import { startStandaloneServer } from '@apollo/server/standalone';
  * server, defaults only, on the supergraph file SUPERGRAPH_PATH and the port PORT.
  */
 async function main(): Promise<void> {
+  // Stock, but silent: no usage report to Apollo nor cloud metadata probes from the benchmark.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(String(process.env.SUPERGRAPH_PATH), 'utf8'),
   });

@@ -239,6 +239,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const responseCache = await ResponseCache.start(options.supergraphSdl, options.databaseUrl);
 
+  // @apollo/gateway otherwise reports usage to Apollo and probes cloud metadata addresses at
+  // start: a city platform on a closed network sends nothing anywhere but to its own subgraphs.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new TimeBoundGateway(
     {
       supergraphSdl: options.supergraphSdl,
