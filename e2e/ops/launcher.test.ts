@@ -46,7 +46,10 @@ describe('the launcher’s services', () => {
         .filter((line) => line.includes('ops-trace-17'))
         .map((line) => JSON.parse(line) as { service: string; requestId?: string });
       const services = new Set(found.map((line) => line.service));
-      return services.has('territory') && services.has('waste') ? found : undefined;
+      // The gateway writes its line when the answer has left: it may come after the subgraphs'.
+      return services.has('gateway') && services.has('territory') && services.has('waste')
+        ? found
+        : undefined;
     }, 10_000);
     expect(lines.every((line) => line.requestId === 'ops-trace-17')).toBe(true);
     expect(new Set(lines.map((line) => line.service))).toEqual(new Set(['gateway', 'territory', 'waste']));
