@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,10 +11,22 @@ let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   root = await mkdtemp(path.join('/tmp', 'ocg-embedded-'));
-  env = { EMBEDDED_PG_DIR: path.join(root, 'pg'), EMBEDDED_PG_PORT: String(55000 + (process.pid % 1000)) };
+  env = { EMBEDDED_PG_DIR: path.join(root, 'pg'), EMBEDDED_PG_PORT: String(await freePort()) };
 });
 
 afterAll(() => rm(root, { recursive: true, force: true }));
+
+/**
+ * A port nothing listens on now. A fixed pick in 55000–55999 lies in Linux's ephemeral range,
+ * where any outgoing connection of the test run may already hold it.
+ */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 async function sql<T>(url: string, text: string): Promise<T[]> {
   const client = new Client({ connectionString: url });
