@@ -2,14 +2,10 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { ensureDatabase, openDatabase } from '../platform/src/database';
-import { prepareDatabase, startInProcessPlatform } from '../platform/src/platform';
-import { territory } from '../subgraphs/territory/src/index';
-import { energy } from '../subgraphs/energy/src/index';
-import {
-  ConsumptionSource,
-  consumptionSql,
-} from '../subgraphs/energy/src/modules/consumption/consumption.service';
+import { ensureDatabase, openDatabase } from '#platform/database';
+import { prepareDatabase, startInProcessPlatform } from '#app/platform';
+import { energy, territory } from '#app/registry';
+import { ConsumptionSource, consumptionSql } from '#energy/modules/consumption/consumption.service';
 
 const ENERGY_KINDS = ['HEAT', 'ELECTRICITY', 'GAS'];
 

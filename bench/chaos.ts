@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { endpointOf, TcpProxy } from '../test/tcp-proxy';
-import type { LaunchedPlatform } from '../test/launcher';
+import { endpointOf, TcpProxy } from '#test/tcp-proxy';
+import type { LaunchedPlatform } from '#test/launcher';
 import {
   benchDatabaseUrl,
   FailureTally,

@@ -10,14 +10,15 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { serveDataset } from '../gateway/src/datasets';
-import { energyDatasets } from '../datasets/energy/catalog';
-import { ensureDatabase, openDatabase } from '../platform/src/database';
-import { parseExportRequest } from '../platform/src/exports/request';
-import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '../platform/src/identity';
-import { prepareDatabase } from '../platform/src/platform';
-import { SUBGRAPHS } from '../platform/src/registry';
-import { subgraphExecArgv } from '../platform/src/subgraphs';
+import { serveDataset } from '#gateway/datasets';
+import { energyDatasets } from '#datasets/energy/catalog';
+import { ensureDatabase, openDatabase } from '#platform/database';
+import { parseExportRequest } from '#platform/exports/request';
+import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '#platform/identity';
+import { prepareDatabase } from '#app/platform';
+import { SUBGRAPHS } from '#app/registry';
+import { subgraphExecArgv } from '#platform/subgraphs';
+import { loadDatasetIndex } from '#gateway/dataset-index';
 
 /**
  * Bulk exports of the largest dataset, meter readings, at `BENCH_EXPORT_ROWS` rows (default
@@ -156,7 +157,7 @@ async function main(): Promise<void> {
         `  ocg_bench_exports already holds ${rows.toLocaleString('en')} readings: drop it to bench fewer`,
       );
     const port = await freePort();
-    energy = fork(path.join(__dirname, '..', 'subgraphs', 'energy', 'src', 'index.js'), [], {
+    energy = fork(path.join(__dirname, '..', 'app', 'subgraph.js'), ['energy'], {
       // The heap bound `npm start` gives every subgraph.
       execArgv: subgraphExecArgv(),
       env: {
@@ -177,6 +178,7 @@ async function main(): Promise<void> {
     gateway = createServer((request, response) => {
       void serveDataset(request, response, ANONYMOUS, {
         subgraphUrls: { energy: `${subgraphBase}/graphql` },
+        datasets: loadDatasetIndex(),
         gatewaySecret,
       });
     });

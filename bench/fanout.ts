@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SubscriptionMetrics } from '../gateway/src/subscriptions';
-import { SUBGRAPH_NAMES } from '../platform/src/subgraphs';
+import type { SubscriptionMetrics } from '#gateway/subscriptions/index';
+import { SUBGRAPH_NAMES } from '#platform/subgraphs';
 import { RemoteProfiler } from './inspect';
 import { launchBenchPlatform } from './launcher';
 

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ApiKeyStore } from '../gateway/src/api-keys';
-import { createGatewayDataSource, migrateGateway } from '../gateway/src/database';
-import { SUBGRAPH_NAMES } from '../platform/src/subgraphs';
+import { ApiKeyStore } from '#gateway/api-keys';
+import { createGatewayDataSource, migrateGateway } from '#gateway/database';
+import { SUBGRAPH_NAMES } from '#platform/subgraphs';
 import { launchBenchPlatform } from './launcher';
 import { measureQuery, type LoadResult } from './load';
 import { OWN_GRAPH_QUERIES } from './queries';
+import { gatewayMigrations } from '#migrations/gateway/index';
 
 /** CPU time (user + system) a process has used so far, in ms (Linux /proc, clock ticks of 10 ms). */
 function cpuMs(pid: number): number {
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
     RATE_LIMIT_TIERS: 'bench=100000000',
   });
   try {
-    await migrateGateway(url.toString());
+    await migrateGateway(url.toString(), gatewayMigrations);
     const db = createGatewayDataSource(url.toString(), 1);
     await db.initialize();
     const { key } = await new ApiKeyStore(db).create({ role: 'public', tier: 'bench', label: 'bench:graph' });

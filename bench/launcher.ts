@@ -1,5 +1,5 @@
-import { ensureDatabase } from '../platform/src/database';
-import { launchPlatform, type LaunchedPlatform } from '../test/launcher';
+import { ensureDatabase } from '#platform/database';
+import { launchPlatform, type LaunchedPlatform } from '#test/launcher';
 
 /** The benchmarks' database on the server `serverUrl` names: `BENCH_DATABASE` (`ocg_bench`). */
 export function benchDatabaseUrl(serverUrl: string): string {

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { startInProcessPlatform } from '../platform/src/platform';
-import { territory } from '../subgraphs/territory/src/index';
-import { waste } from '../subgraphs/waste/src/index';
+import { startInProcessPlatform } from '#app/platform';
+import { territory, waste } from '#app/registry';
 
 /**
  * One peer of `npm run bench:ops`: territory and waste behind a gateway in this process, with the

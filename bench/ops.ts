@@ -3,11 +3,10 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ensureDatabase, openDatabase } from '../platform/src/database';
-import { tracingExecArgv } from '../platform/src/observability/tracing';
-import { prepareDatabase } from '../platform/src/platform';
-import { territory } from '../subgraphs/territory/src/index';
-import { waste } from '../subgraphs/waste/src/index';
+import { ensureDatabase, openDatabase } from '#platform/database';
+import { tracingExecArgv } from '#platform/observability/tracing';
+import { prepareDatabase } from '#app/platform';
+import { territory, waste } from '#app/registry';
 import { measureQuery } from './load';
 
 const QUERY = `query SeventeenthStations {

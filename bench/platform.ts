@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { ensureDatabase, openDatabase } from '../platform/src/database';
-import { prepareDatabase, startInProcessPlatform, type InProcessPlatform } from '../platform/src/platform';
-import { SUBGRAPHS } from '../platform/src/registry';
-import type { SubgraphDefinition } from '../platform/src/subgraph';
+import { ensureDatabase, openDatabase } from '#platform/database';
+import { prepareDatabase, startInProcessPlatform, type InProcessPlatform } from '#app/platform';
+import { SUBGRAPHS } from '#app/registry';
+import type { SubgraphDefinition } from '#platform/subgraph';
 
 export interface BenchPlatform {
   platform: InProcessPlatform;

@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
 import path from 'node:path';
-import { subscriptionServerOf } from '../gateway/src/subscriptions';
-import type { InProcessPlatform } from '../platform/src/platform';
+import { subscriptionServerOf } from '#gateway/subscriptions/index';
+import type { InProcessPlatform } from '#app/platform';
 import { startBenchPlatform } from './platform';
-import { territory } from '../subgraphs/territory/src/index';
-import { waste } from '../subgraphs/waste/src/index';
+import { territory, waste } from '#app/registry';
 
 /**
  * Live subscriptions under load: events per second from ingestion (`reportFillLevel` through the

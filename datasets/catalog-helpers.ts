@@ -1,4 +1,4 @@
-import type { ExportColumn, ExportFilter } from '../platform/src/exports/definition';
+import type { ExportColumn, ExportFilter } from '#platform/exports/definition';
 
 /** `?arrondissement=` is refused with the same rule as the GraphQL filters (1–20). */
 export function validateArrondissementParameter(value: number | string | boolean): string | undefined {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { Client } from 'pg';
 import type { TestProject } from 'vitest/node';
-import { ensureDatabase, openDatabase, type RunningDatabase } from '../platform/src/database';
-import { prepareDatabase } from '../platform/src/platform';
+import { ensureDatabase, openDatabase, type RunningDatabase } from '#platform/database';
+import { prepareDatabase } from '#app/platform';
 import { testSubgraphs } from './subgraphs';
 
 declare module 'vitest' {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
-import { SUBGRAPH_NAMES } from '../platform/src/subgraphs';
+import { SUBGRAPH_NAMES } from '#platform/subgraphs';
 
 /** The project folder, whether this file runs from its source (tests) or from dist/ (benchmarks). */
 const projectRoot =
@@ -10,7 +10,7 @@ const projectRoot =
     ? path.dirname(path.dirname(__dirname))
     : path.dirname(__dirname);
 /** `npm start`'s launcher, compiled (run `npx tsc -p tsconfig.json` first). */
-const LAUNCHER = path.join(projectRoot, 'dist', 'platform', 'src', 'cli', 'start.js');
+const LAUNCHER = path.join(projectRoot, 'dist', 'app', 'cli', 'start.js');
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -68,8 +68,11 @@ export async function launchPlatform(env: NodeJS.ProcessEnv = {}): Promise<Launc
     });
     void exited.then((code) => reject(new Error(`the launcher exited (${code}) before serving`)));
   });
+  // /proc/<pid>/cmdline separates arguments with NUL: a subgraph runs as `app/subgraph.js <name>`.
   const script = (service: string) =>
-    service === 'gateway' ? path.join('gateway', 'src', 'index.js') : path.join('subgraphs', service, 'src');
+    service === 'gateway'
+      ? path.join('gateway', 'src', 'index.js')
+      : `${path.join('app', 'subgraph.js')}\0${service}\0`;
   return {
     gatewayUrl,
     pid: launcher.pid ?? 0,

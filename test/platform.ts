@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { inject } from 'vitest';
-import type { GatewaySecurityOptions } from '../gateway/src/server';
-import { startInProcessPlatform, type InProcessPlatform } from '../platform/src/platform';
-import type { SubgraphName } from '../platform/src/subgraphs';
+import type { GatewaySecurityOptions } from '#gateway/server';
+import { startInProcessPlatform, type InProcessPlatform } from '#app/platform';
+import type { SubgraphName } from '#platform/subgraphs';
 import { testSubgraphs } from './subgraphs';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {

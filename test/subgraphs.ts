@@ -1,5 +1,5 @@
-import { SUBGRAPHS } from '../platform/src/registry';
-import type { SubgraphDefinition } from '../platform/src/subgraph';
+import { SUBGRAPHS } from '#app/registry';
+import type { SubgraphDefinition } from '#platform/subgraph';
 
 /**
  * The subgraphs a test run migrates, seeds and starts: all of them, unless OCG_TEST_SUBGRAPHS

@@ -1,9 +1,8 @@
 // The tracing SDK first: its instrumentations patch modules as they load.
 import { exporter, sdk } from './trace-probe-tracing';
 import 'reflect-metadata';
-import { startInProcessPlatform } from '../platform/src/platform';
-import { territory } from '../subgraphs/territory/src/index';
-import { waste } from '../subgraphs/waste/src/index';
+import { startInProcessPlatform } from '#app/platform';
+import { territory, waste } from '#app/registry';
 
 const PROBE_QUERY = `query SeventeenthStations {
   arrondissement(code: 17) { name wasteStations(first: 3) { edges { node { id name } } } }

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { migrateGateway } from '../../gateway/src/database';
-import { ensureDatabase } from '../../platform/src/database';
+import { migrateGateway } from '#gateway/database';
+import { ensureDatabase } from '#platform/database';
 import { GATEWAYS_UNDER_TEST, type GatewayUnderTest } from './gateways';
 import { measureGateway, subgraphFetches, type Placement } from './measure';
 import { canPin, killAllStarted, startProcess, stopProcess, type BenchProcess } from './processes';
@@ -11,6 +11,7 @@ import { IDENTICAL_BODY, TEST_QUERY } from './query';
 import { judgeAnswer, referenceAnswer } from './reference';
 import { runsTable, summarise, summaryTable, type LoadMode, type Measurement } from './report';
 import { composeBenchSupergraph } from './supergraph';
+import { gatewayMigrations } from '#migrations/gateway/index';
 
 const env = process.env;
 const SETTINGS = {
@@ -153,7 +154,7 @@ async function main(): Promise<void> {
   const reference = await referenceAnswer(TEST_QUERY);
   if (SETTINGS.gateways.includes('ocg')) {
     await ensureDatabase(SETTINGS.databaseUrl);
-    await migrateGateway(SETTINGS.databaseUrl);
+    await migrateGateway(SETTINGS.databaseUrl, gatewayMigrations);
   }
 
   const [gatewayCpus, otherCpus] = SETTINGS.pin ? ['1', '0'] : [null, null];

@@ -1,5 +1,5 @@
-import { buildingId, MIN_BUILDINGS_PER_ARRONDISSEMENT } from '../../platform/src/identifiers';
-import { SeededRandom } from '../../platform/src/random';
+import { buildingId, MIN_BUILDINGS_PER_ARRONDISSEMENT } from '../identifiers';
+import { SeededRandom } from '#platform/random';
 
 /**
  * A title naming one public building: "Rénover le gymnase Jemmapes", "Végétaliser la cour de

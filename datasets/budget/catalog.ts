@@ -5,9 +5,9 @@ import {
   oneOfParameter,
   validateArrondissementParameter,
 } from '../catalog-helpers';
-import type { DatasetDefinition, ExportFilterValues } from '../../platform/src/exports/definition';
-import { BudgetScale } from '../../subgraphs/budget/src/modules/project/project.entity';
-import { BudgetTotalsDimension } from '../../subgraphs/budget/src/modules/totals/totals.entity';
+import type { DatasetDefinition, ExportFilterValues } from '#platform/exports/definition';
+import { BudgetScale } from '#budget/modules/project/project.entity';
+import { BudgetTotalsDimension } from '#budget/modules/totals/totals.entity';
 
 const text = (name: string, description: string) => ({ name, sql: name, type: 'text' as const, description });
 
@@ -22,7 +22,7 @@ function dimensionsOf(value: number | string | boolean | undefined): BudgetTotal
 
 /** The same rows as `Query.budgetTotals`, from the same service and with its argument names. */
 async function budgetTotals(db: DataSource, filters: ExportFilterValues): Promise<Record<string, unknown>[]> {
-  const { BudgetTotalsService } = await import('../../subgraphs/budget/src/modules/totals/totals.service.js');
+  const { BudgetTotalsService } = await import('#budget/modules/totals/totals.service');
   const rows = await new BudgetTotalsService(db).totals(dimensionsOf(filters.groupBy), {
     edition: typeof filters.edition === 'number' ? filters.edition : null,
     theme: filters.theme === undefined ? null : String(filters.theme),

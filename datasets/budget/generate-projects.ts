@@ -1,10 +1,6 @@
-import { PARIS_CENTRE_CODES, Provenance } from '../../platform/src/city';
-import { SeededRandom } from '../../platform/src/random';
-import {
-  BudgetProject,
-  BudgetProjectProgress,
-  BudgetScale,
-} from '../../subgraphs/budget/src/modules/project/project.entity';
+import { PARIS_CENTRE_CODES, Provenance } from '#platform/city';
+import { SeededRandom } from '#platform/random';
+import { BudgetProject, BudgetProjectProgress, BudgetScale } from '#budget/modules/project/project.entity';
 import { renovatedBuildingId } from './buildings';
 import { HOTEL_DE_VILLE, TOWN_HALLS } from './town-halls';
 

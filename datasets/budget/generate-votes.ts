@@ -1,6 +1,6 @@
-import { SeededRandom } from '../../platform/src/random';
-import { BudgetScale, type BudgetProject } from '../../subgraphs/budget/src/modules/project/project.entity';
-import { MAX_CHOICES_PER_SCALE } from '../../subgraphs/budget/src/modules/vote/vote.service';
+import { SeededRandom } from '#platform/random';
+import { BudgetScale, type BudgetProject } from '#budget/modules/project/project.entity';
+import { MAX_CHOICES_PER_SCALE } from '#budget/modules/vote/vote.service';
 
 /** Ballots per edition at scale 1. The city publishes turnout, not ballots (about 200,000 voters in 2019). */
 export const BALLOTS_PER_EDITION = 1000;

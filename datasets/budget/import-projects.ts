@@ -2,13 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CsvError, parse } from 'csv-parse/sync';
-import { arrondissementsOfPostalCode, Provenance } from '../../platform/src/city';
-import { ImportError } from '../../platform/src/ingestion';
-import {
-  BudgetProject,
-  BudgetProjectProgress,
-  BudgetScale,
-} from '../../subgraphs/budget/src/modules/project/project.entity';
+import { arrondissementsOfPostalCode, Provenance } from '#platform/city';
+import { ImportError } from '#platform/ingestion';
+import { BudgetProject, BudgetProjectProgress, BudgetScale } from '#budget/modules/project/project.entity';
 import { renovatedBuildingId } from './buildings';
 import { townHallAt } from './town-halls';
 

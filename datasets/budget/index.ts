@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { Provenance } from '../../platform/src/city';
-import { hasDatasetImports, recordDatasetImport } from '../../platform/src/dataset-imports';
-import { insertRows } from '../../platform/src/ingestion';
-import type { SeedOptions, SeedReport } from '../../platform/src/subgraph';
-import { BudgetEdition } from '../../subgraphs/budget/src/modules/edition/edition.entity';
-import { BudgetProject } from '../../subgraphs/budget/src/modules/project/project.entity';
+import { Provenance } from '#platform/city';
+import { hasDatasetImports, recordDatasetImport } from '#platform/dataset-imports';
+import { insertRows } from '#platform/ingestion';
+import type { SeedOptions, SeedReport } from '#platform/subgraph';
+import { BudgetEdition } from '#budget/modules/edition/edition.entity';
+import { BudgetProject } from '#budget/modules/project/project.entity';
 import { generateBallots } from './generate-votes';
 import { generateProjects } from './generate-projects';
 import { PROJECTS_FILE, readBudgetProjects } from './import-projects';

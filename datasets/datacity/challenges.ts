@@ -1,4 +1,4 @@
-import { ChallengeTheme } from '../../subgraphs/datacity/src/modules/challenge/challenge.entity';
+import { ChallengeTheme } from '#datacity/modules/challenge/challenge.entity';
 
 /**
  * The 39 DataCity challenges the brochure counts, over the four seasons 2016–2019. Paris does not

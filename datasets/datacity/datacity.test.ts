@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { createServiceDataSource } from '../../platform/src/database';
+import { createServiceDataSource } from '#platform/database';
 import {
   MIN_BUILDINGS_PER_ARRONDISSEMENT,
   MIN_STARTUPS,
   MIN_STATIONS_PER_ARRONDISSEMENT,
   startupId,
-} from '../../platform/src/identifiers';
-import { datacity } from '../../subgraphs/datacity/src/index';
-import { Experiment } from '../../subgraphs/datacity/src/modules/experiment/experiment.entity';
-import { TEST_SEED } from '../../test/global-setup';
+} from '../identifiers';
+import { datacity } from '#datacity/index';
+import { Experiment } from '#datacity/modules/experiment/experiment.entity';
+import { TEST_SEED } from '#test/global-setup';
 import { seedDatacity, writeDatacity } from './index';
 import { datasetChecksum, generateDatacity, SNAPSHOT_DATE } from './generate';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Provenance } from '../../platform/src/city';
+import { Provenance } from '#platform/city';
 import {
   MIN_BUILDINGS_PER_ARRONDISSEMENT,
   MIN_STARTUPS,
@@ -7,21 +7,17 @@ import {
   buildingId,
   startupId,
   wasteStationId,
-} from '../../platform/src/identifiers';
-import { SeededRandom } from '../../platform/src/random';
-import {
-  Challenge,
-  ChallengeStatus,
-  ChallengeTheme,
-} from '../../subgraphs/datacity/src/modules/challenge/challenge.entity';
+} from '../identifiers';
+import { SeededRandom } from '#platform/random';
+import { Challenge, ChallengeStatus, ChallengeTheme } from '#datacity/modules/challenge/challenge.entity';
 import {
   Experiment,
   ExperimentOutcome,
   type KpiRecord,
-} from '../../subgraphs/datacity/src/modules/experiment/experiment.entity';
-import { ChallengeSelection } from '../../subgraphs/datacity/src/modules/selection/selection.entity';
-import { ChallengeSite, ChallengeSiteKind } from '../../subgraphs/datacity/src/modules/site/site.entity';
-import { Startup, StartupSector } from '../../subgraphs/datacity/src/modules/startup/startup.entity';
+} from '#datacity/modules/experiment/experiment.entity';
+import { ChallengeSelection } from '#datacity/modules/selection/selection.entity';
+import { ChallengeSite, ChallengeSiteKind } from '#datacity/modules/site/site.entity';
+import { Startup, StartupSector } from '#datacity/modules/startup/startup.entity';
 import { ARRONDISSEMENTS } from '../territory/reference';
 import { CHALLENGE_CATALOG } from './challenges';
 

@@ -1,12 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { hasDatasetImports, recordDatasetImport } from '../../platform/src/dataset-imports';
-import { insertRows } from '../../platform/src/ingestion';
-import type { SeedOptions, SeedReport } from '../../platform/src/subgraph';
-import { Challenge } from '../../subgraphs/datacity/src/modules/challenge/challenge.entity';
-import { Experiment } from '../../subgraphs/datacity/src/modules/experiment/experiment.entity';
-import { ChallengeSelection } from '../../subgraphs/datacity/src/modules/selection/selection.entity';
-import { ChallengeSite } from '../../subgraphs/datacity/src/modules/site/site.entity';
-import { Startup } from '../../subgraphs/datacity/src/modules/startup/startup.entity';
+import { hasDatasetImports, recordDatasetImport } from '#platform/dataset-imports';
+import { insertRows } from '#platform/ingestion';
+import type { SeedOptions, SeedReport } from '#platform/subgraph';
+import { Challenge } from '#datacity/modules/challenge/challenge.entity';
+import { Experiment } from '#datacity/modules/experiment/experiment.entity';
+import { ChallengeSelection } from '#datacity/modules/selection/selection.entity';
+import { ChallengeSite } from '#datacity/modules/site/site.entity';
+import { Startup } from '#datacity/modules/startup/startup.entity';
 import { datasetChecksum, generateDatacity, type DatacityDataset, type GenerateOptions } from './generate';
 
 export const isDatacitySeeded = (db: DataSource): Promise<boolean> => hasDatasetImports(db.manager);

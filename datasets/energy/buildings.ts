@@ -1,13 +1,13 @@
-import { Provenance } from '../../platform/src/city';
-import { buildingId, MIN_BUILDINGS_PER_ARRONDISSEMENT } from '../../platform/src/identifiers';
-import { SeededRandom } from '../../platform/src/random';
+import { Provenance } from '#platform/city';
+import { buildingId, MIN_BUILDINGS_PER_ARRONDISSEMENT } from '../identifiers';
+import { SeededRandom } from '#platform/random';
 import {
   Building,
   BuildingCategory,
   EnergyClass,
   HeatingSystem,
-} from '../../subgraphs/energy/src/modules/building/building.entity';
-import { Meter, MeterKind, unitOf } from '../../subgraphs/energy/src/modules/meter/meter.entity';
+} from '#energy/modules/building/building.entity';
+import { Meter, MeterKind, unitOf } from '#energy/modules/meter/meter.entity';
 import {
   ARRONDISSEMENT_STOCK,
   CATEGORY_PROFILES,

@@ -1,4 +1,4 @@
-import type { DatasetDefinition } from '../../platform/src/exports/definition';
+import type { DatasetDefinition } from '#platform/exports/definition';
 import { validateArrondissementParameter } from '../catalog-helpers';
 
 const buildingFilters: DatasetDefinition['filters'] = [

@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { hasDatasetImports, recordDatasetImport } from '../../platform/src/dataset-imports';
-import { insertRows } from '../../platform/src/ingestion';
-import { logger } from '../../platform/src/logger';
-import type { SeedOptions, SeedReport } from '../../platform/src/subgraph';
-import { Building } from '../../subgraphs/energy/src/modules/building/building.entity';
-import { Meter } from '../../subgraphs/energy/src/modules/meter/meter.entity';
-import { rollUpAllReadings } from '../../subgraphs/energy/src/modules/meter-reading-rollup/meter-reading-rollup.service';
+import { hasDatasetImports, recordDatasetImport } from '#platform/dataset-imports';
+import { insertRows } from '#platform/ingestion';
+import { logger } from '#platform/logger';
+import type { SeedOptions, SeedReport } from '#platform/subgraph';
+import { Building } from '#energy/modules/building/building.entity';
+import { Meter } from '#energy/modules/meter/meter.entity';
+import { rollUpAllReadings } from '#energy/modules/meter-reading-rollup/meter-reading-rollup.service';
 import { generateBuildingStock } from './buildings';
 import { readingWindowPlan, withoutIndexes, writeReadings } from './readings';
 

@@ -1,4 +1,4 @@
-import { SeededRandom } from '../../platform/src/random';
+import { SeededRandom } from '#platform/random';
 import type { Schedule } from './reference';
 
 /**

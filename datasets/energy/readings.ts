@@ -3,10 +3,10 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager, QueryRunner } from 'typeorm';
-import { logger } from '../../platform/src/logger';
-import { SeededRandom } from '../../platform/src/random';
-import { HeatingSystem, type Building } from '../../subgraphs/energy/src/modules/building/building.entity';
-import { MeterKind, type Meter } from '../../subgraphs/energy/src/modules/meter/meter.entity';
+import { logger } from '#platform/logger';
+import { SeededRandom } from '#platform/random';
+import { HeatingSystem, type Building } from '#energy/modules/building/building.entity';
+import { MeterKind, type Meter } from '#energy/modules/meter/meter.entity';
 import {
   annualDemand,
   DAY_MS,

@@ -1,4 +1,4 @@
-import type { DatasetDefinition } from '../../platform/src/exports/definition';
+import type { DatasetDefinition } from '#platform/exports/definition';
 import { validateArrondissementParameter } from '../catalog-helpers';
 
 const PERIODS = ['YEAR', 'MONTH'];
@@ -19,9 +19,9 @@ export const mobilityDatasets: DatasetDefinition[] = [
     // never be differenced against the graph.
     compute: async (db, filters) => {
       const { AccompanimentStatsService } =
-        await import('../../subgraphs/mobility/src/modules/accompaniment-stats/accompaniment-stats.service.js');
+        await import('#mobility/modules/accompaniment-stats/accompaniment-stats.service');
       const { AccompanimentStatsPeriod } =
-        await import('../../subgraphs/mobility/src/modules/accompaniment-stats/accompaniment-stats.entity.js');
+        await import('#mobility/modules/accompaniment-stats/accompaniment-stats.entity');
       const codes =
         typeof filters.arrondissement === 'number'
           ? [filters.arrondissement]

@@ -1,5 +1,5 @@
-import { Provenance } from '../../platform/src/city';
-import { SeededRandom } from '../../platform/src/random';
+import { Provenance } from '#platform/city';
+import { SeededRandom } from '#platform/random';
 import {
   AccompanimentCancellationReason,
   AccompanimentPurpose,
@@ -7,12 +7,9 @@ import {
   AccompanimentStatus,
   AccompanimentTransportMode,
   approximatePoint,
-} from '../../subgraphs/mobility/src/modules/accompaniment-request/accompaniment-request.entity';
-import {
-  Beneficiary,
-  MobilityAid,
-} from '../../subgraphs/mobility/src/modules/beneficiary/beneficiary.entity';
-import { Volunteer } from '../../subgraphs/mobility/src/modules/volunteer/volunteer.entity';
+} from '#mobility/modules/accompaniment-request/accompaniment-request.entity';
+import { Beneficiary, MobilityAid } from '#mobility/modules/beneficiary/beneficiary.entity';
+import { Volunteer } from '#mobility/modules/volunteer/volunteer.entity';
 import { ARRONDISSEMENTS } from '../territory/reference';
 
 /**

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { hasDatasetImports, recordDatasetImport } from '../../platform/src/dataset-imports';
-import { insertRows } from '../../platform/src/ingestion';
-import type { SeedOptions, SeedReport } from '../../platform/src/subgraph';
-import { AccompanimentRequest } from '../../subgraphs/mobility/src/modules/accompaniment-request/accompaniment-request.entity';
-import { Beneficiary } from '../../subgraphs/mobility/src/modules/beneficiary/beneficiary.entity';
-import { Volunteer } from '../../subgraphs/mobility/src/modules/volunteer/volunteer.entity';
+import { hasDatasetImports, recordDatasetImport } from '#platform/dataset-imports';
+import { insertRows } from '#platform/ingestion';
+import type { SeedOptions, SeedReport } from '#platform/subgraph';
+import { AccompanimentRequest } from '#mobility/modules/accompaniment-request/accompaniment-request.entity';
+import { Beneficiary } from '#mobility/modules/beneficiary/beneficiary.entity';
+import { Volunteer } from '#mobility/modules/volunteer/volunteer.entity';
 import { generateMobility } from './generate';
 
 export const isMobilitySeeded = (db: DataSource): Promise<boolean> => hasDatasetImports(db.manager);

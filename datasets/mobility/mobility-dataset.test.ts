@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { createServiceDataSource, migrate, sqlStatementCounter } from '../../platform/src/database';
-import { mobility } from '../../subgraphs/mobility/src/index';
+import { createServiceDataSource, migrate, sqlStatementCounter } from '#platform/database';
+import { mobility } from '#app/registry';
 import {
   BASE_BACKLOG,
   BASE_BENEFICIARIES,

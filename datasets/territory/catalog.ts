@@ -1,5 +1,5 @@
 import { validateArrondissementParameter } from '../catalog-helpers';
-import type { DatasetDefinition } from '../../platform/src/exports/definition';
+import type { DatasetDefinition } from '#platform/exports/definition';
 
 export const territoryDatasets: DatasetDefinition[] = [
   {

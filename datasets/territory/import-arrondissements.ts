@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { inseeCode, Provenance } from '../../platform/src/city';
-import { ImportError } from '../../platform/src/ingestion';
-import type { Arrondissement } from '../../subgraphs/territory/src/modules/arrondissement/arrondissement.entity';
+import { inseeCode, Provenance } from '#platform/city';
+import { ImportError } from '#platform/ingestion';
+import type { Arrondissement } from '#territory/modules/arrondissement/arrondissement.entity';
 import { ARRONDISSEMENTS, POPULATION_YEAR } from './reference';
 
 export const ARRONDISSEMENTS_FILE = 'arrondissements.geojson';

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { Provenance } from '../../platform/src/city';
-import { hasDatasetImports, recordDatasetImport } from '../../platform/src/dataset-imports';
-import { insertRows } from '../../platform/src/ingestion';
-import type { SeedOptions, SeedReport } from '../../platform/src/subgraph';
-import { Arrondissement } from '../../subgraphs/territory/src/modules/arrondissement/arrondissement.entity';
-import { District } from '../../subgraphs/territory/src/modules/district/district.entity';
+import { Provenance } from '#platform/city';
+import { hasDatasetImports, recordDatasetImport } from '#platform/dataset-imports';
+import { insertRows } from '#platform/ingestion';
+import type { SeedOptions, SeedReport } from '#platform/subgraph';
+import { Arrondissement } from '#territory/modules/arrondissement/arrondissement.entity';
+import { District } from '#territory/modules/district/district.entity';
 import {
   ARRONDISSEMENTS_FILE,
   readArrondissements,

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
-import type { DatasetDefinition, ExportFilterValues } from '../../platform/src/exports/definition';
+import type { DatasetDefinition, ExportFilterValues } from '#platform/exports/definition';
 import {
   TrainingAudience,
   TrainingFormat,
   TrainingSkillDomain,
-} from '../../subgraphs/training/src/modules/course/course.entity';
+} from '#training/modules/course/course.entity';
 import {
   computedColumn,
   computedParameter,
@@ -33,7 +33,7 @@ async function trainingOutcomes(
   db: DataSource,
   filters: ExportFilterValues,
 ): Promise<Record<string, unknown>[]> {
-  const { OutcomeService } = await import('../../subgraphs/training/src/modules/outcome/outcome.service.js');
+  const { OutcomeService } = await import('#training/modules/outcome/outcome.service');
   const rows = await new OutcomeService(db).byYear(typeof filters.year === 'number' ? filters.year : null, {
     arrondissement: typeof filters.arrondissement === 'number' ? filters.arrondissement : null,
     skillDomain: text(filters, 'skillDomain') as TrainingSkillDomain | null,

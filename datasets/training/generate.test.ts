@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_STARTUPS } from '../../platform/src/identifiers';
+import { MIN_STARTUPS } from '../identifiers';
 import { generateTraining } from './generate';
 import { BROCHURE, CALLS } from './reference';
 

@@ -1,24 +1,14 @@
 import { createHash } from 'node:crypto';
-import { Provenance } from '../../platform/src/city';
-import { MIN_STARTUPS, startupId } from '../../platform/src/identifiers';
-import { SeededRandom } from '../../platform/src/random';
-import type { TrainingCallForProjects } from '../../subgraphs/training/src/modules/call-for-projects/call-for-projects.entity';
-import { TrainingCohort } from '../../subgraphs/training/src/modules/cohort/cohort.entity';
-import {
-  TrainingAudience,
-  TrainingCourse,
-  TrainingFormat,
-} from '../../subgraphs/training/src/modules/course/course.entity';
-import {
-  TrainingProviderKind,
-  type TrainingProvider,
-} from '../../subgraphs/training/src/modules/provider/provider.entity';
-import {
-  TrainingSponsorKind,
-  type TrainingSponsor,
-} from '../../subgraphs/training/src/modules/sponsor/sponsor.entity';
-import type { TrainingSponsorship } from '../../subgraphs/training/src/modules/sponsor/sponsorship.entity';
-import type { TrainingHire } from '../../subgraphs/training/src/modules/startup/hire.entity';
+import { Provenance } from '#platform/city';
+import { MIN_STARTUPS, startupId } from '../identifiers';
+import { SeededRandom } from '#platform/random';
+import type { TrainingCallForProjects } from '#training/modules/call-for-projects/call-for-projects.entity';
+import { TrainingCohort } from '#training/modules/cohort/cohort.entity';
+import { TrainingAudience, TrainingCourse, TrainingFormat } from '#training/modules/course/course.entity';
+import { TrainingProviderKind, type TrainingProvider } from '#training/modules/provider/provider.entity';
+import { TrainingSponsorKind, type TrainingSponsor } from '#training/modules/sponsor/sponsor.entity';
+import type { TrainingSponsorship } from '#training/modules/sponsor/sponsorship.entity';
+import type { TrainingHire } from '#training/modules/startup/hire.entity';
 import { ARRONDISSEMENTS } from '../territory/reference';
 import {
   ARRONDISSEMENT_WEIGHTS,

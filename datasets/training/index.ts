@@ -1,14 +1,14 @@
 import type { DataSource } from 'typeorm';
-import { hasDatasetImports, recordDatasetImport } from '../../platform/src/dataset-imports';
-import { insertRows } from '../../platform/src/ingestion';
-import type { SeedOptions, SeedReport } from '../../platform/src/subgraph';
-import { TrainingCallForProjects } from '../../subgraphs/training/src/modules/call-for-projects/call-for-projects.entity';
-import { TrainingCohort } from '../../subgraphs/training/src/modules/cohort/cohort.entity';
-import { TrainingCourse } from '../../subgraphs/training/src/modules/course/course.entity';
-import { TrainingProvider } from '../../subgraphs/training/src/modules/provider/provider.entity';
-import { TrainingSponsor } from '../../subgraphs/training/src/modules/sponsor/sponsor.entity';
-import { TrainingSponsorship } from '../../subgraphs/training/src/modules/sponsor/sponsorship.entity';
-import { TrainingHire } from '../../subgraphs/training/src/modules/startup/hire.entity';
+import { hasDatasetImports, recordDatasetImport } from '#platform/dataset-imports';
+import { insertRows } from '#platform/ingestion';
+import type { SeedOptions, SeedReport } from '#platform/subgraph';
+import { TrainingCallForProjects } from '#training/modules/call-for-projects/call-for-projects.entity';
+import { TrainingCohort } from '#training/modules/cohort/cohort.entity';
+import { TrainingCourse } from '#training/modules/course/course.entity';
+import { TrainingProvider } from '#training/modules/provider/provider.entity';
+import { TrainingSponsor } from '#training/modules/sponsor/sponsor.entity';
+import { TrainingSponsorship } from '#training/modules/sponsor/sponsorship.entity';
+import { TrainingHire } from '#training/modules/startup/hire.entity';
 import { generateTraining } from './generate';
 
 export const isTrainingSeeded = (db: DataSource): Promise<boolean> => hasDatasetImports(db.manager);

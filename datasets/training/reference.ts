@@ -1,8 +1,5 @@
-import {
-  TrainingFormat,
-  TrainingSkillDomain,
-} from '../../subgraphs/training/src/modules/course/course.entity';
-import { TrainingSponsorKind } from '../../subgraphs/training/src/modules/sponsor/sponsor.entity';
+import { TrainingFormat, TrainingSkillDomain } from '#training/modules/course/course.entity';
+import { TrainingSponsorKind } from '#training/modules/sponsor/sponsor.entity';
 
 /**
  * The figures the ParisCode generator is built on, from the City's brochure "Smart and Sustainable

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { createServiceDataSource } from '../../platform/src/database';
-import { TEST_SEED } from '../../test/global-setup';
-import { training } from '../../subgraphs/training/src/index';
+import { createServiceDataSource } from '#platform/database';
+import { TEST_SEED } from '#test/global-setup';
+import { training } from '#app/registry';
 import { generateTraining } from './generate';
 import { isTrainingSeeded, seedTraining } from './index';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ImportError } from '../../platform/src/ingestion';
+import { ImportError } from '#platform/ingestion';
 
 export const BOUNDARIES_FILE = 'arrondissements.geojson';
 

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { DatasetDefinition, ExportFilterValues } from '../../platform/src/exports/definition';
-import { Granularity, granularityNamed } from '../../platform/src/time-buckets';
-import { WASTE_STREAMS, type WasteStream } from '../../subgraphs/waste/src/waste-stream';
+import type { DatasetDefinition, ExportFilterValues } from '#platform/exports/definition';
+import { Granularity, granularityNamed } from '#platform/time-buckets';
+import { WASTE_STREAMS, type WasteStream } from '#waste/waste-stream';
 import {
   computedColumn,
   computedParameter,
@@ -46,9 +46,8 @@ async function wasteStreamStatistics(
   filters: ExportFilterValues,
 ): Promise<Record<string, unknown>[]> {
   const { StreamStatisticsService } =
-    await import('../../subgraphs/waste/src/modules/stream-statistics/stream-statistics.service.js');
-  const { DEFAULT_MAX_FILLING_LEVEL } =
-    await import('../../subgraphs/waste/src/modules/station/station.input.js');
+    await import('#waste/modules/stream-statistics/stream-statistics.service');
+  const { DEFAULT_MAX_FILLING_LEVEL } = await import('#waste/modules/station/station.input');
   const service = new StreamStatisticsService(db);
   const history = filters.since === undefined || filters.until === undefined ? await service.history() : null;
   const since = filters.since === undefined ? history?.since : new Date(String(filters.since));

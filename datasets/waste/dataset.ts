@@ -1,12 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Provenance } from '../../platform/src/city';
-import { recordDatasetImport } from '../../platform/src/dataset-imports';
-import { insertRows } from '../../platform/src/ingestion';
-import type { SeedReport } from '../../platform/src/subgraph';
-import { WasteCollection } from '../../subgraphs/waste/src/modules/collection/collection.entity';
-import { WasteContainer } from '../../subgraphs/waste/src/modules/container/container.entity';
-import { FillingLevelObservation } from '../../subgraphs/waste/src/modules/observation/observation.entity';
-import { WasteStation } from '../../subgraphs/waste/src/modules/station/station.entity';
+import type { Provenance } from '#platform/city';
+import { recordDatasetImport } from '#platform/dataset-imports';
+import { insertRows } from '#platform/ingestion';
+import type { SeedReport } from '#platform/subgraph';
+import { WasteCollection } from '#waste/modules/collection/collection.entity';
+import { WasteContainer } from '#waste/modules/container/container.entity';
+import { FillingLevelObservation } from '#waste/modules/observation/observation.entity';
+import { WasteStation } from '#waste/modules/station/station.entity';
 
 /** Everything one source contributes, checked in full before anything is written. */
 export interface WasteDataset {

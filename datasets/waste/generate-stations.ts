@@ -1,12 +1,9 @@
-import { Provenance } from '../../platform/src/city';
-import { MIN_STATIONS_PER_ARRONDISSEMENT, wasteStationId } from '../../platform/src/identifiers';
-import { SeededRandom } from '../../platform/src/random';
-import type { SeedOptions } from '../../platform/src/subgraph';
-import {
-  WasteStationCategory,
-  WasteStationStatus,
-} from '../../subgraphs/waste/src/modules/station/station.entity';
-import { STORED_WASTE_KINDS, WasteStream } from '../../subgraphs/waste/src/waste-stream';
+import { Provenance } from '#platform/city';
+import { MIN_STATIONS_PER_ARRONDISSEMENT, wasteStationId } from '../identifiers';
+import { SeededRandom } from '#platform/random';
+import type { SeedOptions } from '#platform/subgraph';
+import { WasteStationCategory, WasteStationStatus } from '#waste/modules/station/station.entity';
+import { STORED_WASTE_KINDS, WasteStream } from '#waste/waste-stream';
 import { collection, container, observation, station, type WasteDataset } from './dataset';
 
 export const GENERATED_DATASET = 'trilib-stations';

@@ -1,11 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Provenance } from '../../platform/src/city';
-import {
-  WasteStationCategory,
-  WasteStationStatus,
-} from '../../subgraphs/waste/src/modules/station/station.entity';
-import { STORED_WASTE_KINDS, WasteStream } from '../../subgraphs/waste/src/waste-stream';
+import { Provenance } from '#platform/city';
+import { WasteStationCategory, WasteStationStatus } from '#waste/modules/station/station.entity';
+import { STORED_WASTE_KINDS, WasteStream } from '#waste/waste-stream';
 import { readBoundaries } from './boundaries';
 import { container, station, type WasteDataset } from './dataset';
 import { readOpendatasoftJson, type OpendatasoftRecord } from './open-data';

@@ -1,11 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { arrondissementsOfPostalCode, Provenance } from '../../platform/src/city';
-import {
-  WasteStationCategory,
-  WasteStationStatus,
-} from '../../subgraphs/waste/src/modules/station/station.entity';
-import { WasteStream } from '../../subgraphs/waste/src/waste-stream';
+import { arrondissementsOfPostalCode, Provenance } from '#platform/city';
+import { WasteStationCategory, WasteStationStatus } from '#waste/modules/station/station.entity';
+import { WasteStream } from '#waste/waste-stream';
 import { station, type WasteDataset } from './dataset';
 import { readOpendatasoftJson } from './open-data';
 

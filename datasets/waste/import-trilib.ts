@@ -1,12 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { arrondissementsOfPostalCode, Provenance } from '../../platform/src/city';
-import { ImportError } from '../../platform/src/ingestion';
-import {
-  WasteStationCategory,
-  WasteStationStatus,
-} from '../../subgraphs/waste/src/modules/station/station.entity';
-import { WasteStream } from '../../subgraphs/waste/src/waste-stream';
+import { arrondissementsOfPostalCode, Provenance } from '#platform/city';
+import { ImportError } from '#platform/ingestion';
+import { WasteStationCategory, WasteStationStatus } from '#waste/modules/station/station.entity';
+import { WasteStream } from '#waste/waste-stream';
 import { container, observation, station, type WasteDataset } from './dataset';
 import { readOpendatasoftCsv, readOpendatasoftJson, type RecordReader } from './open-data';
 

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { hasDatasetImports } from '../../platform/src/dataset-imports';
-import { logger } from '../../platform/src/logger';
-import type { SeedOptions, SeedReport } from '../../platform/src/subgraph';
+import { hasDatasetImports } from '#platform/dataset-imports';
+import { logger } from '#platform/logger';
+import type { SeedOptions, SeedReport } from '#platform/subgraph';
 import { writeWasteDataset, type WasteDataset } from './dataset';
 import { generateTrilibStations } from './generate-stations';
 import { readGlassColumns } from './import-glass-columns';

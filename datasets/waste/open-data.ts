@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { ImportError } from '../../platform/src/ingestion';
+import { ImportError } from '#platform/ingestion';
 
 /**
  * Reading the Opendatasoft exports of the waste datasets: the v1 JSON export (an array of

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createServiceDataSource, migrate } from '../../platform/src/database';
-import { MIN_STATIONS_PER_ARRONDISSEMENT, wasteStationId } from '../../platform/src/identifiers';
-import { ImportError } from '../../platform/src/ingestion';
-import { waste } from '../../subgraphs/waste/src/index';
+import { createServiceDataSource, migrate } from '#platform/database';
+import { MIN_STATIONS_PER_ARRONDISSEMENT, wasteStationId } from '../identifiers';
+import { ImportError } from '#platform/ingestion';
+import { waste } from '#app/registry';
 import { readBoundaries } from './boundaries';
 import { writeWasteDataset } from './dataset';
 import {

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 
 let platform: TestPlatform;
 let database: Client;

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 
 const run = promisify(execFile);
 // npm test builds first; the CLI runs as a user runs it, from dist/.
-const cli = path.resolve(__dirname, '..', '..', 'dist', 'platform', 'src', 'cli', 'datasets.js');
+const cli = path.resolve(__dirname, '..', '..', 'dist', 'app', 'cli', 'datasets.js');
 
 let platform: TestPlatform;
 let directory: string;

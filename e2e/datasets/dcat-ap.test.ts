@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import rdf from '@zazuko/env-node';
 import SHACLValidator from 'rdf-validate-shacl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 
 /** The official DCAT-AP 3.0.0 shapes (SEMICeu/DCAT-AP, see the fixtures' README). */
 const SHAPES = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'dcat-ap-3.0.0');

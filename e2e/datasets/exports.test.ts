@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parquetReadObjects } from 'hyparquet';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 
 let platform: TestPlatform;
 let base: string;

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PARQUET_ROW_GROUP_ROWS } from '../../platform/src/exports/formats';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { PARQUET_ROW_GROUP_ROWS } from '#platform/exports/formats';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 
 // What a researcher does with a download: open it in DuckDB (pandas and pyarrow read the same
 // Parquet logical types; they cannot be installed here).

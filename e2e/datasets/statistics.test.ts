@@ -9,8 +9,8 @@ import {
   type BudgetTotalsQuery,
   type TrainingOutcomesQuery,
   type WasteStreamStatisticsQuery,
-} from '../../schema/__generated__/operations';
-import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '../../test/platform';
+} from '#schema/__generated__/operations';
+import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '#test/platform';
 
 // Statistics beyond energy: every figure the graph aggregates in SQL is recomputed here in
 // JavaScript from the raw rows, and every export must repeat the graph's answer.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { sqlStatementCounter } from '../../platform/src/database';
-import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '../../test/platform';
+import { sqlStatementCounter } from '#platform/database';
+import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '#test/platform';
 import { insidePolygon, metresBetween, metresToBoundary, type Polygon } from './geometry';
 
 let platform: TestPlatform;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '../../test/platform';
+import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '#test/platform';
 
 let platform: TestPlatform;
 let base: string;

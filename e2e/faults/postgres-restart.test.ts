@@ -12,7 +12,7 @@ import {
   type StationEvent,
 } from '../subscriptions/helpers';
 import { startSplitWaste, type SplitWaste } from './replicas';
-import { endpointOf, TcpProxy } from '../../test/tcp-proxy';
+import { endpointOf, TcpProxy } from '#test/tcp-proxy';
 
 type Updates = { wasteStationUpdated: StationEvent };
 const STATION = 'TRILIB-18-0004';

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { startGateway, type RunningGateway } from '../../gateway/src/server';
-import { composeSupergraph, subgraphSdl } from '../../platform/src/composition';
-import { startSubgraph, type RunningSubgraph } from '../../platform/src/server';
-import { territory } from '../../subgraphs/territory/src/index';
-import { waste } from '../../subgraphs/waste/src/index';
+import { startGateway, type RunningGateway } from '#gateway/server';
+import { composeSupergraph, subgraphSdl } from '#platform/composition';
+import { startSubgraph, type RunningSubgraph } from '#platform/server';
+import { territory, waste } from '#app/registry';
 
 export interface SplitWaste {
   /** Its waste service is `reader`: the subscriber's events come from there. */

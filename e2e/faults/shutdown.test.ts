@@ -5,8 +5,8 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
-import { SUBGRAPH_NAMES } from '../../platform/src/subgraphs';
-import { freePort, launchPlatform, type LaunchedPlatform } from '../../test/launcher';
+import { SUBGRAPH_NAMES } from '#platform/subgraphs';
+import { freePort, launchPlatform, type LaunchedPlatform } from '#test/launcher';
 
 const EXPORT_PATH = '/datasets/meter-readings.csv';
 

@@ -3,12 +3,12 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../../gateway/src/limits';
-import { startGateway, type RunningGateway } from '../../gateway/src/server';
-import { composeSupergraph, subgraphSdl } from '../../platform/src/composition';
-import type { BaseContext } from '../../platform/src/context';
-import { startSubgraph, type RunningSubgraph } from '../../platform/src/server';
-import type { SubgraphDefinition } from '../../platform/src/subgraph';
+import { DEFAULT_LIMITS } from '#gateway/limits';
+import { startGateway, type RunningGateway } from '#gateway/server';
+import { composeSupergraph, subgraphSdl } from '#platform/composition';
+import type { BaseContext } from '#platform/context';
+import { startSubgraph, type RunningSubgraph } from '#platform/server';
+import type { SubgraphDefinition } from '#platform/subgraph';
 
 /** Tags the slow statement so the test finds it in pg_stat_activity, and only it. */
 const MARKER = `timeout-abort-${process.pid}`;

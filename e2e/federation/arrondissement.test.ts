@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlStatementCounter } from '../../platform/src/database';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { sqlStatementCounter } from '#platform/database';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 
 let platform: TestPlatform;
 beforeAll(async () => {

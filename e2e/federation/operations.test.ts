@@ -5,9 +5,9 @@ import {
   StationsNearDocument,
   type BudgetProjectsWithBuildingsQuery,
   type StationsNearQuery,
-} from '../../schema/__generated__/operations';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
-import { metresBetween } from '../../test/fixtures';
+} from '#schema/__generated__/operations';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
+import { metresBetween } from '#test/fixtures';
 
 // The example client operations, as a TypeScript client uses them (typed by codegen).
 let platform: TestPlatform;

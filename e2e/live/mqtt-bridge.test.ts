@@ -1,10 +1,10 @@
 import { connectAsync, type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMqttBridge, type RunningMqttBridge } from '../../platform/src/live/mqtt-bridge';
-import { startSubgraph } from '../../platform/src/server';
-import { waste } from '../../subgraphs/waste/src/index';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
-import { testSubgraphs } from '../../test/subgraphs';
+import { startMqttBridge, type RunningMqttBridge } from '#app/live/mqtt-bridge';
+import { startSubgraph } from '#platform/server';
+import { waste } from '#app/registry';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
+import { testSubgraphs } from '#test/subgraphs';
 import {
   eventually,
   metricsOf,

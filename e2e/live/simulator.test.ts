@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator } from '../../platform/src/live/simulator';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
-import { testSubgraphs } from '../../test/subgraphs';
+import { startSimulator } from '#app/live/simulator';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
+import { testSubgraphs } from '#test/subgraphs';
 import {
   eventually,
   metricsOf,

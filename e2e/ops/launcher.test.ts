@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchPlatform, type LaunchedPlatform } from '../../test/launcher';
+import { launchPlatform, type LaunchedPlatform } from '#test/launcher';
 
 let platform: LaunchedPlatform;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraph } from '../../platform/src/server';
-import { waste } from '../../subgraphs/waste/src/index';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { startSubgraph } from '#platform/server';
+import { waste } from '#app/registry';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 
 let platform: TestPlatform;
 beforeAll(async () => {

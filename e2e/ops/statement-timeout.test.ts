@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { createServiceDataSource, runForRequest } from '../../platform/src/database';
+import { createServiceDataSource, runForRequest } from '#platform/database';
 
 let db: DataSource;
 beforeAll(async () => {

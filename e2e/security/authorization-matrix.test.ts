@@ -15,10 +15,10 @@ import {
 import type { DataSource } from 'typeorm';
 import { getMetadataStorage } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runApiKeyCommand } from '../../gateway/src/cli/apikey';
-import { encodeIdentity, IDENTITY_HEADER, type Identity, type Role } from '../../platform/src/identity';
-import { SUBGRAPHS } from '../../platform/src/registry';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { runApiKeyCommand } from '#app/cli/apikey';
+import { encodeIdentity, IDENTITY_HEADER, type Identity, type Role } from '#platform/identity';
+import { SUBGRAPHS } from '#app/registry';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 import { Recorder, wsClient } from '../subscriptions/helpers';
 import { get, hs256Token, postOperation, type RawResponse } from './support';
 

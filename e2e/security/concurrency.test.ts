@@ -2,9 +2,9 @@ import { Agent, request } from 'node:http';
 import { SignJWT } from 'jose';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../../gateway/src/limits';
-import type { SubgraphName } from '../../platform/src/subgraphs';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { DEFAULT_LIMITS } from '#gateway/limits';
+import type { SubgraphName } from '#platform/subgraphs';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 
 /**
  * 1,000 simultaneous writes through the gateway over real HTTP. All 1,000 requests are sent at

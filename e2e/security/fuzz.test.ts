@@ -19,8 +19,8 @@ import {
 } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SubgraphName } from '../../platform/src/subgraphs';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import type { SubgraphName } from '#platform/subgraphs';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 import { post, type RawResponse } from './support';
 
 /**

@@ -1,6 +1,6 @@
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 import { codes, get, post, postOperation } from './support';
 
 /** The checks of graphql-cop (dolevf/graphql-cop), against the gateway in development mode. */

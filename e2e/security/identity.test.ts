@@ -1,9 +1,9 @@
 import { exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runApiKeyCommand } from '../../gateway/src/cli/apikey';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { runApiKeyCommand } from '#app/cli/apikey';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 import { captureForwardedIdentities, codes, postOperation } from './support';
-import type { Identity } from '../../platform/src/identity';
+import type { Identity } from '#platform/identity';
 
 /** API keys and JWTs: verified once at the gateway, forwarded signed; bad credentials are 401, never anonymous. */
 const ISSUER = 'https://id.example.paris';

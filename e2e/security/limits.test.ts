@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../platform/src/http';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { MAX_BODY_BYTES } from '#platform/http';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 import { codes, post, postOperation } from './support';
 
 /** Operation limits: depth, cost, list sizes, tokens and body size. */

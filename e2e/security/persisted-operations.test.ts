@@ -6,9 +6,9 @@ import {
   PersistedOperations,
   type PersistedOperationManifest,
   type PersistedOperationsMode,
-} from '../../gateway/src/persisted-operations';
-import { startGateway, type RunningGateway } from '../../gateway/src/server';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+} from '#gateway/persisted-operations';
+import { startGateway, type RunningGateway } from '#gateway/server';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 import {
   eventually,
   metricsOf,

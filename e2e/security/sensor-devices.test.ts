@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runApiKeyCommand } from '../../gateway/src/cli/apikey';
-import type { Identity } from '../../platform/src/identity';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { runApiKeyCommand } from '#app/cli/apikey';
+import type { Identity } from '#platform/identity';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 import { captureForwardedIdentities, codes, hs256Token, postOperation, type RawResponse } from './support';
 
 /** A `sensor` key or token writes readings only for its own devices; operators for any. */

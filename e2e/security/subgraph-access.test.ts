@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeIdentity, IDENTITY_HEADER } from '../../platform/src/identity';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { encodeIdentity, IDENTITY_HEADER } from '#platform/identity';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 import { codes, postOperation } from './support';
 
 /** Subgraphs answer only the gateway: an identity signed with the shared secret is required. */

@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import WebSocket from 'ws';
-import { decodeIdentity, IDENTITY_HEADER, type Identity } from '../../platform/src/identity';
-import type { TestPlatform } from '../../test/platform';
+import { decodeIdentity, IDENTITY_HEADER, type Identity } from '#platform/identity';
+import type { TestPlatform } from '#test/platform';
 
 export interface RawResponse {
   status: number;

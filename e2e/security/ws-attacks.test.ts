@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiKeyStore } from '../../gateway/src/api-keys';
-import { createGatewayDataSource } from '../../gateway/src/database';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { ApiKeyStore } from '#gateway/api-keys';
+import { createGatewayDataSource } from '#gateway/database';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 import { eventually, metricsOf, OPERATOR_KEY, reportFillLevel } from '../subscriptions/helpers';
 import { acknowledgedSocket, openRawSocket, type RawSocket } from './support';
 

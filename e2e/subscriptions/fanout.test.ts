@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 import { eventually, metricsOf, OPERATOR_KEY, readEventStream, reportFillLevel } from './helpers';
 
 const UPDATES =

@@ -1,8 +1,8 @@
 import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
-import { subscriptionServerOf, type SubscriptionMetrics } from '../../gateway/src/subscriptions';
-import type { RunningGateway } from '../../gateway/src/server';
-import type { TestPlatform } from '../../test/platform';
+import { subscriptionServerOf, type SubscriptionMetrics } from '#gateway/subscriptions/index';
+import type { RunningGateway } from '#gateway/server';
+import type { TestPlatform } from '#test/platform';
 
 export const OPERATOR_KEY = 'subscriptions-e2e-operator-key';
 export const operator = { 'x-api-key': OPERATOR_KEY };

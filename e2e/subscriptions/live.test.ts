@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pruneEvents } from '../../platform/src/events/log';
-import { startSubgraph } from '../../platform/src/server';
-import { waste } from '../../subgraphs/waste/src/index';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { pruneEvents } from '#platform/events/log';
+import { startSubgraph } from '#platform/server';
+import { waste } from '#app/registry';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 import {
   eventually,
   metricsOf,

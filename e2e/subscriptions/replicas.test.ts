@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { startGateway, type RunningGateway } from '../../gateway/src/server';
-import { composeSupergraph, subgraphSdl } from '../../platform/src/composition';
-import { startSubgraph, type RunningSubgraph } from '../../platform/src/server';
-import { territory } from '../../subgraphs/territory/src/index';
-import { waste } from '../../subgraphs/waste/src/index';
+import { startGateway, type RunningGateway } from '#gateway/server';
+import { composeSupergraph, subgraphSdl } from '#platform/composition';
+import { startSubgraph, type RunningSubgraph } from '#platform/server';
+import { territory, waste } from '#app/registry';
 import {
   eventually,
   gatewayClient,

@@ -1,6 +1,6 @@
 import { createClient } from 'graphql-sse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 import {
   eventually,
   metricsOf,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 
 /** The API as a web app on another origin sees it: CORS, preflights, the public SDL, the pages. */
 let platform: TestPlatform;

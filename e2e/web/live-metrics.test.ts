@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 import { OPERATOR_KEY, Recorder, reportFillLevel, wsClient } from '../subscriptions/helpers';
 
 /** The public live metrics the dashboard reads: anonymous callers, no personal data. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 
 /** A deployment that lists its origins and keeps its SDL private; production serves no IDE. */
 let platform: TestPlatform;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { deviceListProblem } from '../../platform/src/devices';
-import type { Role } from '../../platform/src/identity';
+import { deviceListProblem } from '#platform/devices';
+import type { Role } from '#platform/identity';
 
 export interface ApiKeyRecord {
   id: string;

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { ANONYMOUS, bootstrapIdentity, type Identity } from '../../platform/src/identity';
+import { ANONYMOUS, bootstrapIdentity, type Identity } from '#platform/identity';
 import type { ApiKeyStore } from './api-keys';
 import { InvalidTokenError, type TokenVerifier } from './jwt';
 import { ANONYMOUS_TIER, DEFAULT_TIER, HIGH_TIER } from './rate-limit';

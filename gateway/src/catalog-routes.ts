@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Negotiator from 'negotiator';
-import { sendJson } from '../../platform/src/http';
+import { sendJson } from '#platform/http';
 import {
   CATALOG_QUERY,
   catalogJsonLd,

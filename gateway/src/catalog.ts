@@ -1,13 +1,13 @@
 import { JsonLdParser } from 'jsonld-streaming-parser';
 import { Writer } from 'n3';
-import { LICENSES, PUBLISHER, type Licence } from '../../datasets/catalog';
+import { LICENSES, PUBLISHER, type Licence } from '#platform/exports/publisher';
 import {
   CATALOG_LANGUAGES,
   LOCAL_AUTHORITY,
   PARIS,
   THEME_TAXONOMY,
   type Concept,
-} from '../../datasets/dcat-ap';
+} from '#platform/exports/dcat-ap';
 
 /** A catalog entry as `Query.datasets` describes it: the catalog is built from what clients see. */
 export interface CatalogEntry {

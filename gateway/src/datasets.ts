@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { CATALOG } from '../../datasets/catalog';
-import { EXPORT_FORMATS } from '../../platform/src/exports/definition';
-import { sendJson } from '../../platform/src/http';
-import { encodeIdentity, IDENTITY_HEADER, type Identity } from '../../platform/src/identity';
-import { logger } from '../../platform/src/logger';
-import type { SubgraphName } from '../../platform/src/subgraphs';
+import { EXPORT_FORMATS } from '#platform/exports/definition';
+import { sendJson } from '#platform/http';
+import { encodeIdentity, IDENTITY_HEADER, type Identity } from '#platform/identity';
+import { logger } from '#platform/logger';
+import type { SubgraphName } from '#platform/subgraphs';
+import type { DatasetOwner } from './dataset-index';
 
 /** The subgraph URLs a composed supergraph names (`@join__graph(name: "waste", url: "…")`). */
 export function subgraphUrlsFromSupergraph(supergraphSdl: string): Partial<Record<SubgraphName, string>> {
@@ -19,6 +19,7 @@ export function subgraphUrlsFromSupergraph(supergraphSdl: string): Partial<Recor
 
 export interface DatasetRouteOptions {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
+  datasets: readonly DatasetOwner[];
   gatewaySecret: string;
 }
 
@@ -36,11 +37,11 @@ export async function serveDataset(
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const match = /^\/datasets\/([^/.]+)\.([a-z]+)$/.exec(url.pathname);
-  const definition = match && CATALOG.find((candidate) => candidate.id === match[1]);
+  const definition = match && options.datasets.find((candidate) => candidate.id === match[1]);
   if (!match || !definition) {
     return sendJson(response, 404, {
       error: `Unknown dataset${match ? ` "${match[1]}"` : ''}`,
-      datasets: CATALOG.map((candidate) => candidate.id),
+      datasets: options.datasets.map((candidate) => candidate.id),
     });
   }
   if (!(EXPORT_FORMATS as readonly string[]).includes(match[2])) {

@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { ErrorCode, formatError as formatServiceError } from '../../platform/src/errors';
+import { ErrorCode, formatError as formatServiceError } from '#platform/errors';
 
 /** The stable `extensions.code` values of the gateway's own refusals (limits, HTTP rules, identity). */
 export const GatewayErrorCode = {

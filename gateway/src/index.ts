@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { logger } from '../../platform/src/logger';
-import { stopOnSignals } from '../../platform/src/main';
-import { SUBGRAPH_NAMES, subgraphUrl } from '../../platform/src/subgraphs';
+import { logger } from '#platform/logger';
+import { stopOnSignals } from '#platform/main';
+import { SUBGRAPH_NAMES, subgraphUrl } from '#platform/subgraphs';
 import { startGateway } from './server';
 import { gatewayWorkers, runGatewayWorkers } from './workers';
 

@@ -6,8 +6,8 @@ import {
   type JWTPayload,
   type JWTVerifyOptions,
 } from 'jose';
-import { deviceListProblem } from '../../platform/src/devices';
-import { isRole, type Identity, type Role } from '../../platform/src/identity';
+import { deviceListProblem } from '#platform/devices';
+import { isRole, type Identity, type Role } from '#platform/identity';
 
 /** Where bearer tokens are checked against: one of a JWKS URL, a PEM public key or an HS256 secret. */
 export interface JwtSettings {

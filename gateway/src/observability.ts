@@ -1,19 +1,19 @@
 import { createServer, type Server } from 'node:http';
 import type { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { DataSource } from 'typeorm';
-import { sendJson } from '../../platform/src/http';
-import { logger } from '../../platform/src/logger';
-import { databaseCheck, serveOperations, serviceCheck } from '../../platform/src/observability/health';
+import { sendJson } from '#platform/http';
+import { logger } from '#platform/logger';
+import { databaseCheck, serveOperations, serviceCheck } from '#platform/observability/health';
 import {
   metricsEnabled,
   observeSubgraphFetch,
   recordCacheLookup,
   serveMetrics,
   watchPool,
-} from '../../platform/src/observability/metrics';
-import { currentRequest, REQUEST_ID_HEADER } from '../../platform/src/observability/request-context';
-import { TIMEOUT_HEADER } from '../../platform/src/observability/statement-timeout';
-import { injectTraceContext } from '../../platform/src/observability/tracing';
+} from '#platform/observability/metrics';
+import { currentRequest, REQUEST_ID_HEADER } from '#platform/observability/request-context';
+import { TIMEOUT_HEADER } from '#platform/observability/statement-timeout';
+import { injectTraceContext } from '#platform/observability/tracing';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 

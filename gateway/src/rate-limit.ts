@@ -1,6 +1,6 @@
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
-import { logger } from '../../platform/src/logger';
+import { logger } from '#platform/logger';
 import { GATEWAY_SCHEMA } from './database';
 
 /** The tier of callers without credentials, counted per IP address. */

@@ -14,10 +14,10 @@ import {
   type SelectionSetNode,
   type TypeNode,
 } from 'graphql';
-import { createBroker, type Broker } from '../../platform/src/events/broker';
-import type { Identity } from '../../platform/src/identity';
-import { logger } from '../../platform/src/logger';
-import { SUBGRAPH_NAMES } from '../../platform/src/subgraphs';
+import { createBroker, type Broker } from '#platform/events/broker';
+import type { Identity } from '#platform/identity';
+import { logger } from '#platform/logger';
+import { SUBGRAPH_NAMES } from '#platform/subgraphs';
 
 /**
  * Read from the supergraph's SDL alone (its join directives), so no graphql type object is needed:

@@ -13,11 +13,11 @@ import {
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
 import { getOperationAST, GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
-import { drainHttpServer, sendGraphQLError, sendJson } from '../../platform/src/http';
-import { encodeIdentity, IDENTITY_HEADER, type Identity } from '../../platform/src/identity';
-import { PUBLIC_URL_HEADER, publicUrl } from '../../platform/src/public-url';
-import { logger } from '../../platform/src/logger';
-import type { SubgraphName } from '../../platform/src/subgraphs';
+import { drainHttpServer, sendGraphQLError, sendJson } from '#platform/http';
+import { encodeIdentity, IDENTITY_HEADER, type Identity } from '#platform/identity';
+import { PUBLIC_URL_HEADER, publicUrl } from '#platform/public-url';
+import { logger } from '#platform/logger';
+import type { SubgraphName } from '#platform/subgraphs';
 import { ApiKeyStore } from './api-keys';
 import { CachedApiKeys } from './api-key-cache';
 import { ResponseCache } from './response-cache';
@@ -28,7 +28,7 @@ import {
   graphqlMetricsPlugin,
   recordRateLimitRefusal,
   watchSubscriptions,
-} from '../../platform/src/observability/metrics';
+} from '#platform/observability/metrics';
 import { formatGatewayError, GatewayErrorCode } from './errors';
 import { createTokenVerifier, jwtSettingsFromEnv, type JwtSettings } from './jwt';
 import {
@@ -38,6 +38,7 @@ import {
 } from './persisted-operations';
 import { attachSubscriptions } from './subscriptions';
 import { isCatalogPath, serveCatalog, type ExecuteAsCaller } from './catalog-routes';
+import { loadDatasetIndex, type DatasetOwner } from './dataset-index';
 import { serveDataset, subgraphUrlsFromSupergraph } from './datasets';
 import { gatewayExecution, executionOptionsFromEnv, type ExecutionOptions } from './execution';
 import { SubgraphPools } from './execution/subgraph-pools';
@@ -92,6 +93,8 @@ export interface GatewayOptions extends GatewaySecurityOptions {
   databaseUrl: string;
   /** Overrides the subgraph URLs written in the supergraph (tests, other hosts). */
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
+  /** Who exports each dataset of /datasets/…; by default the index `npm run compose` wrote. */
+  datasets?: readonly DatasetOwner[];
 }
 
 export interface RunningGateway {
@@ -321,6 +324,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
 
   const subgraphUrls = { ...subgraphUrlsFromSupergraph(options.supergraphSdl), ...options.subgraphUrls };
+  const datasets = options.datasets ?? loadDatasetIndex();
 
   /** The catalog is built from the same `Query.datasets` clients see. */
   const executeAs =
@@ -342,6 +346,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         if (isCatalogPath(path)) return serveCatalog(request, response, executeAs(identity), gatewayUrl());
         return serveDataset(request, response, identity, {
           subgraphUrls,
+          datasets,
           gatewaySecret: options.gatewaySecret,
         });
       })

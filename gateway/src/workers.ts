@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { logger } from '../../platform/src/logger';
+import { logger } from '#platform/logger';
 
 /**
  * `GATEWAY_WORKERS`: how many gateway processes share the port (node:cluster). Under the launcher

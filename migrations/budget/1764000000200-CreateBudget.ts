@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { geoIndexSql } from '../../platform/src/geo';
+import { geoIndexSql } from '#platform/geo';
 
 const YEAR_MONTH = `~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`;
 

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { addSearchDocument, dropSearchDocument } from '../../platform/src/search';
+import { addSearchDocument, dropSearchDocument } from '#platform/search';
 
 const PER_ARRONDISSEMENT_VIEW = `
   CREATE VIEW budget_project_arrondissement AS

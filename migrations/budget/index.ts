@@ -1,5 +1,5 @@
-import { CreateDatasetImports1764000000000 } from '../../platform/src/dataset-imports';
-import { CreateEventLog1764000000001 } from '../../platform/src/events/migration';
+import { CreateDatasetImports1764000000000 } from '#platform/dataset-imports';
+import { CreateEventLog1764000000001 } from '#platform/events/migration';
 import { CreateBudget1764000000200 } from './1764000000200-CreateBudget';
 import { SearchBudgetProjects1764000013100 } from './1764000013100-SearchBudgetProjects';
 

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { geoIndexSql } from '../../platform/src/geo';
+import { geoIndexSql } from '#platform/geo';
 
 const PROVENANCE_CHECK = "CHECK (provenance IN ('OPEN_DATA', 'REFERENCE', 'GENERATED'))";
 const ARRONDISSEMENT_CHECK = 'CHECK (arrondissement_code BETWEEN 1 AND 20)';

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { addSearchDocument, dropSearchDocument } from '../../platform/src/search';
+import { addSearchDocument, dropSearchDocument } from '#platform/search';
 
 /** `challenges` and `startups` take `filter: { search }`: French full text over their texts. */
 export class SearchDatacity1764000013100 implements MigrationInterface {

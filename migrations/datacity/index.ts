@@ -1,4 +1,4 @@
-import { CreateDatasetImports1764000000000 } from '../../platform/src/dataset-imports';
+import { CreateDatasetImports1764000000000 } from '#platform/dataset-imports';
 import { CreateDatacity1764000000200 } from './1764000000200-CreateDatacity';
 import { SearchDatacity1764000013100 } from './1764000013100-SearchDatacity';
 

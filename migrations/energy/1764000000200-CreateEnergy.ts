@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { geoIndexSql } from '../../platform/src/geo';
+import { geoIndexSql } from '#platform/geo';
 
 /**
  * Buildings, their meters and the meters' 15-minute readings. `meter_reading` is the big,

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { addSearchDocument, dropSearchDocument } from '../../platform/src/search';
+import { addSearchDocument, dropSearchDocument } from '#platform/search';
 
 /** `buildings(filter: { search })`: French full text over the name, the address and the owner. */
 export class SearchBuildings1764000013100 implements MigrationInterface {

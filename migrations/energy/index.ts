@@ -1,5 +1,5 @@
-import { CreateDatasetImports1764000000000 } from '../../platform/src/dataset-imports';
-import { CreateEventLog1764000000001 } from '../../platform/src/events/migration';
+import { CreateDatasetImports1764000000000 } from '#platform/dataset-imports';
+import { CreateEventLog1764000000001 } from '#platform/events/migration';
 import { CreateEnergy1764000000200 } from './1764000000200-CreateEnergy';
 import { AddMeterReadingClientId1764000000300 } from './1764000000300-AddMeterReadingClientId';
 import { CreateMeterReadingRollups1764000000400 } from './1764000000400-CreateMeterReadingRollups';

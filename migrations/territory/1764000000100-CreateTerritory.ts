@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { geoIndexSql } from '../../platform/src/geo';
+import { geoIndexSql } from '#platform/geo';
 
 export class CreateTerritory1764000000100 implements MigrationInterface {
   name = 'CreateTerritory1764000000100';

@@ -1,4 +1,4 @@
-import { CreateDatasetImports1764000000000 } from '../../platform/src/dataset-imports';
+import { CreateDatasetImports1764000000000 } from '#platform/dataset-imports';
 import { CreateTerritory1764000000100 } from './1764000000100-CreateTerritory';
 import { PublishAreaRings1764000013100 } from './1764000013100-PublishAreaRings';
 

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { geoIndexSql } from '../../platform/src/geo';
+import { geoIndexSql } from '#platform/geo';
 
 const PROVENANCE = "provenance IN ('OPEN_DATA', 'REFERENCE', 'GENERATED')";
 

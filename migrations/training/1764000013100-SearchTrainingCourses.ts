@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { addSearchDocument, dropSearchDocument } from '../../platform/src/search';
+import { addSearchDocument, dropSearchDocument } from '#platform/search';
 
 /** `trainingCourses(filter: { search })`: French full text over the title and the certification. */
 export class SearchTrainingCourses1764000013100 implements MigrationInterface {

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { geoIndexSql } from '../../platform/src/geo';
+import { geoIndexSql } from '#platform/geo';
 
 const STREAMS = `'GLASS', 'PACKAGING_PAPER', 'CARDBOARD', 'TEXTILE', 'FOOD_WASTE', 'ELECTRONICS', 'HAZARDOUS'`;
 const PROVENANCES = `'OPEN_DATA', 'REFERENCE', 'GENERATED'`;

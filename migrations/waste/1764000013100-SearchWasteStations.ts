@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { addSearchDocument, dropSearchDocument } from '../../platform/src/search';
+import { addSearchDocument, dropSearchDocument } from '#platform/search';
 
 /** `wasteStations(filter: { search })`: French full text over the name and the address. */
 export class SearchWasteStations1764000013100 implements MigrationInterface {

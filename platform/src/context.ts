@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import type { DatasetDefinition } from './exports/definition';
 import type { Identity } from './identity';
 
 /**
@@ -12,6 +13,8 @@ export interface BaseContext {
   loaders: LoaderRegistry;
   /** The gateway's public address (public-url.ts), for the catalog's IRIs and download URLs. */
   publicUrl?: string;
+  /** Every dataset the platform publishes (the application passes it in; territory describes it). */
+  catalog?: readonly DatasetDefinition[];
 }
 
 /**

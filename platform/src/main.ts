@@ -1,17 +1,18 @@
 import { logger } from './logger';
 import { startSubgraph } from './server';
+import type { DatasetDefinition } from './exports/definition';
 import type { SubgraphDefinition } from './subgraph';
 import { subgraphPort } from './subgraphs';
 
 /** Entry point of a subgraph process started by the launcher (or by hand, with the same environment). */
-export function runSubgraphMain(definition: SubgraphDefinition): void {
+export function runSubgraphMain(definition: SubgraphDefinition, catalog: readonly DatasetDefinition[]): void {
   const databaseUrl = process.env.DATABASE_URL;
   const gatewaySecret = process.env.GATEWAY_SECRET;
   if (!databaseUrl || !gatewaySecret) {
     logger.fatal('DATABASE_URL and GATEWAY_SECRET must be set (npm start sets both)');
     process.exit(1);
   }
-  startSubgraph(definition, { databaseUrl, gatewaySecret, port: subgraphPort(definition.name) })
+  startSubgraph(definition, { databaseUrl, gatewaySecret, port: subgraphPort(definition.name), catalog })
     .then((running) => {
       process.send?.({ ready: definition.name, url: running.url });
       stopOnSignals(() => running.stop());

@@ -14,6 +14,7 @@ import { logger } from './logger';
 import { brokerCheck, databaseCheck, serveOperations } from './observability/health';
 import { observeGraphQLRequest, watchPool } from './observability/metrics';
 import { requestDeadline } from './observability/statement-timeout';
+import type { DatasetDefinition } from './exports/definition';
 import type { SubgraphDefinition } from './subgraph';
 import type { SubgraphName } from './subgraphs';
 
@@ -23,6 +24,8 @@ export interface SubgraphRuntimeOptions {
   port: number;
   /** Shared with the gateway: requests without an identity signed with it are refused. */
   gatewaySecret: string;
+  /** The platform's whole catalog, for the subgraph that describes it (territory's `datasets`). */
+  catalog?: readonly DatasetDefinition[];
 }
 
 export interface RunningSubgraph {
@@ -52,6 +55,7 @@ export async function startSubgraph(
   });
   await db.initialize();
   watchPool(db);
+  const catalog = options.catalog ?? [];
   const schema = await definition.buildSchema();
   // graphql-js behind a plain handler: the gateway on loopback needs none of Apollo Server's machinery.
   const graphql = new SubgraphGraphQLHandler<BaseContext>(schema, (operation, code, seconds) =>
@@ -97,6 +101,7 @@ export async function startSubgraph(
           db,
           loaders: new LoaderRegistry(),
           publicUrl: forwardedPublicUrl(request.headers),
+          catalog,
         })),
       requestDeadline(request),
     ).catch((error: unknown) => {

@@ -20,15 +20,22 @@ export interface SeedReport {
   source: 'open-data' | 'reference' | 'generated';
 }
 
-/** Everything the platform needs to know about one subgraph to migrate, seed and serve it. */
-export interface SubgraphDefinition {
+/** What a subgraph's own code declares: its name, its TypeORM entities and its federated schema. */
+export interface SubgraphService {
   name: SubgraphName;
   // TypeORM's own types for entity and migration classes.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | string | EntitySchema>;
+  buildSchema(): Promise<GraphQLSchema>;
+}
+
+/**
+ * Everything the platform needs to migrate, seed and serve one subgraph: the service joined by the
+ * application (app/registry.ts) with the migrations and datasets that feed it.
+ */
+export interface SubgraphDefinition extends SubgraphService {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
-  buildSchema(): Promise<GraphQLSchema>;
   /** Whether the subgraph's tables hold data already (a restart must not seed again). */
   isSeeded(db: DataSource): Promise<boolean>;
   seed(db: DataSource, options: SeedOptions): Promise<SeedReport[]>;

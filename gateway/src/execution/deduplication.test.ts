@@ -1,6 +1,6 @@
 import { parse, print, type DocumentNode } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
-import type { Identity } from '../../../platform/src/identity';
+import type { Identity } from '#platform/identity';
 import { deduplicatingExecutor, deduplicationKey } from './deduplication';
 import type { GatewayExecutor, GatewayRequestContext } from './plan-execution';
 

@@ -1,5 +1,5 @@
 import { print, type DocumentNode } from 'graphql';
-import type { Identity } from '../../../platform/src/identity';
+import type { Identity } from '#platform/identity';
 import type { GatewayExecutor, GatewayRequestContext } from './plan-execution';
 
 /**

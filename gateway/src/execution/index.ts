@@ -1,6 +1,6 @@
-import { encodeIdentity, IDENTITY_HEADER, type Identity } from '../../../platform/src/identity';
-import { PUBLIC_URL_HEADER } from '../../../platform/src/public-url';
-import type { SubgraphName } from '../../../platform/src/subgraphs';
+import { encodeIdentity, IDENTITY_HEADER, type Identity } from '#platform/identity';
+import { PUBLIC_URL_HEADER } from '#platform/public-url';
+import type { SubgraphName } from '#platform/subgraphs';
 import { subgraphUrlsFromSupergraph } from '../datasets';
 import { observedSubgraphCall } from '../observability';
 import { deduplicatingExecutor } from './deduplication';

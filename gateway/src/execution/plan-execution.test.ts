@@ -4,8 +4,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createRequire } from 'node:module';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
-import { composeSupergraph, type BuiltSubgraph } from '../../../platform/src/composition';
-import { subgraphSdl } from '../../../platform/src/composition';
+import { composeSupergraph, type BuiltSubgraph } from '#platform/composition';
+import { subgraphSdl } from '#platform/composition';
 import { schedulePlan } from './plan-schedule';
 import { planExecutor, type GatewayExecutor, type GatewayRequestContext } from './plan-execution';
 

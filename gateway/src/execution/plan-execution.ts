@@ -10,8 +10,8 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
-import { logger } from '../../../platform/src/logger';
-import { recordCacheLookup } from '../../../platform/src/observability/metrics';
+import { logger } from '#platform/logger';
+import { recordCacheLookup } from '#platform/observability/metrics';
 import {
   executeSchedule,
   NeedsApolloExecutor,

@@ -6,8 +6,8 @@ import {
   readGraphQLBody,
   sendGraphQLAnswer,
   type GraphQLHttpAnswer,
-} from '../../../platform/src/http';
-import type { Identity } from '../../../platform/src/identity';
+} from '#platform/http';
+import type { Identity } from '#platform/identity';
 import { identityKey } from './deduplication';
 
 /** Distinct documents whose operation type is remembered; the cache starts over beyond it. */

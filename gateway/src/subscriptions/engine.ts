@@ -17,9 +17,9 @@ import {
 } from 'graphql/index.js';
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
-import { formatError } from '../../../platform/src/errors';
-import { encodeIdentity, IDENTITY_HEADER, type Identity } from '../../../platform/src/identity';
-import { logger } from '../../../platform/src/logger';
+import { formatError } from '#platform/errors';
+import { encodeIdentity, IDENTITY_HEADER, type Identity } from '#platform/identity';
+import { logger } from '#platform/logger';
 import type { ClientStream } from './client-stream';
 import {
   POSITION_ALIAS,

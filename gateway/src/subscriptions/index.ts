@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { sendGraphQLError, sendJson } from '../../../platform/src/http';
-import { logger } from '../../../platform/src/logger';
+import { sendGraphQLError, sendJson } from '#platform/http';
+import { logger } from '#platform/logger';
 import { SubscriptionEngine, type EngineOptions, type SubscriptionMetrics } from './engine';
 import { handleEventStream } from './sse';
 import { serveGraphQLWs, type LiveTransportOptions } from './ws';

@@ -19,7 +19,7 @@ import {
   type VariableDefinitionNode,
 } from 'graphql/index.js'; // The CommonJS copy the federation packages use (see engine.ts).
 import { getVariableValues } from 'graphql/execution/values.js';
-import { badInput } from '../../../platform/src/errors';
+import { badInput } from '#platform/errors';
 
 /** The variable the gateway owns in every upstream subscription: where the owning subgraph resumes. */
 export const RESUME_VARIABLE = 'ocgAfter';

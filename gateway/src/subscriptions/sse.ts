@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError, type ExecutionResult } from 'graphql/index.js';
-import { PayloadTooLargeError, readBody, sendGraphQLError, sendJson } from '../../../platform/src/http';
+import { PayloadTooLargeError, readBody, sendGraphQLError, sendJson } from '#platform/http';
 import { ClientStream } from './client-stream';
 import type { SubscriptionEngine, SubscriptionMetrics } from './engine';
 import { Outbox } from './outbox';

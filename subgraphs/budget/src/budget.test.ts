@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { arrondissementsOfPostalCode } from '../../../platform/src/city';
-import { sqlStatementCounter } from '../../../platform/src/database';
-import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '../../../platform/src/identity';
-import { startTestPlatform, type TestPlatform } from '../../../test/platform';
-import { normalizeAddress, TOWN_HALLS, HOTEL_DE_VILLE } from '../../../datasets/budget/town-halls';
-import { type Page } from '../../../test/fixtures';
+import { arrondissementsOfPostalCode } from '#platform/city';
+import { sqlStatementCounter } from '#platform/database';
+import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '#platform/identity';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
+import { normalizeAddress, TOWN_HALLS, HOTEL_DE_VILLE } from '#datasets/budget/town-halls';
+import { type Page } from '#test/fixtures';
 
 const OPERATOR_KEY = 'budget-test-operator-key';
 

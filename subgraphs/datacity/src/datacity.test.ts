@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlStatementCounter } from '../../../platform/src/database';
-import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '../../../platform/src/identity';
+import { sqlStatementCounter } from '#platform/database';
+import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '#platform/identity';
 import {
   MIN_BUILDINGS_PER_ARRONDISSEMENT,
   MIN_STARTUPS,
   MIN_STATIONS_PER_ARRONDISSEMENT,
   startupId,
-} from '../../../platform/src/identifiers';
-import { TEST_SEED } from '../../../test/global-setup';
-import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '../../../test/platform';
-import { metresBetween, type Page, type Point } from '../../../test/fixtures';
+} from '#datasets/identifiers';
+import { TEST_SEED } from '#test/global-setup';
+import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '#test/platform';
+import { metresBetween, type Page, type Point } from '#test/fixtures';
 
 let platform: TestPlatform;
 beforeAll(async () => {

@@ -1,9 +1,5 @@
 import 'reflect-metadata';
-import { runSubgraphMain } from '../../../platform/src/main';
-import type { SubgraphDefinition } from '../../../platform/src/subgraph';
-import { datacityMigrations } from '../../../migrations/datacity';
-import { isDatacitySeeded, seedDatacity } from '../../../datasets/datacity';
-import { datacityDatasets } from '../../../datasets/datacity/catalog';
+import type { SubgraphService } from '#platform/subgraph';
 import { Challenge } from './modules/challenge/challenge.entity';
 import { Experiment } from './modules/experiment/experiment.entity';
 import { ChallengeSelection } from './modules/selection/selection.entity';
@@ -12,14 +8,8 @@ import { Startup } from './modules/startup/startup.entity';
 import { buildDatacitySchema } from './schema';
 
 /** DataCity: the city's open-innovation programme (39 challenges, the start-ups selected, their experiments on site). */
-export const datacity: SubgraphDefinition = {
+export const datacity: SubgraphService = {
   name: 'datacity',
   entities: [Challenge, Startup, ChallengeSelection, ChallengeSite, Experiment],
-  migrations: datacityMigrations,
   buildSchema: buildDatacitySchema,
-  datasets: datacityDatasets,
-  isSeeded: isDatacitySeeded,
-  seed: seedDatacity,
 };
-
-if (require.main === module) runSubgraphMain(datacity);

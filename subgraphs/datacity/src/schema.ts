@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '../../../platform/src/federation';
+import { buildFederatedSchema } from '#platform/federation';
 import type { DatacityContext } from './context';
 import { ArrondissementChallengesResolver } from './modules/arrondissement/arrondissement.resolver';
 import { challengeById } from './modules/challenge/challenge.loader';

@@ -1,4 +1,4 @@
-import type { BaseContext } from '../../../platform/src/context';
+import type { BaseContext } from '#platform/context';
 
 /**
  * The energy subgraph needs nothing beyond the shared request context: its loaders live in each

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '../../../test/platform';
-import { sqlStatementCounter } from '../../../platform/src/database';
-import { encodeIdentity, IDENTITY_HEADER } from '../../../platform/src/identity';
-import { buildingId, MIN_BUILDINGS_PER_ARRONDISSEMENT } from '../../../platform/src/identifiers';
-import { readingWindowPlan } from '../../../datasets/energy/readings';
-import { type Page, metresBetween } from '../../../test/fixtures';
+import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '#test/platform';
+import { sqlStatementCounter } from '#platform/database';
+import { encodeIdentity, IDENTITY_HEADER } from '#platform/identity';
+import { buildingId, MIN_BUILDINGS_PER_ARRONDISSEMENT } from '#datasets/identifiers';
+import { readingWindowPlan } from '#datasets/energy/readings';
+import { type Page, metresBetween } from '#test/fixtures';
 
 /**
  * The seeded day (from exclusive, to inclusive, as readings are stamped at the end of their

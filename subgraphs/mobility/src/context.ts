@@ -1,8 +1,8 @@
 import { GraphQLError } from 'graphql';
-import type { BaseContext } from '../../../platform/src/context';
-import { badInput, ErrorCode } from '../../../platform/src/errors';
-import { validateNear, type NearInput } from '../../../platform/src/geo';
-import { hasRole } from '../../../platform/src/identity';
+import type { BaseContext } from '#platform/context';
+import { badInput, ErrorCode } from '#platform/errors';
+import { validateNear, type NearInput } from '#platform/geo';
+import { hasRole } from '#platform/identity';
 
 /**
  * The mobility subgraph needs nothing beyond the shared request context: its loaders live in each

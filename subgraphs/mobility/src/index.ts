@@ -1,9 +1,5 @@
 import 'reflect-metadata';
-import { runSubgraphMain } from '../../../platform/src/main';
-import type { SubgraphDefinition } from '../../../platform/src/subgraph';
-import { mobilityMigrations } from '../../../migrations/mobility';
-import { isMobilitySeeded, seedMobility } from '../../../datasets/mobility';
-import { mobilityDatasets } from '../../../datasets/mobility/catalog';
+import type { SubgraphService } from '#platform/subgraph';
 import { AccompanimentRequest } from './modules/accompaniment-request/accompaniment-request.entity';
 import { Beneficiary } from './modules/beneficiary/beneficiary.entity';
 import { Volunteer } from './modules/volunteer/volunteer.entity';
@@ -14,14 +10,8 @@ import { buildMobilitySchema } from './schema';
  * for operators; volunteers see open requests approximately and their own missions; everyone
  * else sees only suppressed aggregates.
  */
-export const mobility: SubgraphDefinition = {
+export const mobility: SubgraphService = {
   name: 'mobility',
   entities: [Volunteer, Beneficiary, AccompanimentRequest],
-  migrations: mobilityMigrations,
   buildSchema: buildMobilitySchema,
-  datasets: mobilityDatasets,
-  isSeeded: isMobilitySeeded,
-  seed: seedMobility,
 };
-
-if (require.main === module) runSubgraphMain(mobility);

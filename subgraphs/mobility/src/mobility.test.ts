@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '../../../test/platform';
-import { sqlStatementCounter } from '../../../platform/src/database';
-import { encodeIdentity, IDENTITY_HEADER, type Identity } from '../../../platform/src/identity';
-import { metresBetween } from '../../../test/fixtures';
+import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '#test/platform';
+import { sqlStatementCounter } from '#platform/database';
+import { encodeIdentity, IDENTITY_HEADER, type Identity } from '#platform/identity';
+import { metresBetween } from '#test/fixtures';
 
 const OPERATOR_KEY = 'mobility-test-operator-key';
 const operator = { 'x-api-key': OPERATOR_KEY };

@@ -1,7 +1,7 @@
 import { OpenRequestCountResolver } from './modules/open-request-count/open-request-count.resolver';
 import type { GraphQLSchema } from 'graphql';
-import { forbidden } from '../../../platform/src/errors';
-import { buildFederatedSchema } from '../../../platform/src/federation';
+import { forbidden } from '#platform/errors';
+import { buildFederatedSchema } from '#platform/federation';
 import { isOperator, volunteerSubject, type MobilityContext } from './context';
 import { accompanimentRequestById } from './modules/accompaniment-request/accompaniment-request.loader';
 import { AccompanimentRequestResolver } from './modules/accompaniment-request/accompaniment-request.resolver';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestPlatform } from '../../../test/platform';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
 
 let platform: TestPlatform;
 beforeAll(async () => {

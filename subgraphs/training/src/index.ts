@@ -1,9 +1,5 @@
 import 'reflect-metadata';
-import { runSubgraphMain } from '../../../platform/src/main';
-import type { SubgraphDefinition } from '../../../platform/src/subgraph';
-import { trainingMigrations } from '../../../migrations/training';
-import { isTrainingSeeded, seedTraining } from '../../../datasets/training';
-import { trainingDatasets } from '../../../datasets/training/catalog';
+import type { SubgraphService } from '#platform/subgraph';
 import { TrainingCallForProjects } from './modules/call-for-projects/call-for-projects.entity';
 import { TrainingCohort } from './modules/cohort/cohort.entity';
 import { TrainingCourse } from './modules/course/course.entity';
@@ -14,7 +10,7 @@ import { TrainingHire } from './modules/startup/hire.entity';
 import { buildTrainingSchema } from './schema';
 
 /** Training: ParisCode, the City's digital-skills courses for job seekers, their outcomes and sponsors. */
-export const training: SubgraphDefinition = {
+export const training: SubgraphService = {
   name: 'training',
   entities: [
     TrainingCallForProjects,
@@ -25,11 +21,5 @@ export const training: SubgraphDefinition = {
     TrainingSponsorship,
     TrainingHire,
   ],
-  migrations: trainingMigrations,
   buildSchema: buildTrainingSchema,
-  isSeeded: isTrainingSeeded,
-  seed: seedTraining,
-  datasets: trainingDatasets,
 };
-
-if (require.main === module) runSubgraphMain(training);

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '../../../platform/src/federation';
+import { buildFederatedSchema } from '#platform/federation';
 import type { TrainingContext } from './context';
 import { ArrondissementResolver } from './modules/arrondissement/arrondissement.resolver';
 import { callForProjectsByYear } from './modules/call-for-projects/call-for-projects.loader';

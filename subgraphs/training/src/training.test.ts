@@ -1,11 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlStatementCounter } from '../../../platform/src/database';
-import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '../../../platform/src/identity';
-import { generateTraining, type TrainingRows } from '../../../datasets/training/generate';
-import { TEST_SEED } from '../../../test/global-setup';
-import { startTestPlatform, type TestPlatform } from '../../../test/platform';
-import { type Page, metresBetween } from '../../../test/fixtures';
+import { sqlStatementCounter } from '#platform/database';
+import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '#platform/identity';
+import { generateTraining, type TrainingRows } from '#datasets/training/generate';
+import { TEST_SEED } from '#test/global-setup';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
+import { type Page, metresBetween } from '#test/fixtures';
 
 interface CourseNode {
   id: string;

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '../../../platform/src/federation';
+import { buildFederatedSchema } from '#platform/federation';
 import type { WasteContext } from './context';
 import { AlertCountResolver } from './modules/alert-count/alert-count.resolver';
 import { ArrondissementResolver } from './modules/arrondissement/arrondissement.resolver';

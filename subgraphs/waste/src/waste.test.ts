@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { sqlStatementCounter } from '../../../platform/src/database';
-import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '../../../platform/src/identity';
-import { TRILIB_STATIONS } from '../../../datasets/waste/generate-stations';
-import { startTestPlatform, type TestPlatform } from '../../../test/platform';
-import { metresBetween, type Page } from '../../../test/fixtures';
+import { sqlStatementCounter } from '#platform/database';
+import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '#platform/identity';
+import { TRILIB_STATIONS } from '#datasets/waste/generate-stations';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
+import { metresBetween, type Page } from '#test/fixtures';
 
 const OPERATOR_KEY = 'waste-test-operator-key';
 const openDataDir = inject('openDataDir');

@@ -1,4 +1,4 @@
-import { badInput } from '../../../../platform/src/errors';
+import { badInput } from '#platform/errors';
 
 /** A case-insensitive `ILIKE` pattern matching `words` anywhere, with `%`, `_` and `\` taken literally. */
 export function containsPattern(words: string): string {

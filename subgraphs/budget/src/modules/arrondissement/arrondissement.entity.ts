@@ -1,4 +1,4 @@
-import { arrondissementReference } from '../../../../../platform/src/references';
+import { arrondissementReference } from '#platform/references';
 
 /** The territory subgraph's Arrondissement, to which this subgraph adds its `budgetProjects`. */
 export const Arrondissement = arrondissementReference();

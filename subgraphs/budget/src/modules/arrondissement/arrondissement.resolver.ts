@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { PageArgs, type Connection } from '../../../../../platform/src/pagination';
+import type { BaseContext } from '#platform/context';
+import { PageArgs, type Connection } from '#platform/pagination';
 import { BudgetProject, BudgetProjectConnection } from '../project/project.entity';
 import { BudgetProjectCriteria } from '../project/project.input';
 import { projectsByArrondissement } from '../project/project.loader';

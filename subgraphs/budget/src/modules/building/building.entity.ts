@@ -1,4 +1,4 @@
-import { idReference } from '../../../../../platform/src/references';
+import { idReference } from '#platform/references';
 
 /** The energy subgraph's public Building, which a project may renovate or equip. */
 export const Building = idReference('Building');

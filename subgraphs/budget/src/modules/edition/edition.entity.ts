@@ -1,6 +1,6 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Provenance } from '../../../../../platform/src/city';
+import { Provenance } from '#platform/city';
 
 @Directive('@key(fields: "year")')
 @ObjectType('BudgetEdition', {

@@ -1,4 +1,4 @@
-import { byKeys, type BaseContext } from '../../../../../platform/src/context';
+import { byKeys, type BaseContext } from '#platform/context';
 import type { BudgetEdition, BudgetEditionTotals } from './edition.entity';
 import { EditionService, emptyTotals } from './edition.service';
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { badInput } from '../../../../../platform/src/errors';
+import { badInput } from '#platform/errors';
 import { BudgetProjectProgress } from '../project/project.entity';
 import { BudgetEdition, BudgetEditionTotals } from './edition.entity';
 

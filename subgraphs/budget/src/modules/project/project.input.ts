@@ -1,6 +1,6 @@
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
-import { PlaceFilter, SEARCH_DESCRIPTION } from '../../../../../platform/src/exploring';
-import { OrderByInput } from '../../../../../platform/src/ordering';
+import { PlaceFilter, SEARCH_DESCRIPTION } from '#platform/exploring';
+import { OrderByInput } from '#platform/ordering';
 import { BudgetProjectProgress, BudgetScale } from './project.entity';
 
 /** The criteria every list of projects accepts (the arrondissement is implied in nested lists). */

@@ -1,5 +1,5 @@
-import { byKeys, type BaseContext } from '../../../../../platform/src/context';
-import type { Connection, PageArgs } from '../../../../../platform/src/pagination';
+import { byKeys, type BaseContext } from '#platform/context';
+import type { Connection, PageArgs } from '#platform/pagination';
 import type { BudgetProject } from './project.entity';
 import type { BudgetProjectCriteria } from './project.input';
 import { ProjectService } from './project.service';

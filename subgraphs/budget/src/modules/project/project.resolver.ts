@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { PageArgs, type Connection } from '../../../../../platform/src/pagination';
+import type { BaseContext } from '#platform/context';
+import { PageArgs, type Connection } from '#platform/pagination';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';
 import { Building } from '../building/building.entity';
 import { BudgetEdition } from '../edition/edition.entity';

@@ -1,15 +1,15 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { validateArrondissement } from '../../../../../platform/src/city';
-import { whereExplored } from '../../../../../platform/src/exploring';
-import { withFacets } from '../../../../../platform/src/facets';
-import { explorationOrder } from '../../../../../platform/src/ordering';
+import { validateArrondissement } from '#platform/city';
+import { whereExplored } from '#platform/exploring';
+import { withFacets } from '#platform/facets';
+import { explorationOrder } from '#platform/ordering';
 import {
   paginate,
   paginateByParent,
   type Connection,
   type PageArgs,
   type PageOrder,
-} from '../../../../../platform/src/pagination';
+} from '#platform/pagination';
 import { validateEdition } from '../edition/edition.service';
 import { BudgetProject, BudgetProjectInArrondissement, BudgetProjectFacetField } from './project.entity';
 import {

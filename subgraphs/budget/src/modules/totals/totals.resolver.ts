@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
+import type { BaseContext } from '#platform/context';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';
 import { BudgetTotals, BudgetTotalsDimension } from './totals.entity';
 import { BudgetTotalsFilter } from './totals.input';

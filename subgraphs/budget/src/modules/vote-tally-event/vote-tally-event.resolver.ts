@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root, Subscription } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import type { LoggedEvent } from '../../../../../platform/src/events/log';
-import { eventLogSubscription } from '../../../../../platform/src/events/subscribe';
+import type { BaseContext } from '#platform/context';
+import type { LoggedEvent } from '#platform/events/log';
+import { eventLogSubscription } from '#platform/events/subscribe';
 import { BudgetProject } from '../project/project.entity';
 import { projectById } from '../project/project.loader';
 import { VoteTallyEvent, VoteTallyEventArgs, type VoteTallyEventPayload } from './vote-tally-event.entity';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { badInput } from '../../../../../platform/src/errors';
-import { appendEvent, type LoggedEvent } from '../../../../../platform/src/events/log';
+import { badInput } from '#platform/errors';
+import { appendEvent, type LoggedEvent } from '#platform/events/log';
 import { parseProjectId } from '../project/project.service';
 import type { VoteTallyEventArgs, VoteTallyEventPayload } from './vote-tally-event.entity';
 

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { pageSize } from '../../../../../platform/src/pagination';
+import type { BaseContext } from '#platform/context';
+import { pageSize } from '#platform/pagination';
 import { validateEdition } from '../edition/edition.service';
 import { BudgetProject } from '../project/project.entity';
 import { projectById } from '../project/project.loader';

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { badInput, conflict } from '../../../../../platform/src/errors';
-import { pageSize } from '../../../../../platform/src/pagination';
+import { badInput, conflict } from '#platform/errors';
+import { pageSize } from '#platform/pagination';
 import { validateEdition } from '../edition/edition.service';
 import { BudgetScale } from '../project/project.entity';
 import { parseProjectId } from '../project/project.service';

@@ -1,4 +1,4 @@
-import { arrondissementReference } from '../../../../../platform/src/references';
+import { arrondissementReference } from '#platform/references';
 
 /** The territory subgraph's Arrondissement, which this subgraph extends with its challenges. */
 export const Arrondissement = arrondissementReference();

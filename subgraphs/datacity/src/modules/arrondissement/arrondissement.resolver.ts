@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { PageArgs, type Connection } from '../../../../../platform/src/pagination';
+import type { BaseContext } from '#platform/context';
+import { PageArgs, type Connection } from '#platform/pagination';
 import { ChallengeConnection, type Challenge } from '../challenge/challenge.entity';
 import { challengePageByArrondissement } from '../challenge/challenge.loader';
 import { Arrondissement } from './arrondissement.entity';

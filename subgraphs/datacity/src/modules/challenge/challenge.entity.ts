@@ -1,10 +1,10 @@
 import { Arg, Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Provenance } from '../../../../../platform/src/city';
-import { DISTANCE_METERS_DESCRIPTION, Location } from '../../../../../platform/src/geo';
-import { countFacets, Facet, FACETS_DESCRIPTION } from '../../../../../platform/src/facets';
-import { ConnectionType } from '../../../../../platform/src/pagination';
+import { Provenance } from '#platform/city';
+import { DISTANCE_METERS_DESCRIPTION, Location } from '#platform/geo';
+import { countFacets, Facet, FACETS_DESCRIPTION } from '#platform/facets';
+import { ConnectionType } from '#platform/pagination';
 
 /** The city issues DataCity challenges on the themes of its sustainable-city strategy. */
 export enum ChallengeTheme {

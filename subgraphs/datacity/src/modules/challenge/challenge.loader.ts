@@ -1,5 +1,5 @@
-import { byKeys, type BaseContext } from '../../../../../platform/src/context';
-import type { Connection, PageArgs } from '../../../../../platform/src/pagination';
+import { byKeys, type BaseContext } from '#platform/context';
+import type { Connection, PageArgs } from '#platform/pagination';
 import { selectionsByStartup } from '../selection/selection.loader';
 import type { Challenge } from './challenge.entity';
 import { ChallengeService } from './challenge.service';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { PageArgs, type Connection } from '../../../../../platform/src/pagination';
+import type { BaseContext } from '#platform/context';
+import { PageArgs, type Connection } from '#platform/pagination';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';
 import { Experiment } from '../experiment/experiment.entity';
 import { experimentsByChallenge } from '../experiment/experiment.loader';

@@ -1,8 +1,8 @@
 import { Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Provenance } from '../../../../../platform/src/city';
-import { ConnectionType } from '../../../../../platform/src/pagination';
+import { Provenance } from '#platform/city';
+import { ConnectionType } from '#platform/pagination';
 
 export enum ExperimentOutcome {
   DEPLOYED = 'DEPLOYED',

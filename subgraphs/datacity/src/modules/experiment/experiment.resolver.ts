@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { Location } from '../../../../../platform/src/geo';
-import { PageArgs, type Connection } from '../../../../../platform/src/pagination';
+import type { BaseContext } from '#platform/context';
+import { Location } from '#platform/geo';
+import { PageArgs, type Connection } from '#platform/pagination';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';
 import { Challenge } from '../challenge/challenge.entity';
 import { challengeById } from '../challenge/challenge.loader';

@@ -1,11 +1,6 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { validateArrondissement } from '../../../../../platform/src/city';
-import {
-  paginate,
-  type Connection,
-  type PageArgs,
-  type PageOrder,
-} from '../../../../../platform/src/pagination';
+import { validateArrondissement } from '#platform/city';
+import { paginate, type Connection, type PageArgs, type PageOrder } from '#platform/pagination';
 import { Experiment } from './experiment.entity';
 import type { ExperimentFilter } from './experiment.input';
 

@@ -1,4 +1,4 @@
-import { groupByKeys, type BaseContext } from '../../../../../platform/src/context';
+import { groupByKeys, type BaseContext } from '#platform/context';
 import type { ChallengeSelection } from './selection.entity';
 import { SelectionService } from './selection.service';
 

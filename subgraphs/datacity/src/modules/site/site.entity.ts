@@ -1,8 +1,8 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Provenance } from '../../../../../platform/src/city';
-import { Location } from '../../../../../platform/src/geo';
-import { idReference } from '../../../../../platform/src/references';
+import { Provenance } from '#platform/city';
+import { Location } from '#platform/geo';
+import { idReference } from '#platform/references';
 
 /** The waste subgraph's station, as far as this subgraph knows it: its key. */
 export const WasteStationReference = idReference('WasteStation');

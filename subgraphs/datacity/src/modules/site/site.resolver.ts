@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
+import type { BaseContext } from '#platform/context';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';
 import { Challenge } from '../challenge/challenge.entity';
 import { challengeById } from '../challenge/challenge.loader';

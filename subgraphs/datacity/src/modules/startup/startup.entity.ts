@@ -1,9 +1,9 @@
 import { Arg, Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Provenance } from '../../../../../platform/src/city';
-import { DISTANCE_METERS_DESCRIPTION, Location } from '../../../../../platform/src/geo';
-import { countFacets, Facet, FACETS_DESCRIPTION } from '../../../../../platform/src/facets';
-import { ConnectionType } from '../../../../../platform/src/pagination';
+import { Provenance } from '#platform/city';
+import { DISTANCE_METERS_DESCRIPTION, Location } from '#platform/geo';
+import { countFacets, Facet, FACETS_DESCRIPTION } from '#platform/facets';
+import { ConnectionType } from '#platform/pagination';
 
 export enum StartupSector {
   ENERGY = 'ENERGY',

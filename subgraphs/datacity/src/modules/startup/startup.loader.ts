@@ -1,4 +1,4 @@
-import { byKeys, type BaseContext } from '../../../../../platform/src/context';
+import { byKeys, type BaseContext } from '#platform/context';
 import { selectionsByChallenge } from '../selection/selection.loader';
 import type { Startup } from './startup.entity';
 import { StartupService } from './startup.service';

@@ -1,15 +1,10 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { validateArrondissement } from '../../../../../platform/src/city';
-import { badInput } from '../../../../../platform/src/errors';
-import { whereExplored } from '../../../../../platform/src/exploring';
-import { withFacets } from '../../../../../platform/src/facets';
-import { explorationOrder } from '../../../../../platform/src/ordering';
-import {
-  paginate,
-  type Connection,
-  type PageArgs,
-  type PageOrder,
-} from '../../../../../platform/src/pagination';
+import { validateArrondissement } from '#platform/city';
+import { badInput } from '#platform/errors';
+import { whereExplored } from '#platform/exploring';
+import { withFacets } from '#platform/facets';
+import { explorationOrder } from '#platform/ordering';
+import { paginate, type Connection, type PageArgs, type PageOrder } from '#platform/pagination';
 import { Startup, StartupFacetField } from './startup.entity';
 import { StartupOrderField, type StartupFilter, type StartupOrder } from './startup.input';
 

@@ -1,4 +1,4 @@
-import { arrondissementReference } from '../../../../../platform/src/references';
+import { arrondissementReference } from '#platform/references';
 
 /** Territory's `Arrondissement` as the energy subgraph sees it: its key, plus the fields resolved here. */
 export const Arrondissement = arrondissementReference();

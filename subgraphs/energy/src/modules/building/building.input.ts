@@ -1,9 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { BoundingBoxInput, NearInput } from '../../../../../platform/src/geo';
-import { SEARCH_DESCRIPTION } from '../../../../../platform/src/exploring';
-import { OrderByInput } from '../../../../../platform/src/ordering';
-import { PageArgs } from '../../../../../platform/src/pagination';
-import { WithinInput } from '../../../../../platform/src/within';
+import { BoundingBoxInput, NearInput } from '#platform/geo';
+import { SEARCH_DESCRIPTION } from '#platform/exploring';
+import { OrderByInput } from '#platform/ordering';
+import { PageArgs } from '#platform/pagination';
+import { WithinInput } from '#platform/within';
 import { BuildingCategory, EnergyClass, HeatingSystem } from './building.entity';
 
 @InputType('BuildingCriteria', {

@@ -1,5 +1,5 @@
-import { byKeys, type BaseContext } from '../../../../../platform/src/context';
-import type { Connection } from '../../../../../platform/src/pagination';
+import { byKeys, type BaseContext } from '#platform/context';
+import type { Connection } from '#platform/pagination';
 import type { Building } from './building.entity';
 import type { PlaceBuildingsArgs } from './building.input';
 import { BuildingService } from './building.service';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import type { Connection } from '../../../../../platform/src/pagination';
+import type { BaseContext } from '#platform/context';
+import type { Connection } from '#platform/pagination';
 import { BuildingPerformance } from '../energy-summary/energy-summary.entity';
 import { buildingPerformance } from '../energy-summary/energy-summary.resolver';
 import { Meter } from '../meter/meter.entity';

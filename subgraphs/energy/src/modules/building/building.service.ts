@@ -1,15 +1,10 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { validateArrondissement } from '../../../../../platform/src/city';
-import { whereExplored } from '../../../../../platform/src/exploring';
-import { withFacets } from '../../../../../platform/src/facets';
-import { explorationOrder, type OrderContext } from '../../../../../platform/src/ordering';
-import { whereSearch } from '../../../../../platform/src/search';
-import {
-  paginate,
-  paginateByParent,
-  type Connection,
-  type PageOrder,
-} from '../../../../../platform/src/pagination';
+import { validateArrondissement } from '#platform/city';
+import { whereExplored } from '#platform/exploring';
+import { withFacets } from '#platform/facets';
+import { explorationOrder, type OrderContext } from '#platform/ordering';
+import { whereSearch } from '#platform/search';
+import { paginate, paginateByParent, type Connection, type PageOrder } from '#platform/pagination';
 import { Building, BuildingFacetField } from './building.entity';
 import {
   BuildingOrderField,

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { MeterKind } from '../meter/meter.entity';
-import { Granularity } from '../../../../../platform/src/time-buckets';
+import { Granularity } from '#platform/time-buckets';
 
 @InputType('EnergyConsumptionInput', {
   description: 'What to aggregate: at most one scope (none: the whole city), a time range and a bucket size.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Granularity } from '../../../../../platform/src/time-buckets';
+import { Granularity } from '#platform/time-buckets';
 import { ConsumptionSource, sourceFor } from './consumption.service';
 
 const { DAILY, HOURLY, READINGS } = ConsumptionSource;

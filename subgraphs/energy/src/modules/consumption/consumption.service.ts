@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { validateArrondissement } from '../../../../../platform/src/city';
-import { badInput } from '../../../../../platform/src/errors';
+import { validateArrondissement } from '#platform/city';
+import { badInput } from '#platform/errors';
 import { MeterKind } from '../meter/meter.entity';
-import { Granularity, parisBucketSql, validateTimeRange } from '../../../../../platform/src/time-buckets';
+import { Granularity, parisBucketSql, validateTimeRange } from '#platform/time-buckets';
 import type { EnergyConsumptionBucket } from './consumption.entity';
 import type { EnergyConsumptionInput } from './consumption.input';
 

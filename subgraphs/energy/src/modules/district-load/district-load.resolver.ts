@@ -1,7 +1,7 @@
 import { Args, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
+import type { BaseContext } from '#platform/context';
 import { DistrictLoadArgs, DistrictLoadEvent } from './district-load.entity';
-import { IntervalTicker } from '../../../../../platform/src/events/interval-ticker';
+import { IntervalTicker } from '#platform/events/interval-ticker';
 import { DistrictLoadService } from './district-load.service';
 
 @Resolver(() => DistrictLoadEvent)

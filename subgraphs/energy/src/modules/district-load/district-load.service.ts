@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { badInput } from '../../../../../platform/src/errors';
-import { firstIntervalEnd } from '../../../../../platform/src/events/interval-ticker';
+import { badInput } from '#platform/errors';
+import { firstIntervalEnd } from '#platform/events/interval-ticker';
 import type { DistrictLoadArgs, DistrictLoadEvent } from './district-load.entity';
 
 /** Meters report every 15 minutes: a shorter interval looks back this far to see every meter. */

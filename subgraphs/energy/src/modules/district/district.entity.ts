@@ -1,4 +1,4 @@
-import { idReference } from '../../../../../platform/src/references';
+import { idReference } from '#platform/references';
 
 /** Territory's `District` (e.g. "clichy-batignolles") as the energy subgraph sees it. */
 export const District = idReference('District');

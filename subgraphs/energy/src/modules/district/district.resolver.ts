@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import type { Connection } from '../../../../../platform/src/pagination';
+import type { BaseContext } from '#platform/context';
+import type { Connection } from '#platform/pagination';
 import { BuildingConnection, type Building } from '../building/building.entity';
 import { PlaceBuildingsArgs } from '../building/building.input';
 import { buildingsByDistrict } from '../building/building.loader';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { validateArrondissement } from '../../../../../platform/src/city';
-import { firstIntervalEnd } from '../../../../../platform/src/events/interval-ticker';
+import { validateArrondissement } from '#platform/city';
+import { firstIntervalEnd } from '#platform/events/interval-ticker';
 import type { EnergyLoadArgs, EnergyLoadEvent } from './energy-load.entity';
 
 /** Meters report every 15 minutes: a shorter interval looks back this far to see every meter. */

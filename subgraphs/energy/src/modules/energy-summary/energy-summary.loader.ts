@@ -1,4 +1,4 @@
-import type { BaseContext } from '../../../../../platform/src/context';
+import type { BaseContext } from '#platform/context';
 import type { ReadingWindow } from '../meter-reading/meter-reading.input';
 import {
   EnergySummaryService,

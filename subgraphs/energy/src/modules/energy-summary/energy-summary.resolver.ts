@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
+import type { BaseContext } from '#platform/context';
 import type { Building } from '../building/building.entity';
 import type { ReadingWindow } from '../meter-reading/meter-reading.input';
 import {

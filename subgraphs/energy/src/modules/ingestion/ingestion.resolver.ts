@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { assertDevicesAllowed } from '../../../../../platform/src/devices';
+import type { BaseContext } from '#platform/context';
+import { assertDevicesAllowed } from '#platform/devices';
 import { RecordMeterReadingsPayload } from './ingestion.entity';
 import { RecordMeterReadingsInput } from './ingestion.input';
 import { EnergyIngestionService } from './ingestion.service';

@@ -1,6 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { Provenance } from '../../../../../platform/src/city';
-import { badInput, conflict } from '../../../../../platform/src/errors';
+import { Provenance } from '#platform/city';
+import { badInput, conflict } from '#platform/errors';
 import { MeterKind } from '../meter/meter.entity';
 import { MeterReading } from '../meter-reading/meter-reading.entity';
 import { rollUpInsertedReadings } from '../meter-reading-rollup/meter-reading-rollup.service';

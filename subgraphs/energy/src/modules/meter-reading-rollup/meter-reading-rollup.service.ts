@@ -1,4 +1,4 @@
-import { parisBucketSql } from '../../../../../platform/src/time-buckets';
+import { parisBucketSql } from '#platform/time-buckets';
 
 /** Anything that runs SQL: an EntityManager, a migration's QueryRunner. */
 interface Sql {

@@ -1,7 +1,7 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Provenance } from '../../../../../platform/src/city';
-import { ConnectionType } from '../../../../../platform/src/pagination';
+import { Provenance } from '#platform/city';
+import { ConnectionType } from '#platform/pagination';
 
 /**
  * One 15-minute interval of a meter (FIWARE-style `dateObserved` + value). Rows are appended in

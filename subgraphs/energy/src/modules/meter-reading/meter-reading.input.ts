@@ -1,5 +1,5 @@
 import { ArgsType, Field } from 'type-graphql';
-import { badInput } from '../../../../../platform/src/errors';
+import { badInput } from '#platform/errors';
 
 /**
  * A time window over readings. A reading stands for the interval that ends at its `observedAt`,

@@ -1,5 +1,5 @@
-import { byKeys, type BaseContext } from '../../../../../platform/src/context';
-import type { Connection, PageArgs } from '../../../../../platform/src/pagination';
+import { byKeys, type BaseContext } from '#platform/context';
+import type { Connection, PageArgs } from '#platform/pagination';
 import type { MeterReading } from './meter-reading.entity';
 import type { ReadingWindow } from './meter-reading.input';
 import { MeterReadingService } from './meter-reading.service';

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
+import type { BaseContext } from '#platform/context';
 import { Meter } from '../meter/meter.entity';
 import { meterById } from '../meter/meter.loader';
 import { MeterReading } from './meter-reading.entity';

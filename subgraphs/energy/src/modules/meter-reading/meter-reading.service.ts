@@ -1,10 +1,5 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import {
-  paginateByParent,
-  type Connection,
-  type PageArgs,
-  type PageOrder,
-} from '../../../../../platform/src/pagination';
+import { paginateByParent, type Connection, type PageArgs, type PageOrder } from '#platform/pagination';
 import { MeterReading } from './meter-reading.entity';
 import type { ReadingWindow } from './meter-reading.input';
 

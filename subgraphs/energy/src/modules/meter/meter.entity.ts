@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Provenance } from '../../../../../platform/src/city';
+import { Provenance } from '#platform/city';
 
 /** What a meter measures. HEAT and GAS meters carry the heating; ELECTRICITY also does for heat pumps and electric heating. */
 export enum MeterKind {

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { PageArgs, type Connection } from '../../../../../platform/src/pagination';
+import type { BaseContext } from '#platform/context';
+import { PageArgs, type Connection } from '#platform/pagination';
 import { Building } from '../building/building.entity';
 import { buildingById } from '../building/building.loader';
 import { MeterReading, MeterReadingConnection } from '../meter-reading/meter-reading.entity';

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
-import type { Provenance } from '../../../../../platform/src/city';
+import type { Provenance } from '#platform/city';
 import { MeterReading } from '../meter-reading/meter-reading.entity';
 
 /**

@@ -1,6 +1,6 @@
 import { Args, Resolver, Root, Subscription } from 'type-graphql';
-import type { LoggedEvent } from '../../../../../platform/src/events/log';
-import { eventLogSubscription } from '../../../../../platform/src/events/subscribe';
+import type { LoggedEvent } from '#platform/events/log';
+import { eventLogSubscription } from '#platform/events/subscribe';
 import { EnergyReadingEvent, EnergyReadingEventArgs, type ReadingEventPayload } from './reading-event.entity';
 import { READING_STREAM, readingEventFilter, readingOf } from './reading-event.service';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { validateArrondissement } from '../../../../../platform/src/city';
-import { appendEvent, type LoggedEvent } from '../../../../../platform/src/events/log';
+import { validateArrondissement } from '#platform/city';
+import { appendEvent, type LoggedEvent } from '#platform/events/log';
 import type { MeterReading } from '../meter-reading/meter-reading.entity';
 import type { EnergyReadingEventArgs, ReadingEventPayload } from './reading-event.entity';
 

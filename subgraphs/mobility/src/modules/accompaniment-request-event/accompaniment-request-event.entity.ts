@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
-import { NearInput } from '../../../../../platform/src/geo';
+import { NearInput } from '#platform/geo';
 import { AccompanimentStatus } from '../accompaniment-request/accompaniment-request.entity';
 
 /**

@@ -1,7 +1,7 @@
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root, Subscription } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import type { LoggedEvent } from '../../../../../platform/src/events/log';
-import { eventLogSubscription } from '../../../../../platform/src/events/subscribe';
+import type { BaseContext } from '#platform/context';
+import type { LoggedEvent } from '#platform/events/log';
+import { eventLogSubscription } from '#platform/events/subscribe';
 import { AccompanimentRequest } from '../accompaniment-request/accompaniment-request.entity';
 import { accompanimentRequestById } from '../accompaniment-request/accompaniment-request.loader';
 import { isVisibleTo } from '../accompaniment-request/accompaniment-request.service';

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { forbidden } from '../../../../../platform/src/errors';
-import { appendEvent, type LoggedEvent } from '../../../../../platform/src/events/log';
-import type { NearInput } from '../../../../../platform/src/geo';
-import { hasRole } from '../../../../../platform/src/identity';
+import type { BaseContext } from '#platform/context';
+import { forbidden } from '#platform/errors';
+import { appendEvent, type LoggedEvent } from '#platform/events/log';
+import type { NearInput } from '#platform/geo';
+import { hasRole } from '#platform/identity';
 import { isOperator, validateSearchNear, volunteerSubject } from '../../context';
 import {
   AccompanimentStatus,

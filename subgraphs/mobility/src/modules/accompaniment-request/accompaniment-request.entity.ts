@@ -1,7 +1,7 @@
 import { Authorized, Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Provenance } from '../../../../../platform/src/city';
-import { Location } from '../../../../../platform/src/geo';
+import { Provenance } from '#platform/city';
+import { Location } from '#platform/geo';
 
 export enum AccompanimentStatus {
   OPEN = 'OPEN',

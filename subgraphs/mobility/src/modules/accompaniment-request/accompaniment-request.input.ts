@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { NearInput } from '../../../../../platform/src/geo';
+import { NearInput } from '#platform/geo';
 import {
   AccompanimentCancellationReason,
   AccompanimentPurpose,

@@ -1,4 +1,4 @@
-import { byKeys, type BaseContext } from '../../../../../platform/src/context';
+import { byKeys, type BaseContext } from '#platform/context';
 import type { AccompanimentRequest } from './accompaniment-request.entity';
 import { AccompanimentRequestService } from './accompaniment-request.service';
 

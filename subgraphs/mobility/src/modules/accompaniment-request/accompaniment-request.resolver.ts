@@ -11,9 +11,9 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { NearInput } from '../../../../../platform/src/geo';
-import { ConnectionType, PageArgs, type Connection } from '../../../../../platform/src/pagination';
+import type { BaseContext } from '#platform/context';
+import { NearInput } from '#platform/geo';
+import { ConnectionType, PageArgs, type Connection } from '#platform/pagination';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';
 import { Beneficiary } from '../beneficiary/beneficiary.entity';
 import { beneficiaryById } from '../beneficiary/beneficiary.loader';

@@ -1,14 +1,9 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { validateArrondissement } from '../../../../../platform/src/city';
-import { badInput, conflict } from '../../../../../platform/src/errors';
-import { whereNear, type NearInput } from '../../../../../platform/src/geo';
-import {
-  paginate,
-  type Connection,
-  type PageArgs,
-  type PageOrder,
-} from '../../../../../platform/src/pagination';
-import type { BaseContext } from '../../../../../platform/src/context';
+import { validateArrondissement } from '#platform/city';
+import { badInput, conflict } from '#platform/errors';
+import { whereNear, type NearInput } from '#platform/geo';
+import { paginate, type Connection, type PageArgs, type PageOrder } from '#platform/pagination';
+import type { BaseContext } from '#platform/context';
 import { isOperator, notFound, volunteerSubject } from '../../context';
 import { appendRequestEvent } from '../accompaniment-request-event/accompaniment-request-event.service';
 import { Beneficiary } from '../beneficiary/beneficiary.entity';

@@ -1,4 +1,4 @@
-import type { BaseContext } from '../../../../../platform/src/context';
+import type { BaseContext } from '#platform/context';
 import type { AccompanimentStatsCell } from './accompaniment-stats.entity';
 import { AccompanimentStatsService } from './accompaniment-stats.service';
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { ARRONDISSEMENT_CODES, validateArrondissement } from '../../../../../platform/src/city';
-import type { BaseContext } from '../../../../../platform/src/context';
+import { ARRONDISSEMENT_CODES, validateArrondissement } from '#platform/city';
+import type { BaseContext } from '#platform/context';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';
 import { AccompanimentStatsCell, AccompanimentStatsPeriod } from './accompaniment-stats.entity';
 import { AccompanimentStatsFilter } from './accompaniment-stats.input';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { validateArrondissement } from '../../../../../platform/src/city';
-import { badInput } from '../../../../../platform/src/errors';
+import { validateArrondissement } from '#platform/city';
+import { badInput } from '#platform/errors';
 import { AccompanimentStatsCell, AccompanimentStatsPeriod } from './accompaniment-stats.entity';
 import { suppressYear, type StatsCounts } from './accompaniment-stats.suppression';
 

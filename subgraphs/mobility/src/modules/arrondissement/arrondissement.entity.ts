@@ -1,4 +1,4 @@
-import { arrondissementReference } from '../../../../../platform/src/references';
+import { arrondissementReference } from '#platform/references';
 
 /** Mobility's stub of the territory-owned Arrondissement, onto which it adds `accompanimentStats`. */
 export const Arrondissement = arrondissementReference();

@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
+import type { BaseContext } from '#platform/context';
 import { AccompanimentStatsCell } from '../accompaniment-stats/accompaniment-stats.entity';
 import { AccompanimentStatsArgs } from '../accompaniment-stats/accompaniment-stats.input';
 import { accompanimentStatsByArrondissement } from '../accompaniment-stats/accompaniment-stats.loader';

@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { NearInput } from '../../../../../platform/src/geo';
+import { NearInput } from '#platform/geo';
 
 @InputType('BeneficiaryFilter')
 export class BeneficiaryFilter {

@@ -1,5 +1,5 @@
-import { byKeys, type BaseContext } from '../../../../../platform/src/context';
-import type { Connection, PageArgs } from '../../../../../platform/src/pagination';
+import { byKeys, type BaseContext } from '#platform/context';
+import type { Connection, PageArgs } from '#platform/pagination';
 import type { AccompanimentRequest } from '../accompaniment-request/accompaniment-request.entity';
 import type { Beneficiary } from './beneficiary.entity';
 import { BeneficiaryService } from './beneficiary.service';

@@ -10,8 +10,8 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { ConnectionType, PageArgs, type Connection } from '../../../../../platform/src/pagination';
+import type { BaseContext } from '#platform/context';
+import { ConnectionType, PageArgs, type Connection } from '#platform/pagination';
 import type { AccompanimentRequest } from '../accompaniment-request/accompaniment-request.entity';
 import { AccompanimentRequestConnection } from '../accompaniment-request/accompaniment-request.resolver';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';

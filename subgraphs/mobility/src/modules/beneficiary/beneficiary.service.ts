@@ -1,12 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { validateArrondissement } from '../../../../../platform/src/city';
-import { whereNear } from '../../../../../platform/src/geo';
-import {
-  paginate,
-  paginateByParent,
-  type Connection,
-  type PageArgs,
-} from '../../../../../platform/src/pagination';
+import { validateArrondissement } from '#platform/city';
+import { whereNear } from '#platform/geo';
+import { paginate, paginateByParent, type Connection, type PageArgs } from '#platform/pagination';
 import { AccompanimentRequest } from '../accompaniment-request/accompaniment-request.entity';
 import { REQUEST_ORDER } from '../accompaniment-request/accompaniment-request.service';
 import { Beneficiary } from './beneficiary.entity';

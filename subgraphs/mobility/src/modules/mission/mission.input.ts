@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID } from 'type-graphql';
-import { PageArgs } from '../../../../../platform/src/pagination';
+import { PageArgs } from '#platform/pagination';
 import { AccompanimentStatus } from '../accompaniment-request/accompaniment-request.entity';
 
 @ArgsType()

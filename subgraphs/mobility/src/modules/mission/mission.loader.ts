@@ -1,4 +1,4 @@
-import type { BaseContext } from '../../../../../platform/src/context';
+import type { BaseContext } from '#platform/context';
 import { accompanimentRequestById } from '../accompaniment-request/accompaniment-request.loader';
 import { Mission } from './mission.entity';
 

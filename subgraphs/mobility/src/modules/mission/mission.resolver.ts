@@ -11,10 +11,10 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { forbidden } from '../../../../../platform/src/errors';
-import { Location } from '../../../../../platform/src/geo';
-import { ConnectionType, type Connection } from '../../../../../platform/src/pagination';
+import type { BaseContext } from '#platform/context';
+import { forbidden } from '#platform/errors';
+import { Location } from '#platform/geo';
+import { ConnectionType, type Connection } from '#platform/pagination';
 import { isOperator, volunteerSubject } from '../../context';
 import { AccompanimentRequest } from '../accompaniment-request/accompaniment-request.entity';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { badInput, conflict, forbidden } from '../../../../../platform/src/errors';
-import { paginate, type Connection, type PageArgs } from '../../../../../platform/src/pagination';
+import type { BaseContext } from '#platform/context';
+import { badInput, conflict, forbidden } from '#platform/errors';
+import { paginate, type Connection, type PageArgs } from '#platform/pagination';
 import { isOperator, notFound, volunteerSubject } from '../../context';
 import {
   AccompanimentRequest,

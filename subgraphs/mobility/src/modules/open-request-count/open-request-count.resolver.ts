@@ -1,6 +1,6 @@
 import { Args, Ctx, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { IntervalTicker } from '../../../../../platform/src/events/interval-ticker';
+import type { BaseContext } from '#platform/context';
+import { IntervalTicker } from '#platform/events/interval-ticker';
 import {
   OpenAccompanimentRequestCountsArgs,
   OpenAccompanimentRequestCountsEvent,

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { ARRONDISSEMENT_CODES } from '../../../../../platform/src/city';
-import { firstIntervalEnd } from '../../../../../platform/src/events/interval-ticker';
+import { ARRONDISSEMENT_CODES } from '#platform/city';
+import { firstIntervalEnd } from '#platform/events/interval-ticker';
 import { MIN_PUBLISHED_COUNT } from '../accompaniment-stats/accompaniment-stats.suppression';
 import type {
   OpenAccompanimentRequestCount,

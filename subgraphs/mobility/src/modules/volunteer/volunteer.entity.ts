@@ -1,6 +1,6 @@
 import { Authorized, Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Provenance } from '../../../../../platform/src/city';
+import { Provenance } from '#platform/city';
 
 /**
  * A Paris en Compagnie volunteer. Everything but the id identifies a person, so every field is for

@@ -1,4 +1,4 @@
-import { byKeys, type BaseContext } from '../../../../../platform/src/context';
+import { byKeys, type BaseContext } from '#platform/context';
 import type { Volunteer } from './volunteer.entity';
 import { VolunteerService } from './volunteer.service';
 

@@ -10,8 +10,8 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { ConnectionType, PageArgs, type Connection } from '../../../../../platform/src/pagination';
+import type { BaseContext } from '#platform/context';
+import { ConnectionType, PageArgs, type Connection } from '#platform/pagination';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';
 import { Volunteer } from './volunteer.entity';
 import { VolunteerFilter } from './volunteer.input';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { validateArrondissement } from '../../../../../platform/src/city';
-import { paginate, type Connection, type PageArgs } from '../../../../../platform/src/pagination';
+import { validateArrondissement } from '#platform/city';
+import { paginate, type Connection, type PageArgs } from '#platform/pagination';
 import { Volunteer } from './volunteer.entity';
 import type { VolunteerFilter } from './volunteer.input';
 

@@ -1,8 +1,8 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Provenance } from '../../../../../platform/src/city';
-import { Location } from '../../../../../platform/src/geo';
+import { Provenance } from '#platform/city';
+import { Location } from '#platform/geo';
 
 @Directive('@key(fields: "code")')
 @ObjectType('Arrondissement', { description: 'One of the 20 arrondissements of Paris.' })

@@ -1,4 +1,4 @@
-import { byKeys, type BaseContext } from '../../../../../platform/src/context';
+import { byKeys, type BaseContext } from '#platform/context';
 import type { Arrondissement } from './arrondissement.entity';
 import { ArrondissementService } from './arrondissement.service';
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { validateNear } from '../../../../../platform/src/geo';
+import type { BaseContext } from '#platform/context';
+import { validateNear } from '#platform/geo';
 import { District } from '../district/district.entity';
 import { districtsByArrondissement } from '../district/district.loader';
 import { Arrondissement } from './arrondissement.entity';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { validateArrondissement } from '../../../../../platform/src/city';
+import { validateArrondissement } from '#platform/city';
 import { Arrondissement } from './arrondissement.entity';
 
 export class ArrondissementService {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
+import type { BaseContext } from '#platform/context';
 import { Dataset, TemporalCoverage } from './dataset.entity';
 import { DatasetFilter } from './dataset.input';
 import { datasetById } from './dataset.loader';
@@ -15,7 +15,7 @@ export class DatasetResolver {
     @Ctx() context: BaseContext,
   ): Promise<Dataset[]> {
     const keyword = filter?.keyword?.toLowerCase();
-    const ids = new DatasetService(context.db)
+    const ids = new DatasetService(context.db, context.catalog ?? [])
       .definitions()
       .filter((definition) => !filter?.theme || (definition.themes as string[]).includes(filter.theme))
       .filter(
@@ -34,7 +34,7 @@ export class DatasetResolver {
 
   @FieldResolver(() => TemporalCoverage, { nullable: true, description: 'First and last time in the data.' })
   temporalCoverage(@Root() dataset: Dataset, @Ctx() context: BaseContext): Promise<TemporalCoverage | null> {
-    const service = new DatasetService(context.db);
+    const service = new DatasetService(context.db, context.catalog ?? []);
     const definition = service.definition(dataset.id);
     return definition ? service.temporalCoverage(definition) : Promise.resolve(null);
   }
@@ -45,7 +45,7 @@ export class DatasetResolver {
       'Rows in the dataset now (an exact count); null for statistics computed on request, whose rows depend on the parameters.',
   })
   rowCount(@Root() dataset: Dataset, @Ctx() context: BaseContext): Promise<number | null> {
-    const service = new DatasetService(context.db);
+    const service = new DatasetService(context.db, context.catalog ?? []);
     const definition = service.definition(dataset.id);
     return definition ? service.rowCount(definition) : Promise.resolve(null);
   }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { CATALOG, LICENSES, PUBLISHER } from '../../../../../datasets/catalog';
+import { LICENSES, PUBLISHER } from '#platform/exports/publisher';
 import {
   AVAILABILITY,
   distributionDescription,
@@ -9,14 +9,10 @@ import {
   LOCAL_AUTHORITY,
   PARIS,
   themeConcept,
-} from '../../../../../datasets/dcat-ap';
-import {
-  EXPORT_FORMATS,
-  MEDIA_TYPES,
-  type DatasetDefinition,
-} from '../../../../../platform/src/exports/definition';
-import { datasetVersion } from '../../../../../platform/src/exports/ledger';
-import { publicUrl } from '../../../../../platform/src/public-url';
+} from '#platform/exports/dcat-ap';
+import { EXPORT_FORMATS, MEDIA_TYPES, type DatasetDefinition } from '#platform/exports/definition';
+import { datasetVersion } from '#platform/exports/ledger';
+import { publicUrl } from '#platform/public-url';
 import type { Dataset, TemporalCoverage } from './dataset.entity';
 
 /**
@@ -30,15 +26,16 @@ export class DatasetService {
    */
   constructor(
     private readonly db: DataSource,
+    private readonly catalog: readonly DatasetDefinition[],
     private readonly base = publicUrl(Number(process.env.PORT ?? 4000)),
   ) {}
 
-  definitions(): DatasetDefinition[] {
-    return CATALOG;
+  definitions(): readonly DatasetDefinition[] {
+    return this.catalog;
   }
 
   definition(id: string): DatasetDefinition | undefined {
-    return CATALOG.find((candidate) => candidate.id === id);
+    return this.catalog.find((candidate) => candidate.id === id);
   }
 
   async describe(definition: DatasetDefinition): Promise<Dataset> {

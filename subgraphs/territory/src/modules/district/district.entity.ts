@@ -1,8 +1,8 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Provenance } from '../../../../../platform/src/city';
-import { Location } from '../../../../../platform/src/geo';
+import { Provenance } from '#platform/city';
+import { Location } from '#platform/geo';
 
 @Directive('@key(fields: "id")')
 @ObjectType('District', {

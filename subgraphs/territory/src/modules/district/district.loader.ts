@@ -1,4 +1,4 @@
-import { byKeys, groupByKeys, type BaseContext } from '../../../../../platform/src/context';
+import { byKeys, groupByKeys, type BaseContext } from '#platform/context';
 import type { District } from './district.entity';
 import { DistrictService } from './district.service';
 

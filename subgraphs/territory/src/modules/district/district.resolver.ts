@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
+import type { BaseContext } from '#platform/context';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';
 import { arrondissementByCode } from '../arrondissement/arrondissement.loader';
 import { District } from './district.entity';

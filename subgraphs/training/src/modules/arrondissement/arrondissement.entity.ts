@@ -1,4 +1,4 @@
-import { arrondissementReference } from '../../../../../platform/src/references';
+import { arrondissementReference } from '#platform/references';
 
 /** Territory's Arrondissement, which this subgraph extends with the courses taught there. */
 export const Arrondissement = arrondissementReference();

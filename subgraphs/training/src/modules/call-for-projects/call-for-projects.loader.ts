@@ -1,4 +1,4 @@
-import { byKeys, type BaseContext } from '../../../../../platform/src/context';
+import { byKeys, type BaseContext } from '#platform/context';
 import type { TrainingCallForProjects } from './call-for-projects.entity';
 import { CallForProjectsService } from './call-for-projects.service';
 

@@ -1,6 +1,6 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Provenance } from '../../../../../platform/src/city';
+import { Provenance } from '#platform/city';
 
 /** `part / whole`, or null when there is no whole to divide by. */
 export function ratio(part: number, whole: number): number | null {

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
+import type { BaseContext } from '#platform/context';
 import { TrainingCourse } from '../course/course.entity';
 import { courseById } from '../course/course.loader';
 import { required } from '../rows';

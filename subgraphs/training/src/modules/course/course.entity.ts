@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType, Float } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Provenance } from '../../../../../platform/src/city';
-import { DISTANCE_METERS_DESCRIPTION, Location } from '../../../../../platform/src/geo';
+import { Provenance } from '#platform/city';
+import { DISTANCE_METERS_DESCRIPTION, Location } from '#platform/geo';
 
 /** The digital trades ParisCode trains for. */
 export enum TrainingSkillDomain {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { PlaceFilter, SEARCH_DESCRIPTION } from '../../../../../platform/src/exploring';
-import { OrderByInput } from '../../../../../platform/src/ordering';
+import { PlaceFilter, SEARCH_DESCRIPTION } from '#platform/exploring';
+import { OrderByInput } from '#platform/ordering';
 import { TrainingAudience, TrainingFormat, TrainingSkillDomain } from './course.entity';
 
 @InputType('TrainingCourseFilter', { description: 'Every criterion given must hold.' })

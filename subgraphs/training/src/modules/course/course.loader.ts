@@ -1,5 +1,5 @@
-import { byKeys, groupByKeys, type BaseContext } from '../../../../../platform/src/context';
-import type { Connection, PageArgs } from '../../../../../platform/src/pagination';
+import { byKeys, groupByKeys, type BaseContext } from '#platform/context';
+import type { Connection, PageArgs } from '#platform/pagination';
 import type { TrainingCourse } from './course.entity';
 import type { TrainingCourseFilter } from './course.input';
 import { CourseService, type CourseParent } from './course.service';

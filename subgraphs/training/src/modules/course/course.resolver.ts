@@ -1,4 +1,4 @@
-import { countFacets, Facet, FACETS_DESCRIPTION } from '../../../../../platform/src/facets';
+import { countFacets, Facet, FACETS_DESCRIPTION } from '#platform/facets';
 import {
   Arg,
   Args,
@@ -13,8 +13,8 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { ConnectionType, PageArgs, type Connection } from '../../../../../platform/src/pagination';
+import type { BaseContext } from '#platform/context';
+import { ConnectionType, PageArgs, type Connection } from '#platform/pagination';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';
 import { TrainingCallForProjects } from '../call-for-projects/call-for-projects.entity';
 import { callForProjectsByYear } from '../call-for-projects/call-for-projects.loader';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
+import type { BaseContext } from '#platform/context';
 import { TrainingCourseFilter } from '../course/course.input';
 import { TrainingOutcomes } from './outcome.entity';
 import { OutcomeService } from './outcome.service';

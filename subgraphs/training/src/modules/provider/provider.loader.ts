@@ -1,4 +1,4 @@
-import { byKeys, type BaseContext } from '../../../../../platform/src/context';
+import { byKeys, type BaseContext } from '#platform/context';
 import type { TrainingProvider } from './provider.entity';
 import { ProviderService } from './provider.service';
 

@@ -1,10 +1,5 @@
 import type { DataSource } from 'typeorm';
-import {
-  paginate,
-  type Connection,
-  type PageArgs,
-  type PageOrder,
-} from '../../../../../platform/src/pagination';
+import { paginate, type Connection, type PageArgs, type PageOrder } from '#platform/pagination';
 import { containsPattern } from '../criteria';
 import { TrainingProvider } from './provider.entity';
 import type { TrainingProviderFilter } from './provider.input';

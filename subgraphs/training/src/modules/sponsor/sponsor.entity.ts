@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Provenance } from '../../../../../platform/src/city';
+import { Provenance } from '#platform/city';
 
 export enum TrainingSponsorKind {
   COMPANY = 'COMPANY',

@@ -1,4 +1,4 @@
-import { byKeys, groupByKeys, type BaseContext } from '../../../../../platform/src/context';
+import { byKeys, groupByKeys, type BaseContext } from '#platform/context';
 import type { TrainingSponsor } from './sponsor.entity';
 import { SponsorService } from './sponsor.service';
 import type { TrainingSponsorship } from './sponsorship.entity';

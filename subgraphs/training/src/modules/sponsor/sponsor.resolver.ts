@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { ConnectionType, PageArgs, type Connection } from '../../../../../platform/src/pagination';
+import type { BaseContext } from '#platform/context';
+import { ConnectionType, PageArgs, type Connection } from '#platform/pagination';
 import { TrainingCourse } from '../course/course.entity';
 import { courseById } from '../course/course.loader';
 import { required } from '../rows';

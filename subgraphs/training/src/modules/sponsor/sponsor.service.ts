@@ -1,10 +1,5 @@
 import type { DataSource } from 'typeorm';
-import {
-  paginate,
-  type Connection,
-  type PageArgs,
-  type PageOrder,
-} from '../../../../../platform/src/pagination';
+import { paginate, type Connection, type PageArgs, type PageOrder } from '#platform/pagination';
 import { TrainingSponsor } from './sponsor.entity';
 import type { TrainingSponsorFilter } from './sponsor.input';
 import { TrainingSponsorship } from './sponsorship.entity';

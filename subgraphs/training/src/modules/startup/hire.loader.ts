@@ -1,4 +1,4 @@
-import { byKeys, groupByKeys, type BaseContext } from '../../../../../platform/src/context';
+import { byKeys, groupByKeys, type BaseContext } from '#platform/context';
 import type { TrainingHire } from './hire.entity';
 import { HireService } from './hire.service';
 

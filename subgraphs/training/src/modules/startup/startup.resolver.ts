@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
+import type { BaseContext } from '#platform/context';
 import { TrainingCohort } from '../cohort/cohort.entity';
 import { cohortById } from '../cohort/cohort.loader';
 import { TrainingCourse } from '../course/course.entity';

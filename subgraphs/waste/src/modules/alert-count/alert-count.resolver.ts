@@ -1,7 +1,7 @@
 import { Args, Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import type { LoggedEvent } from '../../../../../platform/src/events/log';
-import { eventLogSubscription } from '../../../../../platform/src/events/subscribe';
+import type { BaseContext } from '#platform/context';
+import type { LoggedEvent } from '#platform/events/log';
+import { eventLogSubscription } from '#platform/events/subscribe';
 import type { StationEventPayload } from '../station-event/station-event.entity';
 import { STATION_STREAM } from '../station-event/station-event.service';
 import {

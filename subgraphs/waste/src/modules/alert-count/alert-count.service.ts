@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { ARRONDISSEMENT_CODES, validateArrondissement } from '../../../../../platform/src/city';
-import { badInput } from '../../../../../platform/src/errors';
-import type { LoggedEvent } from '../../../../../platform/src/events/log';
+import { ARRONDISSEMENT_CODES, validateArrondissement } from '#platform/city';
+import { badInput } from '#platform/errors';
+import type { LoggedEvent } from '#platform/events/log';
 import type { StationEventPayload } from '../station-event/station-event.entity';
 import type { WasteAlertCount, WasteAlertCountChangedArgs } from './alert-count.entity';
 

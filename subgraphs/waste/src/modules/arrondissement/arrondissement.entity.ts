@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { arrondissementReference } from '../../../../../platform/src/references';
+import { arrondissementReference } from '#platform/references';
 import { WasteStream } from '../../waste-stream';
 import { WasteStationCategory } from '../station/station.entity';
 

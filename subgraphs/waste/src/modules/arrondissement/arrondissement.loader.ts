@@ -1,4 +1,4 @@
-import type { BaseContext } from '../../../../../platform/src/context';
+import type { BaseContext } from '#platform/context';
 import type { ArrondissementWasteSummary } from './arrondissement.entity';
 import { ArrondissementWasteService } from './arrondissement.service';
 

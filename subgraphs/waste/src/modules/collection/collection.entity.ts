@@ -1,7 +1,7 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Provenance } from '../../../../../platform/src/city';
-import { ConnectionType } from '../../../../../platform/src/pagination';
+import { Provenance } from '#platform/city';
+import { ConnectionType } from '#platform/pagination';
 import { WasteStream } from '../../waste-stream';
 
 /** A round of the collection truck: every container of one stream at a station emptied at once. */

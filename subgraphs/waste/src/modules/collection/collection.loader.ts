@@ -1,5 +1,5 @@
-import type { BaseContext } from '../../../../../platform/src/context';
-import type { Connection, PageArgs } from '../../../../../platform/src/pagination';
+import type { BaseContext } from '#platform/context';
+import type { Connection, PageArgs } from '#platform/pagination';
 import type { WasteStream } from '../../waste-stream';
 import type { WasteCollection } from './collection.entity';
 import { CollectionService } from './collection.service';

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
+import type { BaseContext } from '#platform/context';
 import { WasteStation } from '../station/station.entity';
 import { stationById } from '../station/station.loader';
 import { WasteCollection } from './collection.entity';

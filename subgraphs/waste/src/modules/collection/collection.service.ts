@@ -1,10 +1,5 @@
 import type { DataSource } from 'typeorm';
-import {
-  paginateByParent,
-  type Connection,
-  type PageArgs,
-  type PageOrder,
-} from '../../../../../platform/src/pagination';
+import { paginateByParent, type Connection, type PageArgs, type PageOrder } from '#platform/pagination';
 import type { WasteStream } from '../../waste-stream';
 import { WasteCollection } from './collection.entity';
 

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Provenance } from '../../../../../platform/src/city';
+import { Provenance } from '#platform/city';
 import { WasteStream } from '../../waste-stream';
 
 /** The current state of one container; its past fill levels are `FillingLevelObservation`s. */

@@ -1,4 +1,4 @@
-import { byKeys, groupByKeys, type BaseContext } from '../../../../../platform/src/context';
+import { byKeys, groupByKeys, type BaseContext } from '#platform/context';
 import type { WasteContainer } from './container.entity';
 import { ContainerService } from './container.service';
 

@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { PageArgs } from '../../../../../platform/src/pagination';
+import type { BaseContext } from '#platform/context';
+import { PageArgs } from '#platform/pagination';
 import { FillingLevelObservationConnection } from '../observation/observation.entity';
 import { observationsByContainer } from '../observation/observation.loader';
 import { WasteStation } from '../station/station.entity';

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { assertDevicesAllowed } from '../../../../../platform/src/devices';
+import type { BaseContext } from '#platform/context';
+import { assertDevicesAllowed } from '#platform/devices';
 import { WasteCollection } from '../collection/collection.entity';
 import { FillingLevelObservation } from '../observation/observation.entity';
 import { RecordCollectionInput, ReportFillLevelInput } from './ingestion.input';

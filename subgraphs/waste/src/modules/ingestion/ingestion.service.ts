@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { Provenance } from '../../../../../platform/src/city';
-import { badInput, conflict } from '../../../../../platform/src/errors';
+import { Provenance } from '#platform/city';
+import { badInput, conflict } from '#platform/errors';
 import { WasteCollection } from '../collection/collection.entity';
 import { WasteContainer } from '../container/container.entity';
 import { FillingLevelObservation } from '../observation/observation.entity';

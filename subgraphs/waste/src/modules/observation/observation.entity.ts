@@ -1,7 +1,7 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Provenance } from '../../../../../platform/src/city';
-import { ConnectionType } from '../../../../../platform/src/pagination';
+import { Provenance } from '#platform/city';
+import { ConnectionType } from '#platform/pagination';
 
 /** The history of fill levels, kept apart from the containers' current state (append-only). */
 @ObjectType('FillingLevelObservation', { description: 'One fill level a sensor reported for a container.' })

@@ -1,5 +1,5 @@
-import type { BaseContext } from '../../../../../platform/src/context';
-import type { Connection, PageArgs } from '../../../../../platform/src/pagination';
+import type { BaseContext } from '#platform/context';
+import type { Connection, PageArgs } from '#platform/pagination';
 import type { FillingLevelObservation } from './observation.entity';
 import { ObservationService } from './observation.service';
 

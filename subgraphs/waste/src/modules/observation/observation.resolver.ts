@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
+import type { BaseContext } from '#platform/context';
 import { WasteContainer } from '../container/container.entity';
 import { containerById } from '../container/container.loader';
 import { FillingLevelObservation } from './observation.entity';

@@ -1,10 +1,5 @@
 import type { DataSource } from 'typeorm';
-import {
-  paginateByParent,
-  type Connection,
-  type PageArgs,
-  type PageOrder,
-} from '../../../../../platform/src/pagination';
+import { paginateByParent, type Connection, type PageArgs, type PageOrder } from '#platform/pagination';
 import { FillingLevelObservation } from './observation.entity';
 
 /** The most recent observation first. */

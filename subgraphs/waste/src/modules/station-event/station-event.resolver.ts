@@ -1,8 +1,8 @@
 import { Args, Ctx, FieldResolver, Resolver, Root, Subscription } from 'type-graphql';
 import { DEFAULT_MAX_FILLING_LEVEL } from '../station/station.input';
-import type { BaseContext } from '../../../../../platform/src/context';
-import type { LoggedEvent } from '../../../../../platform/src/events/log';
-import { eventLogSubscription } from '../../../../../platform/src/events/subscribe';
+import type { BaseContext } from '#platform/context';
+import type { LoggedEvent } from '#platform/events/log';
+import { eventLogSubscription } from '#platform/events/subscribe';
 import { WasteStation } from '../station/station.entity';
 import { stationById } from '../station/station.loader';
 import {

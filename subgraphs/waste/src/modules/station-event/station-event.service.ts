@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { validateArrondissement } from '../../../../../platform/src/city';
-import { badInput } from '../../../../../platform/src/errors';
-import { appendEvent, type LoggedEvent } from '../../../../../platform/src/events/log';
+import { validateArrondissement } from '#platform/city';
+import { badInput } from '#platform/errors';
+import { appendEvent, type LoggedEvent } from '#platform/events/log';
 import type { WasteStream } from '../../waste-stream';
 import type {
   StationEventPayload,

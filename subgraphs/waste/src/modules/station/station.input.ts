@@ -1,6 +1,6 @@
 import { Field, Float, InputType, Int, registerEnumType } from 'type-graphql';
-import { PlaceFilter, SEARCH_DESCRIPTION } from '../../../../../platform/src/exploring';
-import { OrderByInput } from '../../../../../platform/src/ordering';
+import { PlaceFilter, SEARCH_DESCRIPTION } from '#platform/exploring';
+import { OrderByInput } from '#platform/ordering';
 import { WasteStream } from '../../waste-stream';
 import { WasteStationCategory, WasteStationStatus } from './station.entity';
 

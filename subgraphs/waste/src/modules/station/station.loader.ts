@@ -1,5 +1,5 @@
-import { byKeys, type BaseContext } from '../../../../../platform/src/context';
-import type { Connection, PageArgs } from '../../../../../platform/src/pagination';
+import { byKeys, type BaseContext } from '#platform/context';
+import type { Connection, PageArgs } from '#platform/pagination';
 import type { WasteStation } from './station.entity';
 import type { WasteStationFilter, WasteStationOrder } from './station.input';
 import { StationService } from './station.service';

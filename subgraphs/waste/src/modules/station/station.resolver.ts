@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
-import { PageArgs, type Connection } from '../../../../../platform/src/pagination';
+import type { BaseContext } from '#platform/context';
+import { PageArgs, type Connection } from '#platform/pagination';
 import { WasteStream } from '../../waste-stream';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';
 import { WasteCollectionConnection } from '../collection/collection.entity';

@@ -1,16 +1,16 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { validateArrondissement } from '../../../../../platform/src/city';
-import { badInput } from '../../../../../platform/src/errors';
-import { whereExplored } from '../../../../../platform/src/exploring';
-import { withFacets } from '../../../../../platform/src/facets';
-import { explorationOrder } from '../../../../../platform/src/ordering';
+import { validateArrondissement } from '#platform/city';
+import { badInput } from '#platform/errors';
+import { whereExplored } from '#platform/exploring';
+import { withFacets } from '#platform/facets';
+import { explorationOrder } from '#platform/ordering';
 import {
   paginate,
   paginateByParent,
   type Connection,
   type PageArgs,
   type PageOrder,
-} from '../../../../../platform/src/pagination';
+} from '#platform/pagination';
 import { WasteStation, WasteStationFacetField } from './station.entity';
 import {
   DEFAULT_MAX_FILLING_LEVEL,

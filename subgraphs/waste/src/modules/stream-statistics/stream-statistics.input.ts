@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { Granularity } from '../../../../../platform/src/time-buckets';
+import { Granularity } from '#platform/time-buckets';
 import { DEFAULT_MAX_FILLING_LEVEL } from '../station/station.input';
 import { WasteStream } from '../../waste-stream';
 

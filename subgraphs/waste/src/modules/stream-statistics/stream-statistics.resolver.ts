@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import type { BaseContext } from '../../../../../platform/src/context';
+import type { BaseContext } from '#platform/context';
 import { WasteStreamStatistics } from './stream-statistics.entity';
 import { WasteStreamStatisticsFilter } from './stream-statistics.input';
 import { StreamStatisticsService } from './stream-statistics.service';

@@ -1,11 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { validateArrondissement } from '../../../../../platform/src/city';
-import { badInput } from '../../../../../platform/src/errors';
-import {
-  fromParisLocalSql,
-  parisLocalBucketSql,
-  validateTimeRange,
-} from '../../../../../platform/src/time-buckets';
+import { validateArrondissement } from '#platform/city';
+import { badInput } from '#platform/errors';
+import { fromParisLocalSql, parisLocalBucketSql, validateTimeRange } from '#platform/time-buckets';
 import { WASTE_STREAMS } from '../../waste-stream';
 import type { WasteStreamStatistics } from './stream-statistics.entity';
 import type { WasteStreamStatisticsFilter } from './stream-statistics.input';

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_DATABASE_NAME } from '../../../platform/src/database';
-import { DEVICE_KINDS } from '../../../platform/src/devices';
-import { isRole, ROLES } from '../../../platform/src/identity';
-import { ApiKeyStore, KeyDevicesError, keyDevicesProblem } from '../api-keys';
-import { createGatewayDataSource, migrateGateway } from '../database';
-import { DEFAULT_TIER, knownTiers, rateLimitConfigFromEnv } from '../rate-limit';
+import { DEFAULT_DATABASE_NAME } from '#platform/database';
+import { DEVICE_KINDS } from '#platform/devices';
+import { isRole, ROLES } from '#platform/identity';
+import { ApiKeyStore, KeyDevicesError, keyDevicesProblem } from '#gateway/api-keys';
+import { createGatewayDataSource, migrateGateway } from '#gateway/database';
+import { DEFAULT_TIER, knownTiers, rateLimitConfigFromEnv } from '#gateway/rate-limit';
+import { gatewayMigrations } from '#migrations/gateway/index';
 
 const USAGE = `Usage:
   npm run apikey -- create --role <${ROLES.join('|')}> [--tier <tier>] --label "<who it is for>"
@@ -36,7 +37,7 @@ export async function runApiKeyCommand(
     },
   });
   const [command, ...rest] = positionals;
-  await migrateGateway(databaseUrl);
+  await migrateGateway(databaseUrl, gatewayMigrations);
   const db = createGatewayDataSource(databaseUrl, 1);
   await db.initialize();
   try {

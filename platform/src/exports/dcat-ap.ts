@@ -1,4 +1,4 @@
-import type { DatasetDefinition, DatasetTheme, ExportFormat } from '../platform/src/exports/definition';
+import type { DatasetDefinition, DatasetTheme, ExportFormat } from './definition';
 
 /**
  * The controlled vocabularies DCAT-AP 3 asks the catalog to cite, and how each dataset maps to

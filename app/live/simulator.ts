@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { logger } from '../logger';
-import { SeededRandom } from '../random';
+import { logger } from '#platform/logger';
+import { SeededRandom } from '#platform/random';
 import { BudgetFeed } from './feeds/budget';
 import { EnergyFeed } from './feeds/energy';
 import type { Feed, FeedContext } from './feeds/feed';

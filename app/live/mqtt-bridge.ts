@@ -1,5 +1,5 @@
 import { connect, type MqttClient } from 'mqtt';
-import { logger } from '../logger';
+import { logger } from '#platform/logger';
 import { GatewayClient, RejectedOperationError } from './gateway-client';
 import { ingestionOf, MalformedMessageError, MQTT_TOPICS } from './mqtt-messages';
 

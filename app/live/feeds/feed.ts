@@ -1,4 +1,4 @@
-import type { SeededRandom } from '../../random';
+import type { SeededRandom } from '#platform/random';
 import type { GatewayClient } from '../gateway-client';
 
 /** What every simulated source shares: the gateway, its own seeded generator and this run's id. */

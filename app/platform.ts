@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { migrateGateway } from '../../gateway/src/database';
-import { startGateway, type GatewaySecurityOptions, type RunningGateway } from '../../gateway/src/server';
-import { composeSupergraph, subgraphSdl } from './composition';
-import { createServiceDataSource, migrate } from './database';
-import { logger } from './logger';
-import { startSubgraph, type RunningSubgraph } from './server';
-import type { SeedOptions, SeedReport, SubgraphDefinition } from './subgraph';
-import type { SubgraphName } from './subgraphs';
+import { migrateGateway } from '#gateway/database';
+import { startGateway, type GatewaySecurityOptions, type RunningGateway } from '#gateway/server';
+import { composeSupergraph, subgraphSdl } from '#platform/composition';
+import { createServiceDataSource, migrate } from '#platform/database';
+import { logger } from '#platform/logger';
+import { startSubgraph, type RunningSubgraph } from '#platform/server';
+import type { SeedOptions, SeedReport, SubgraphDefinition } from '#platform/subgraph';
+import type { SubgraphName } from '#platform/subgraphs';
+import { gatewayMigrations } from '#migrations/gateway/index';
+import { CATALOG } from '#datasets/catalog';
 
 /** Runs the gateway's and every subgraph's pending migrations, then seeds the subgraphs that hold no data yet. */
 export async function prepareDatabase(
@@ -15,9 +17,8 @@ export async function prepareDatabase(
   seedOptions: SeedOptions,
 ): Promise<SeedReport[]> {
   const reports: SeedReport[] = [];
-  const gatewayMigrations = await migrateGateway(databaseUrl);
-  if (gatewayMigrations.length > 0)
-    logger.info({ service: 'gateway', migrations: gatewayMigrations }, 'migrated');
+  const gatewayRan = await migrateGateway(databaseUrl, gatewayMigrations);
+  if (gatewayRan.length > 0) logger.info({ service: 'gateway', migrations: gatewayRan }, 'migrated');
   for (const definition of definitions) {
     const db = createServiceDataSource({
       url: databaseUrl,
@@ -63,7 +64,9 @@ export async function startInProcessPlatform(
 ): Promise<InProcessPlatform> {
   const gatewaySecret = randomBytes(32).toString('hex');
   const subgraphs = await Promise.all(
-    definitions.map((definition) => startSubgraph(definition, { databaseUrl, gatewaySecret, port: 0 })),
+    definitions.map((definition) =>
+      startSubgraph(definition, { databaseUrl, gatewaySecret, port: 0, catalog: CATALOG }),
+    ),
   );
   const urls = Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, subgraph.url])) as Partial<
     Record<SubgraphName, string>

@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { fetchOpenData } from '../../../datasets/fetch';
-import { DEFAULT_OPEN_DATA_BASE_URL } from '../../../datasets/sources';
+import { fetchOpenData } from '#datasets/fetch';
+import { DEFAULT_OPEN_DATA_BASE_URL } from '#datasets/sources';
 
 /**
  * `npm run datasets:fetch`: downloads the current Ville de Paris exports (ODbL) into
  * PARIS_OPEN_DATA_DIR, or .data/paris-open-data; then `PARIS_OPEN_DATA_DIR=… npm start` imports them.
  */
 async function main(): Promise<void> {
-  const projectRoot = path.join(__dirname, '..', '..', '..', '..');
+  const projectRoot = path.join(__dirname, '..', '..', '..');
   const directory = process.env.PARIS_OPEN_DATA_DIR ?? path.join(projectRoot, '.data', 'paris-open-data');
   const baseUrl = process.env.OPENDATA_BASE_URL ?? DEFAULT_OPEN_DATA_BASE_URL;
   const results = await fetchOpenData(directory, baseUrl, (message) => console.log(message));

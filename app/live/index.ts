@@ -1,4 +1,4 @@
-import { logger } from '../logger';
+import { logger } from '#platform/logger';
 import { startMqttBridge, type RunningMqttBridge } from './mqtt-bridge';
 import { startSimulator, type RunningSimulator } from './simulator';
 

@@ -1,19 +1,21 @@
 import 'reflect-metadata';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { persistedOperationManifest } from '../../../gateway/src/persisted-operations';
-import { apiSchemaSdl, buildSubgraphSdls, composeSupergraph } from '../composition';
+import { persistedOperationManifest } from '#gateway/persisted-operations';
+import { apiSchemaSdl, buildSubgraphSdls, composeSupergraph } from '#platform/composition';
+import { CATALOG } from '#datasets/catalog';
 import { SUBGRAPHS } from '../registry';
 
 /**
  * `npm run compose` writes each subgraph's SDL to schema/<name>.graphql, the composed supergraph
  * to schema/supergraph.graphql, the client-facing API schema to schema/api.graphql and the
  * persisted-operation manifest of the client operations codegen types (schema/operations/) to
- * schema/__generated__/persisted-operations.json; `--check` (CI) fails if the committed files differ.
+ * schema/__generated__/persisted-operations.json and the datasets' owners (the gateway's download
+ * routes) to schema/__generated__/datasets.json; `--check` (CI) fails if the committed files differ.
  */
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
-  const schemaDirectory = path.join(__dirname, '..', '..', '..', '..', 'schema');
+  const schemaDirectory = path.join(__dirname, '..', '..', '..', 'schema');
   const subgraphs = await buildSubgraphSdls(SUBGRAPHS);
   const files = new Map<string, string>(
     subgraphs.map((subgraph) => [`${subgraph.name}.graphql`, subgraph.sdl]),
@@ -29,6 +31,14 @@ async function main(): Promise<void> {
   files.set(
     path.join('__generated__', 'persisted-operations.json'),
     `${JSON.stringify(persistedOperationManifest(operations), null, 2)}\n`,
+  );
+  files.set(
+    path.join('__generated__', 'datasets.json'),
+    `${JSON.stringify(
+      CATALOG.map((dataset) => ({ id: dataset.id, subgraph: dataset.subgraph })),
+      null,
+      2,
+    )}\n`,
   );
   const stale: string[] = [];
   if (!check) mkdirSync(path.join(schemaDirectory, '__generated__'), { recursive: true });

@@ -2,23 +2,24 @@ import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { openDatabase } from '../database';
-import { EmbeddedClusterError } from '../embedded-postgres';
+import { openDatabase } from '#platform/database';
+import { EmbeddedClusterError } from '#platform/embedded-postgres';
 import { liveFeedsWanted, startLiveFeeds, type LiveFeeds } from '../live';
-import { drainTimeoutMs } from '../http';
-import { logger } from '../logger';
-import { livenessOptionsFromEnv, watchLiveness } from '../observability/liveness';
-import { tracingExecArgv } from '../observability/tracing';
+import { drainTimeoutMs } from '#platform/http';
+import { logger } from '#platform/logger';
+import { livenessOptionsFromEnv, watchLiveness } from '#platform/observability/liveness';
+import { tracingExecArgv } from '#platform/observability/tracing';
 import { prepareDatabase } from '../platform';
 import { SUBGRAPHS } from '../registry';
-import { subgraphExecArgv } from '../subgraphs';
+import { subgraphExecArgv } from '#platform/subgraphs';
 
-const projectRoot = path.join(__dirname, '..', '..', '..', '..');
+const projectRoot = path.join(__dirname, '..', '..', '..');
 const distRoot = path.join(projectRoot, 'dist');
 
 interface Service {
   name: string;
   script: string;
+  args: string[];
   child?: ChildProcess;
   restarts: number;
 }
@@ -48,10 +49,11 @@ async function main(): Promise<void> {
   const services: Service[] = [
     ...SUBGRAPHS.map((definition) => ({
       name: definition.name,
-      script: path.join(distRoot, 'subgraphs', definition.name, 'src', 'index.js'),
+      script: path.join(distRoot, 'app', 'subgraph.js'),
+      args: [definition.name],
       restarts: 0,
     })),
-    { name: 'gateway', script: path.join(distRoot, 'gateway', 'src', 'index.js'), restarts: 0 },
+    { name: 'gateway', script: path.join(distRoot, 'gateway', 'src', 'index.js'), args: [], restarts: 0 },
   ];
 
   /** SIGTERM, then the service's own drain; SIGKILL only if it outlives the drain by far. */
@@ -105,7 +107,7 @@ async function main(): Promise<void> {
 
     const launch = (service: Service): Promise<string> =>
       new Promise((resolve, reject) => {
-        const child = fork(service.script, [], {
+        const child = fork(service.script, service.args, {
           env: { ...environment, OCG_SERVICE: service.name },
           execArgv: [
             ...tracingExecArgv(),
