@@ -15,21 +15,35 @@ const alias = Object.entries(imports).map(([name, targets]) => ({
 export default defineConfig({
   resolve: { alias },
   test: {
-    include: [
-      'app/**/*.test.ts',
-      'platform/**/*.test.ts',
-      'gateway/**/*.test.ts',
-      'subgraphs/**/*.test.ts',
-      'datasets/**/*.test.ts',
-      'e2e/**/*.test.ts',
-      'test/**/*.test.ts',
-      'bench/**/*.test.ts',
-    ],
-    globalSetup: ['./test/global-setup.ts'],
     setupFiles: ['reflect-metadata'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        // Beside the code they test; no database, no network: seconds (`npm run test:unit`).
+        test: {
+          name: 'unit',
+          include: ['{app,platform,gateway,subgraphs,datasets,bench}/**/*.test.ts'],
+          exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        // One module against the migrated and seeded test database.
+        test: {
+          name: 'integration',
+          include: ['{app,platform,gateway,subgraphs,datasets}/**/*.integration.test.ts'],
+          globalSetup: ['./test/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        // The platform over HTTP, WebSocket and a browser: e2e/<scenario>/.
+        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], globalSetup: ['./test/global-setup.ts'] },
+      },
+    ],
   },
 });

@@ -24,35 +24,59 @@ export function sharedOpenDataDir(): string | null {
   return existsSync(directory) ? directory : null;
 }
 
-let server: RunningDatabase | undefined;
-let testDatabaseUrl: string | undefined;
+interface TestDatabase {
+  url: string;
+  openDataDir: string | null;
+  stop(): Promise<void>;
+}
 
 /**
  * One fresh database per test run, on the server DATABASE_URL names (CI) or on the embedded
  * PostgreSQL: every migration runs from zero and the real exports are imported, as on a user's machine.
  */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  server = await openDatabase(path.resolve(__dirname, '..'), {
+async function startTestDatabase(): Promise<TestDatabase> {
+  const server: RunningDatabase = await openDatabase(path.resolve(__dirname, '..'), {
     ...process.env,
     EMBEDDED_PG_PORT: process.env.EMBEDDED_PG_PORT ?? '54339',
     EMBEDDED_PG_DIR: process.env.EMBEDDED_PG_DIR ?? path.resolve(__dirname, '..', '.data', 'postgres-test'),
   });
   const url = new URL(server.url);
   url.pathname = `/ocg_test_${process.pid}`;
-  testDatabaseUrl = url.toString();
-  await dropDatabase(testDatabaseUrl);
-  await ensureDatabase(testDatabaseUrl);
+  const databaseUrl = url.toString();
+  await dropDatabase(databaseUrl);
+  await ensureDatabase(databaseUrl);
   const openDataDir = sharedOpenDataDir();
-  await prepareDatabase(testDatabaseUrl, testSubgraphs(), {
+  await prepareDatabase(databaseUrl, testSubgraphs(), {
     openDataDir: openDataDir ?? undefined,
     scale: 1,
     seed: TEST_SEED,
   });
-  project.provide('databaseUrl', testDatabaseUrl);
-  project.provide('openDataDir', openDataDir);
+  return {
+    url: databaseUrl,
+    openDataDir,
+    async stop() {
+      await dropDatabase(databaseUrl);
+      await server.stop();
+    },
+  };
+}
+
+/** Shared by the projects of one run (integration and e2e): one database, dropped after the last. */
+const SHARED = Symbol.for('open-city-graph.test-database');
+type Shared = { database: Promise<TestDatabase>; users: number };
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const holder = globalThis as { [SHARED]?: Shared };
+  const shared = (holder[SHARED] ??= { database: startTestDatabase(), users: 0 });
+  shared.users += 1;
+  const database = await shared.database;
+  project.provide('databaseUrl', database.url);
+  project.provide('openDataDir', database.openDataDir);
   return async () => {
-    if (testDatabaseUrl) await dropDatabase(testDatabaseUrl);
-    await server?.stop();
+    shared.users -= 1;
+    if (shared.users > 0) return;
+    delete holder[SHARED];
+    await database.stop();
   };
 }
 

@@ -1,19 +1,10 @@
-import type { DataSource, EntitySubscriberInterface, QueryRunner } from 'typeorm';
+import type { DataSource, EntitySubscriberInterface } from 'typeorm';
 import { logger } from '../logger';
 import { createBroker, type Broker } from './broker';
 import { eventRetentionHours, pruneEvents } from './log';
+import { listenForWakes, stopListeningForWakes, takePendingWakes } from './pending-wakes';
 
 const hubs = new WeakMap<DataSource, EventHub>();
-/** Streams a still-open transaction appended to: published only once it commits. */
-const pendingWakes = new WeakMap<QueryRunner, Set<string>>();
-
-/** Called by appendEvent: remembers the stream until the transaction's outcome is known. */
-export function markStreamChanged(queryRunner: QueryRunner, stream: string): void {
-  if (!hubs.has(queryRunner.connection)) return; // No reader here to wake: other processes poll.
-  const streams = pendingWakes.get(queryRunner) ?? new Set<string>();
-  streams.add(stream);
-  pendingWakes.set(queryRunner, streams);
-}
 
 /** Wakes one reader: `changed()` returns at once if a wake came since the last call. */
 export class StreamWatcher {
@@ -91,6 +82,7 @@ export class EventHub {
     });
     db.subscribers.push(hub.commitPublisher());
     hubs.set(db, hub);
+    listenForWakes(db);
     hub.startPruning(eventRetentionHours(env));
     return hub;
   }
@@ -109,6 +101,7 @@ export class EventHub {
 
   async close(): Promise<void> {
     hubs.delete(this.db);
+    stopListeningForWakes(this.db);
     clearInterval(this.pruner);
     const index = this.db.subscribers.findIndex((subscriber) => pendingOwner.get(subscriber) === this);
     if (index >= 0) this.db.subscribers.splice(index, 1);
@@ -154,12 +147,11 @@ export class EventHub {
       afterTransactionCommit: ({ queryRunner }) => {
         // A released savepoint is not a commit: wait for the outermost transaction.
         if (queryRunner.isTransactionActive) return;
-        const streams = pendingWakes.get(queryRunner);
-        pendingWakes.delete(queryRunner);
+        const streams = takePendingWakes(queryRunner);
         if (streams) this.publish(streams);
       },
       afterTransactionRollback: ({ queryRunner }) => {
-        if (!queryRunner.isTransactionActive) pendingWakes.delete(queryRunner);
+        if (!queryRunner.isTransactionActive) takePendingWakes(queryRunner);
       },
     };
     pendingOwner.set(subscriber, this);
@@ -181,12 +173,12 @@ export class EventHub {
 
 const pendingOwner = new WeakMap<EntitySubscriberInterface, EventHub>();
 
-/** The hub of a service's data source; throws when the service was started without live events. */
 /** The hub of a service that serves live events; undefined for one that serves none. */
 export function findEventHub(db: DataSource): EventHub | undefined {
   return hubs.get(db);
 }
 
+/** The hub of a service's data source; throws when the service was started without live events. */
 export function eventHubOf(db: DataSource): EventHub {
   const hub = hubs.get(db);
   if (!hub) throw new Error('This service serves no live events: its event hub was not started');

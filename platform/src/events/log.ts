@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput } from '../errors';
-import { markStreamChanged } from './hub';
+import { markStreamChanged } from './pending-wakes';
 
 /** One entry of the event log; `position` is what clients see as `eventId`. */
 export interface LoggedEvent<TPayload = unknown> {
