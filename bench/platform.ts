@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ensureDatabase, openDatabase } from '#platform/database';
+import { ensureDatabase } from '#platform/database';
+import { openDatabase } from '#platform/open-database';
 import { prepareDatabase, startInProcessPlatform, type InProcessPlatform } from '#app/platform';
 import { SUBGRAPHS } from '#app/registry';
 import type { SubgraphDefinition } from '#platform/subgraph';

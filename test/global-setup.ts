@@ -3,7 +3,9 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { Client } from 'pg';
 import type { TestProject } from 'vitest/node';
-import { ensureDatabase, openDatabase, type RunningDatabase } from '#platform/database';
+import { ensureDatabase } from '#platform/database';
+import { type RunningDatabase } from '#platform/open-database';
+import { openDatabase } from '#platform/open-database';
 import { prepareDatabase } from '#app/platform';
 import { testSubgraphs } from './subgraphs';
 

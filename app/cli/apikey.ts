@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_DATABASE_NAME } from '#platform/database';
+import { DEFAULT_DATABASE_NAME } from '#platform/open-database';
 import { DEVICE_KINDS } from '#platform/devices';
 import { isRole, ROLES } from '#platform/identity';
 import { ApiKeyStore, KeyDevicesError, keyDevicesProblem } from '#gateway/api-keys';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { openDatabase } from '#platform/database';
+import { openDatabase } from '#platform/open-database';
 import { EmbeddedClusterError } from '#platform/embedded-postgres';
 import { liveFeedsWanted, startLiveFeeds, type LiveFeeds } from '../live';
 import { drainTimeoutMs } from '#platform/http';

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { createServiceDataSource, migrate, sqlStatementCounter } from '#platform/database';
+import { createServiceDataSource, migrate } from '#platform/database';
+import { sqlStatementCounter } from '#test/sql-statements';
 import { mobility } from '#app/registry';
 import {
   BASE_BACKLOG,

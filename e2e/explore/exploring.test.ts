@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { sqlStatementCounter } from '#platform/database';
+import { sqlStatementCounter } from '#test/sql-statements';
 import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '#test/platform';
 import { insidePolygon, metresBetween, metresToBoundary, type Polygon } from './geometry';
 

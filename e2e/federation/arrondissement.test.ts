@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlStatementCounter } from '#platform/database';
+import { sqlStatementCounter } from '#test/sql-statements';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
 
 let platform: TestPlatform;

@@ -1,7 +1,8 @@
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { createServiceDataSource, runForRequest } from '#platform/database';
+import { createServiceDataSource } from '#platform/database';
+import { runForRequest } from '#platform/request-binding';
 
 let db: DataSource;
 beforeAll(async () => {

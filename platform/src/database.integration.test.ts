@@ -3,7 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from './database';
+import { openDatabase } from './open-database';
 
 // The fresh-machine path: no DATABASE_URL, so a real PostgreSQL starts from the npm binaries.
 let root: string;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from './database';
+import { openDatabase } from './open-database';
 import { EmbeddedClusterError, reachableDataDirectory } from './embedded-postgres';
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { arrondissementsOfPostalCode } from '#platform/city';
-import { sqlStatementCounter } from '#platform/database';
+import { sqlStatementCounter } from '#test/sql-statements';
 import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '#platform/identity';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
 import { normalizeAddress, TOWN_HALLS, HOTEL_DE_VILLE } from '#datasets/budget/town-halls';

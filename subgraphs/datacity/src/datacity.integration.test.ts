@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlStatementCounter } from '#platform/database';
+import { sqlStatementCounter } from '#test/sql-statements';
 import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '#platform/identity';
 import {
   MIN_BUILDINGS_PER_ARRONDISSEMENT,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '#test/platform';
-import { sqlStatementCounter } from '#platform/database';
+import { sqlStatementCounter } from '#test/sql-statements';
 import { encodeIdentity, IDENTITY_HEADER } from '#platform/identity';
 import { buildingId, MIN_BUILDINGS_PER_ARRONDISSEMENT } from '#datasets/identifiers';
 import { readingWindowPlan } from '#datasets/energy/readings';

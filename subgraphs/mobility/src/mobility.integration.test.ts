@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '#test/platform';
-import { sqlStatementCounter } from '#platform/database';
+import { sqlStatementCounter } from '#test/sql-statements';
 import { encodeIdentity, IDENTITY_HEADER, type Identity } from '#platform/identity';
 import { metresBetween } from '#test/fixtures';
 

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlStatementCounter } from '#platform/database';
+import { sqlStatementCounter } from '#test/sql-statements';
 import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '#platform/identity';
 import { generateTraining, type TrainingRows } from '#datasets/training/generate';
 import { TEST_SEED } from '#test/global-setup';

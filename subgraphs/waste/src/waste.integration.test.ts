@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { sqlStatementCounter } from '#platform/database';
+import { sqlStatementCounter } from '#test/sql-statements';
 import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '#platform/identity';
 import { TRILIB_STATIONS } from '#datasets/waste/generate-stations';
 import { startTestPlatform, type TestPlatform } from '#test/platform';

@@ -1,0 +1,98 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Client, type ClientConfig } from 'pg';
+import { logger } from './logger';
+import { endsTransaction } from './observability/statement-timeout';
+
+/** The HTTP request a query runs for: its abort signal, and when its statements must be over. */
+interface RequestBinding {
+  signal: AbortSignal;
+  /** performance.now() time: the statement_timeout of each statement is what remains until then. */
+  deadline?: number;
+}
+
+/** Set by the subgraph server around each GraphQL request. */
+const requestBinding = new AsyncLocalStorage<RequestBinding>();
+
+/**
+ * Runs `work` for a request: a statement it has running when `signal` aborts is cancelled, and
+ * none outlives `deadline` (the operation's timeout, as the gateway forwards it).
+ */
+export function runForRequest<T>(signal: AbortSignal, work: () => T, deadline?: number): T {
+  return requestBinding.run({ signal, deadline }, work);
+}
+
+/** What PostgreSQL answers a cancelled statement: the callers already handle it. */
+class AbandonedStatementError extends Error {
+  readonly code = '57014';
+  constructor() {
+    super('canceling statement: its request was abandoned');
+  }
+}
+
+function statementText(statement: unknown): unknown {
+  return typeof statement === 'object' && statement !== null
+    ? (statement as { text?: unknown }).text
+    : statement;
+}
+
+/**
+ * The pool's connection class: when the request a statement runs for is given up (the gateway
+ * timed out and closed it), the statement is cancelled with pg_cancel_backend, so PostgreSQL stops
+ * working for nobody; a statement that would start after that is refused (a ROLLBACK still runs).
+ * A request's statements run with statement_timeout set to what remains of its operation's budget,
+ * so PostgreSQL ends them itself even if the cancellation is lost; the session gets its default
+ * back before a statement outside any request.
+ */
+export class RequestBoundClient extends Client {
+  /** The request whose budget this session's statement_timeout holds, if any. */
+  private timedFor?: RequestBinding;
+
+  constructor(private readonly settings: ClientConfig) {
+    super(settings);
+    const query = this.query.bind(this) as (...args: unknown[]) => unknown;
+    const setting = (value: string) =>
+      (query(`SET statement_timeout = ${value}`) as Promise<unknown>).then(
+        () => undefined,
+        () => undefined,
+      );
+    this.query = ((...args: unknown[]) => {
+      const binding = requestBinding.getStore();
+      const callback = args[args.length - 1];
+      if (binding?.signal.aborted && !endsTransaction(statementText(args[0]))) {
+        if (typeof callback === 'function') return void callback(new AbandonedStatementError());
+        return Promise.reject(new AbandonedStatementError());
+      }
+      // Streams (exports) and callbacks never run for a request: only promised statements are timed.
+      const promised =
+        typeof callback !== 'function' && typeof (args[0] as { submit?: unknown }).submit !== 'function';
+      let timed: Promise<void> | undefined;
+      if (promised && binding?.deadline !== undefined && this.timedFor !== binding) {
+        this.timedFor = binding;
+        timed = setting(String(Math.max(1, Math.ceil(binding.deadline - performance.now()))));
+      } else if (promised && !binding?.deadline && this.timedFor) {
+        this.timedFor = undefined;
+        timed = setting('DEFAULT');
+      }
+      const result = timed ? timed.then(() => query(...args)) : query(...args);
+      if (!binding || !(result instanceof Promise)) return result;
+      const { signal } = binding;
+      const cancel = () => void this.cancelStatement();
+      signal.addEventListener('abort', cancel, { once: true });
+      return result.finally(() => signal.removeEventListener('abort', cancel));
+    }) as Client['query'];
+  }
+
+  private async cancelStatement(): Promise<void> {
+    // The backend's pid, which pg keeps from the server's BackendKeyData but does not type.
+    const { processID } = this as unknown as { processID: number };
+    const admin = new Client({ ...this.settings, application_name: 'ocg-cancel' });
+    try {
+      await admin.connect();
+      await admin.query('SELECT pg_cancel_backend($1)', [processID]);
+    } catch (error) {
+      logger.warn({ err: error }, 'could not cancel the statement of an abandoned request');
+    } finally {
+      await admin.end().catch(() => undefined);
+    }
+  }
+}
