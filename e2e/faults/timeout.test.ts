@@ -3,7 +3,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEFAULT_LIMITS } from '#gateway/limits';
+import { DEFAULT_LIMITS } from '#gateway/limits/config';
 import { startGateway, type RunningGateway } from '#gateway/server';
 import { composeSupergraph, subgraphSdl } from '#platform/composition';
 import type { BaseContext } from '#platform/context';

@@ -2,7 +2,7 @@ import { Agent, request } from 'node:http';
 import { SignJWT } from 'jose';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '#gateway/limits';
+import { DEFAULT_LIMITS } from '#gateway/limits/config';
 import type { SubgraphName } from '#platform/subgraphs';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
 

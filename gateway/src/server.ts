@@ -45,15 +45,10 @@ import { SubgraphPools } from './execution/subgraph-pools';
 import { graphQLRequestHandler, InFlightAnswers } from './execution/shared-answers';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { attachWeb } from './web';
-import {
-  costLimitPlugin,
-  limitValidationRules,
-  operationCheckError,
-  operationLimitsFromEnv,
-  parseOptions,
-  withOperationTimeout,
-  type OperationLimits,
-} from './limits';
+import { operationLimitsFromEnv, parseOptions, type OperationLimits } from './limits/config';
+import { costLimitPlugin, operationCheckError } from './limits/cost';
+import { limitValidationRules } from './limits/rules';
+import { withOperationTimeout } from './limits/timeout';
 import {
   ANONYMOUS_TIER,
   RateLimiter,

@@ -1,13 +1,9 @@
 import { buildSchema, getOperationAST, GraphQLError, parse, specifiedRules, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_LIMITS,
-  limitValidationRules,
-  operationCheckError,
-  operationCostError,
-  parseOptions,
-  withOperationTimeout,
-} from './limits';
+import { DEFAULT_LIMITS, parseOptions } from './config';
+import { operationCheckError, operationCostError } from './cost';
+import { limitValidationRules } from './rules';
+import { withOperationTimeout } from './timeout';
 
 const schema = buildSchema(`
   type Query { buildings(first: Int, after: String): BuildingConnection!, districts: [District!]!, node: Building }
