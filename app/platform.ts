@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { migrateGateway } from '#gateway/database';
-import { startGateway, type GatewaySecurityOptions, type RunningGateway } from '#gateway/server';
+import { startGateway } from '#gateway/server';
+import type { GatewaySecurityOptions, RunningGateway } from '#gateway/options';
 import { composeSupergraph, subgraphSdl } from '#platform/composition';
 import { createServiceDataSource, migrate } from '#platform/database';
 import { logger } from '#platform/logger';

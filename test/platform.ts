@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { inject } from 'vitest';
-import type { GatewaySecurityOptions } from '#gateway/server';
+import type { GatewaySecurityOptions } from '#gateway/options';
 import { startInProcessPlatform, type InProcessPlatform } from '#app/platform';
 import type { SubgraphName } from '#platform/subgraphs';
 import { testSubgraphs } from './subgraphs';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { startGateway, type RunningGateway } from '#gateway/server';
+import { startGateway } from '#gateway/server';
+import type { RunningGateway } from '#gateway/options';
 import { composeSupergraph, subgraphSdl } from '#platform/composition';
 import { startSubgraph, type RunningSubgraph } from '#platform/server';
 import { territory, waste } from '#app/registry';

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getOperationAST, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type RunningGateway } from '#gateway/server';
+import { startGateway } from '#gateway/server';
+import type { RunningGateway } from '#gateway/options';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
 
 // Our gateway runs query plans with its own executor; Apollo's executor is the reference. Both

@@ -7,7 +7,8 @@ import {
   type PersistedOperationManifest,
   type PersistedOperationsMode,
 } from '#gateway/persisted-operations';
-import { startGateway, type RunningGateway } from '#gateway/server';
+import { startGateway } from '#gateway/server';
+import type { RunningGateway } from '#gateway/options';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
 import {
   eventually,

@@ -1,7 +1,7 @@
 import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 import { subscriptionServerOf, type SubscriptionMetrics } from '#gateway/subscriptions/index';
-import type { RunningGateway } from '#gateway/server';
+import type { RunningGateway } from '#gateway/options';
 import type { TestPlatform } from '#test/platform';
 
 export const OPERATOR_KEY = 'subscriptions-e2e-operator-key';

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { startGateway, type RunningGateway } from '#gateway/server';
+import { startGateway } from '#gateway/server';
+import type { RunningGateway } from '#gateway/options';
 import { composeSupergraph, subgraphSdl } from '#platform/composition';
 import { startSubgraph, type RunningSubgraph } from '#platform/server';
 import { territory, waste } from '#app/registry';

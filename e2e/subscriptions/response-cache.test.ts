@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { RunningGateway } from '#gateway/server';
+import type { RunningGateway } from '#gateway/options';
 import { startSplitWaste, type SplitWaste } from '../faults/replicas';
 import { gatewayClient, OPERATOR_KEY, operator, reportFillLevel } from './helpers';
 

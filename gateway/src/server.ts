@@ -1,206 +1,46 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import {
-  ApolloGateway,
-  RemoteGraphQLDataSource,
-  type GatewayConfig,
-  type GraphQLDataSourceProcessOptions,
-} from '@apollo/gateway';
-import { getOperationAST, GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
 import { drainHttpServer, sendGraphQLError, sendJson } from '#platform/http';
-import { encodeIdentity, IDENTITY_HEADER, type Identity } from '#platform/identity';
-import { PUBLIC_URL_HEADER, publicUrl } from '#platform/public-url';
+import type { Identity } from '#platform/identity';
 import { logger } from '#platform/logger';
-import type { SubgraphName } from '#platform/subgraphs';
-import { ApiKeyStore } from './api-keys';
-import { CachedApiKeys } from './api-key-cache';
-import { ResponseCache } from './response-cache';
-import { AuthenticationError, Authenticator } from './authentication';
-import { createGatewayDataSource } from './database';
-import { countPlanCacheLookups, observedFetcher, serveGatewayOperations } from './observability';
 import {
   graphqlMetricsPlugin,
   recordRateLimitRefusal,
   watchSubscriptions,
 } from '#platform/observability/metrics';
-import { formatGatewayError, GatewayErrorCode } from './errors';
-import { createTokenVerifier, jwtSettingsFromEnv, type JwtSettings } from './jwt';
-import {
-  persistedOperationsFromEnv,
-  persistedOperationsPlugin,
-  type PersistedOperations,
-} from './persisted-operations';
-import { attachSubscriptions } from './subscriptions';
+import { publicUrl } from '#platform/public-url';
+import type { SubgraphName } from '#platform/subgraphs';
+import { admit, clientAddress, refusesGetOperation, type Admission } from './admission';
+import { IdentityForwardingDataSource } from './apollo/identity-forwarding-data-source';
+import { operationSignal } from './apollo/operation-signal';
+import { TimeBoundGateway } from './apollo/time-bound-gateway';
+import { ApiKeyStore } from './api-keys';
+import { CachedApiKeys } from './api-key-cache';
+import { AuthenticationError, Authenticator } from './authentication';
 import { isCatalogPath, serveCatalog, type ExecuteAsCaller } from './catalog-routes';
-import { loadDatasetIndex, type DatasetOwner } from './dataset-index';
+import { createGatewayDataSource } from './database';
+import { loadDatasetIndex } from './dataset-index';
 import { serveDataset, subgraphUrlsFromSupergraph } from './datasets';
-import { gatewayExecution, executionOptionsFromEnv, type ExecutionOptions } from './execution';
-import { SubgraphPools } from './execution/subgraph-pools';
+import { formatGatewayError, GatewayErrorCode } from './errors';
+import { executionOptionsFromEnv, gatewayExecution } from './execution';
 import { graphQLRequestHandler, InFlightAnswers } from './execution/shared-answers';
-import type { Fetcher } from '@apollo/utils.fetcher';
-import { attachWeb } from './web';
-import { operationLimitsFromEnv, parseOptions, type OperationLimits } from './limits/config';
+import { SubgraphPools } from './execution/subgraph-pools';
+import { createTokenVerifier, jwtSettingsFromEnv } from './jwt';
+import { operationLimitsFromEnv, parseOptions } from './limits/config';
 import { costLimitPlugin, operationCheckError } from './limits/cost';
 import { limitValidationRules } from './limits/rules';
-import { withOperationTimeout } from './limits/timeout';
-import {
-  ANONYMOUS_TIER,
-  RateLimiter,
-  rateLimitConfigFromEnv,
-  rateLimitHeaders,
-  rateLimitRefusal,
-  type RateLimitConfig,
-} from './rate-limit';
-
-export interface GatewayContext {
-  identity: Identity;
-}
-
-/** What a deployment (or a test) may tune; each defaults to its environment variables. */
-export interface GatewaySecurityOptions {
-  /** `NODE_ENV=production`: introspection, suggestions and the landing page off. */
-  production?: boolean;
-  /** `false` turns rate limiting off. */
-  rateLimit?: RateLimitConfig | false;
-  /** Bearer tokens are refused when no key is configured. */
-  jwt?: JwtSettings;
-  limits?: OperationLimits;
-  /** The persisted-operation manifest and mode (`PERSISTED_OPERATIONS`); `false` turns it off. */
-  persistedOperations?: PersistedOperations | false;
-  /** Reverse proxies in front of the gateway: the client address is this many entries from the right of X-Forwarded-For. */
-  trustProxyHops?: number;
-  /** Our plan executor and in-flight deduplication (`GATEWAY_PLAN_EXECUTOR`, `GATEWAY_DEDUPLICATION`). */
-  execution?: ExecutionOptions;
-}
-
-export interface GatewayOptions extends GatewaySecurityOptions {
-  /** 0 picks a free port (tests). */
-  port: number;
-  supergraphSdl: string;
-  gatewaySecret: string;
-  /** API keys and rate-limit counters live in its `gateway` schema (migrated by prepareDatabase). */
-  databaseUrl: string;
-  /** Overrides the subgraph URLs written in the supergraph (tests, other hosts). */
-  subgraphUrls?: Partial<Record<SubgraphName, string>>;
-  /** Who exports each dataset of /datasets/…; by default the index `npm run compose` wrote. */
-  datasets?: readonly DatasetOwner[];
-}
-
-export interface RunningGateway {
-  url: string;
-  port: number;
-  httpServer: Server;
-  stop(): Promise<void>;
-}
-
-/** The abort signal of the operation being executed: its subgraph fetches end with it. */
-const operationSignal = new AsyncLocalStorage<AbortSignal>();
-
-/**
- * Forwards the caller's verified identity, signed, on every subgraph fetch, and aborts the fetches
- * of an operation that has timed out, so the subgraph sees its request closed and cancels its SQL.
- */
-class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    url: string,
-    private readonly gatewaySecret: string,
-    private readonly publicUrl: () => string,
-    send: Fetcher,
-    subgraph = 'subscription-event',
-    timeoutMs = operationLimitsFromEnv().timeoutMs,
-  ) {
-    super({ url });
-    this.fetcher = observedFetcher(subgraph, timeoutMs, (target, init) =>
-      send(target, { ...init, signal: operationSignal.getStore() }),
-    );
-  }
-
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const identity = context.identity ?? { roles: ['public'] };
-    request.http?.headers.set(IDENTITY_HEADER, encodeIdentity(identity, this.gatewaySecret));
-    request.http?.headers.set(PUBLIC_URL_HEADER, this.publicUrl());
-  }
-
-  /**
-   * A subgraph answers 400 when it refuses an argument the gateway cannot check itself (the value
-   * of a custom scalar such as DateTime): that is the caller's error, not the gateway's.
-   */
-  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
-    const error = await super.errorFromResponse(response);
-    const refused = (error.extensions.response as { body?: { errors?: GraphQLFormattedError[] } } | undefined)
-      ?.body?.errors?.[0];
-    const code = refused?.extensions?.code;
-    if (
-      response.status !== 400 ||
-      !refused ||
-      (code !== 'BAD_USER_INPUT' && code !== 'GRAPHQL_VALIDATION_FAILED')
-    )
-      return error;
-    return new GraphQLError(refused.message, { extensions: { code: 'BAD_USER_INPUT' } });
-  }
-}
-
-/** The federation gateway with every operation's execution bounded in time, its subgraph fetches included. */
-class TimeBoundGateway extends ApolloGateway {
-  constructor(
-    config: GatewayConfig,
-    private readonly timeoutMs: number,
-    private readonly execution: ReturnType<typeof gatewayExecution>,
-  ) {
-    super(config);
-  }
-
-  override async load(options?: Parameters<ApolloGateway['load']>[0]): ReturnType<ApolloGateway['load']> {
-    const loaded = await super.load(options);
-    const bounded = withOperationTimeout(this.execution.executor(loaded.executor), this.timeoutMs);
-    return {
-      schema: loaded.schema,
-      executor: this.execution.shared(async (requestContext) => {
-        const operation = new AbortController();
-        try {
-          return await operationSignal.run(operation.signal, () => bounded(requestContext));
-        } finally {
-          // After a timeout the plan is still running: whatever it has in flight is given up.
-          operation.abort();
-        }
-      }),
-    };
-  }
-}
-
-function clientAddress(request: IncomingMessage, trustProxyHops: number): string {
-  const direct = request.socket.remoteAddress ?? 'unknown';
-  if (trustProxyHops <= 0) return direct;
-  const header = request.headers['x-forwarded-for'];
-  const chain = (Array.isArray(header) ? header.join(',') : (header ?? ''))
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-  return chain[chain.length - trustProxyHops] ?? direct;
-}
-
-/**
- * GET may carry only queries. Apollo checks this too, but after validation, so a schema without
- * mutations would answer a validation error instead; refusing first keeps the answer stable.
- */
-function refusesGetOperation(request: IncomingMessage, limits: OperationLimits): boolean {
-  if (request.method !== 'GET') return false;
-  const search = new URL(request.url ?? '/', 'http://localhost').searchParams;
-  const query = search.get('query');
-  if (!query) return false;
-  try {
-    const operation = getOperationAST(parse(query, parseOptions(limits)), search.get('operationName'));
-    return operation ? operation.operation !== 'query' : false;
-  } catch {
-    return false; // Apollo answers unparsable documents with its own parse error.
-  }
-}
+import { countPlanCacheLookups, serveGatewayOperations } from './observability';
+import type { GatewayContext, GatewayOptions, RunningGateway } from './options';
+import { persistedOperationsFromEnv, persistedOperationsPlugin } from './persisted-operations';
+import { RateLimiter, rateLimitConfigFromEnv, rateLimitRefusal } from './rate-limit';
+import { ResponseCache } from './response-cache';
+import { attachSubscriptions } from './subscriptions';
+import { attachWeb } from './web';
 
 /** The one public endpoint: GraphQL over HTTP at /graphql and a health check at /health. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
@@ -288,35 +128,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     executionOptions.deduplicate ? new InFlightAnswers(parseOptions(limits)) : undefined,
   );
 
-  /** Authenticates, then counts the request; undefined when it has already been answered (401, 429). */
-  const admit = async (request: IncomingMessage, response: ServerResponse): Promise<Identity | undefined> => {
-    const address = clientAddress(request, trustProxyHops);
-    let caller;
-    try {
-      caller = await authenticator.authenticate(request.headers, address);
-    } catch (error) {
-      if (!(error instanceof AuthenticationError)) throw error;
-      // Failed attempts draw on the address's budget, which bounds key and token guessing.
-      const decision = await rateLimiter?.consume(`ip:${address}`, ANONYMOUS_TIER);
-      if (decision && !decision.allowed) return refuseRate(response, rateLimitHeaders(decision));
-      sendJson(
-        response,
-        401,
-        { errors: [{ message: error.message, extensions: { code: GatewayErrorCode.Unauthenticated } }] },
-        {
-          'www-authenticate': 'Bearer',
-        },
-      );
-      return undefined;
-    }
-    if (rateLimiter) {
-      const decision = await rateLimiter.consume(caller.rateLimitSubject, caller.tier);
-      const headers = rateLimitHeaders(decision);
-      if (!decision.allowed) return refuseRate(response, headers);
-      for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-    }
-    return caller.identity;
-  };
+  const admission: Admission = { authenticator, rateLimiter, trustProxyHops };
+  const admitCaller = (request: IncomingMessage, response: ServerResponse) =>
+    admit(admission, request, response);
 
   const subgraphUrls = { ...subgraphUrlsFromSupergraph(options.supergraphSdl), ...options.subgraphUrls };
   const datasets = options.datasets ?? loadDatasetIndex();
@@ -335,7 +149,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   /** Exports and the catalog: authenticated and rate-limited like GraphQL. */
   const serveData = (request: IncomingMessage, response: ServerResponse, path: string) => {
-    admit(request, response)
+    admitCaller(request, response)
       .then((identity) => {
         if (!identity) return undefined;
         if (isCatalogPath(path)) return serveCatalog(request, response, executeAs(identity), gatewayUrl());
@@ -378,7 +192,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         'GET requests may only carry queries: send mutations and subscriptions with POST',
       );
     }
-    admit(request, response)
+    admitCaller(request, response)
       .then((identity) => identity && answerGraphQL(request, response, identity))
       .catch((error: unknown) => {
         logger.error({ err: error }, 'gateway request failed');
@@ -436,16 +250,4 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await db.destroy();
     },
   };
-}
-
-function refuseRate(response: ServerResponse, headers: Record<string, string>): undefined {
-  recordRateLimitRefusal('http');
-  const message = `Rate limit exceeded: retry in ${headers['Retry-After']} s`;
-  sendJson(
-    response,
-    429,
-    { errors: [{ message, extensions: { code: GatewayErrorCode.RateLimited } }] },
-    headers,
-  );
-  return undefined;
 }
