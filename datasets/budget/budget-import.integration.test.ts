@@ -3,18 +3,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { createServiceDataSource, migrate } from '#platform/database';
 import { ImportError } from '#platform/ingestion';
 import { budget } from '#app/registry';
 import { GENERATED_EDITION_SIZES, generateProjects } from './generate-projects';
 import { PROJECTS_FILE } from './import-projects';
 import { seedBudget } from './index';
+import { openScratchSchema } from '#test/scratch-schema';
 
 /** A scratch schema, so re-importing here never races the subgraph tests reading `budget`. */
 const SCHEMA = 'budget_import_test';
 const SEED = 7;
 
 let db: DataSource;
+let scratchSchema: Awaited<ReturnType<typeof openScratchSchema>> | undefined;
 let openDataDir: string;
 let scratch: string;
 
@@ -23,20 +24,12 @@ beforeAll(async () => {
   if (!shared) throw new Error('These tests read the real export: set PARIS_OPEN_DATA_DIR');
   openDataDir = shared;
   scratch = mkdtempSync(path.join(tmpdir(), 'ocg-budget-'));
-  db = createServiceDataSource({
-    url: inject('databaseUrl'),
-    schema: SCHEMA,
-    entities: budget.entities,
-    migrations: budget.migrations,
-  });
-  await db.initialize();
-  await db.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-  await migrate(db);
+  scratchSchema = await openScratchSchema(budget, SCHEMA);
+  db = scratchSchema.db;
 });
 
 afterAll(async () => {
-  await db?.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-  await db?.destroy();
+  await scratchSchema?.drop();
   rmSync(scratch, { recursive: true, force: true });
 });
 

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { createServiceDataSource, migrate } from '#platform/database';
 import { sqlStatementCounter } from '#test/sql-statements';
 import { mobility } from '#app/registry';
 import {
@@ -12,26 +11,20 @@ import {
   generateMobility,
 } from './generate';
 import { isMobilitySeeded, seedMobility } from '.';
+import { openScratchSchema } from '#test/scratch-schema';
 
 /** A scratch copy of the mobility schema, so re-seeding here never races the subgraph tests. */
 const SCHEMA = 'mobility_dataset_test';
 let db: DataSource;
+let scratchSchema: Awaited<ReturnType<typeof openScratchSchema>> | undefined;
 
 beforeAll(async () => {
-  db = createServiceDataSource({
-    url: inject('databaseUrl'),
-    schema: SCHEMA,
-    entities: mobility.entities,
-    migrations: mobility.migrations,
-  });
-  await db.initialize();
-  await db.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-  await migrate(db);
+  scratchSchema = await openScratchSchema(mobility, SCHEMA);
+  db = scratchSchema.db;
 });
 
 afterAll(async () => {
-  await db?.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-  await db?.destroy();
+  await scratchSchema?.drop();
 });
 
 async function counts(): Promise<Record<string, number>> {

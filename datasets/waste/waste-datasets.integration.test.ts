@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createServiceDataSource, migrate } from '#platform/database';
 import { MIN_STATIONS_PER_ARRONDISSEMENT, wasteStationId } from '../identifiers';
 import { ImportError } from '#platform/ingestion';
 import { waste } from '#app/registry';
@@ -19,29 +18,22 @@ import { GLASS_COLUMNS_FILE, readGlassColumns } from './import-glass-columns';
 import { TRILIB_CSV_FILE, TRILIB_JSON_FILE } from './import-trilib';
 import { TRI_MOBILE_FILE } from './import-tri-mobile';
 import { readWasteOpenData, seedWaste } from './index';
+import { openScratchSchema } from '#test/scratch-schema';
 
 const openDataDir = inject('openDataDir');
 // A scratch schema: these tests replace and break imports without disturbing the `waste` schema other tests read.
 const SCHEMA = 'waste_dataset_test';
 let db: DataSource;
+let scratchSchema: Awaited<ReturnType<typeof openScratchSchema>> | undefined;
 const scratch: string[] = [];
 
 beforeAll(async () => {
-  db = createServiceDataSource({
-    url: inject('databaseUrl'),
-    schema: SCHEMA,
-    entities: waste.entities,
-    migrations: waste.migrations,
-    poolSize: 2,
-  });
-  await db.initialize();
-  await db.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-  await migrate(db);
+  scratchSchema = await openScratchSchema(waste, SCHEMA, 2);
+  db = scratchSchema.db;
 });
 
 afterAll(async () => {
-  await db?.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-  await db?.destroy();
+  await scratchSchema?.drop();
   for (const directory of scratch) rmSync(directory, { recursive: true, force: true });
 });
 
