@@ -17,6 +17,7 @@ import {
 import { createBroker, type Broker } from '../../platform/src/events/broker';
 import type { Identity } from '../../platform/src/identity';
 import { logger } from '../../platform/src/logger';
+import { recordCacheLookup } from '../../platform/src/observability/metrics';
 import { SUBGRAPH_NAMES } from '../../platform/src/subgraphs';
 
 /**
@@ -239,6 +240,7 @@ export class ResponseCache {
             key = keyOf(context);
             startedAt = this.generation;
             const entry = this.entries.get(key);
+            recordCacheLookup('response', entry !== undefined);
             if (!entry) return null;
             hit = true;
             // Most recently used last: the first entry is the one evicted.
