@@ -20,6 +20,15 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.stop());
 
+/** `ocg_rate_limit_refusals_total{transport="http"}` on the gateway's /metrics. */
+async function httpRefusals(): Promise<number> {
+  const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
+  const line = text
+    .split('\n')
+    .find((sample) => sample.startsWith('ocg_rate_limit_refusals_total{transport="http"}'));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
 async function createKey(tier: string): Promise<string> {
   const db = createGatewayDataSource(platform.databaseUrl, 1);
   await db.initialize();
@@ -33,6 +42,7 @@ async function createKey(tier: string): Promise<string> {
 describe('rate limiting', () => {
   it("refuses an API key with 429 and Retry-After once its tier's budget is spent", async () => {
     const key = await createKey('tiny');
+    const refusalsBefore = await httpRefusals();
     for (const remaining of [2, 1, 0]) {
       const response = await postOperation(url, '{ __typename }', { 'x-api-key': key });
       expect(response.status).toBe(200);
@@ -47,6 +57,8 @@ describe('rate limiting', () => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect(refused.body.data).toBeUndefined();
+    // Operators see it: the refusal is counted on /metrics.
+    expect((await httpRefusals()) - refusalsBefore).toBe(1);
 
     // Another key has its own budget.
     const other = await postOperation(url, '{ __typename }', { 'x-api-key': await createKey('tiny') });

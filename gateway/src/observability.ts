@@ -3,9 +3,11 @@ import type { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { DataSource } from 'typeorm';
 import { sendJson } from '#platform/http';
 import { logger } from '#platform/logger';
+import { commitTimeOf } from '#platform/events/commit-time';
 import { databaseCheck, serveOperations, serviceCheck } from '#platform/observability/health';
 import {
   metricsEnabled,
+  observeEventDelivery,
   observeSubgraphFetch,
   recordCacheLookup,
   serveMetrics,
@@ -61,6 +63,16 @@ export function observedFetcher(subgraph: string, timeoutMs: number, fetch: Fetc
       (headers) => fetch(url, { ...init, headers }),
       (response) => response.ok,
     );
+}
+
+/**
+ * A live event handed to its clients: its lag since the subgraph wrote it, read from the commit
+ * time the subgraph sends with it (events of interval subscriptions and replays carry none).
+ */
+export function observeUpstreamEvent(extensions: unknown): void {
+  if (!metricsEnabled) return;
+  const event = commitTimeOf(extensions);
+  if (event) observeEventDelivery(event.stream, event.committedAt);
 }
 
 interface KeyValueCache {

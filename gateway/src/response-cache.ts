@@ -17,6 +17,7 @@ import {
 import { createBroker, type Broker } from '#platform/events/broker';
 import type { Identity } from '#platform/identity';
 import { logger } from '#platform/logger';
+import { recordCacheLookup } from '#platform/observability/metrics';
 import { SUBGRAPH_NAMES } from '#platform/subgraphs';
 
 /**
@@ -239,6 +240,7 @@ export class ResponseCache {
             key = keyOf(context);
             startedAt = this.generation;
             const entry = this.entries.get(key);
+            recordCacheLookup('response', entry !== undefined);
             if (!entry) return null;
             hit = true;
             // Most recently used last: the first entry is the one evicted.

@@ -20,6 +20,7 @@ import WebSocket from 'ws';
 import { formatError } from '#platform/errors';
 import { encodeIdentity, IDENTITY_HEADER, type Identity } from '#platform/identity';
 import { logger } from '#platform/logger';
+import { observeUpstreamEvent } from '../observability';
 import type { ClientStream } from './client-stream';
 import {
   POSITION_ALIAS,
@@ -391,6 +392,7 @@ class SubscriptionGroup {
       if (evicted && evicted.position > (this.coveredFrom ?? 0n)) this.coveredFrom = evicted.position;
     }
     for (const client of this.clients) this.deliver(client, shared);
+    observeUpstreamEvent(event.extensions);
   }
 
   /** GraphQL errors end the stream for its clients; a lost connection is re-established where it stood. */

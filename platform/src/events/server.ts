@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
-import type { GraphQLSchema } from 'graphql';
+import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { DataSource } from 'typeorm';
 import { LoaderRegistry, type BaseContext } from '../context';
 import { closeWebSockets } from '../http';
 import { decodeIdentity, IDENTITY_HEADER, type Identity } from '../identity';
+import { withCommitTime } from './commit-time';
 import { EventHub } from './hub';
 
 export interface LiveEvents {
@@ -44,6 +45,9 @@ export async function serveLiveEvents(
         db: options.db,
         loaders: new LoaderRegistry(),
       }),
+      // The gateway measures each live event's lag from this (the extension never reaches clients).
+      onNext: (_context, _id, _payload, args, result) =>
+        withCommitTime(args.contextValue, result) as FormattedExecutionResult | undefined,
     },
     sockets,
   );

@@ -1,6 +1,7 @@
 import type { SubscribeResolverData } from 'type-graphql';
 import { LoaderRegistry, type BaseContext } from '../context';
 import { isDatabaseUnavailable } from '../database';
+import { markResolving } from './commit-time';
 import { eventHubOf } from './hub';
 import { readEvents, resumePoint, type LoggedEvent } from './log';
 
@@ -56,6 +57,8 @@ export async function subscribeToEvents<TPayload>(
     try {
       let cursor = start;
       let outage = 0;
+      // A resume first reads what it missed: those events are old, not late (no lag is measured).
+      let catchingUp = options.after !== null && options.after !== undefined;
       while (!signal.aborted) {
         let events: LoggedEvent<TPayload>[];
         try {
@@ -71,10 +74,14 @@ export async function subscribeToEvents<TPayload>(
           cursor = event.position;
           if (accept && !accept(event)) continue;
           context.loaders = new LoaderRegistry();
+          markResolving(context, catchingUp ? undefined : event);
           yield event;
           if (signal.aborted) return;
         }
-        if (events.length < BATCH) await watcher.changed(hub.pollIntervalMs, signal);
+        if (events.length < BATCH) {
+          catchingUp = false;
+          await watcher.changed(hub.pollIntervalMs, signal);
+        }
       }
     } finally {
       watcher.close();

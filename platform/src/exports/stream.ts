@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { sendJson } from '../http';
 import type { Identity } from '../identity';
 import { logger } from '../logger';
+import { recordExport } from '../observability/metrics';
 import { MEDIA_TYPES, type DatasetDefinition } from './definition';
 import { createFormatWriter, type ByteSink, type ExportRow } from './formats';
 import { datasetVersion } from './ledger';
@@ -15,6 +16,22 @@ import { ExportRequestError, parseExportRequest } from './request';
 const ROWS_PER_BATCH = { csv: 1000, ndjson: 1000, geojson: 1000, parquet: 1000 } as const;
 
 class ClientGone extends Error {}
+
+/** What one download has written so far: rows and bytes of the body (`ocg_export_*_total`). */
+interface Tally {
+  rows: number;
+  bytes: number;
+}
+
+/** Counts the bytes that go through a sink. */
+function countedSink(sink: ByteSink, tally: Tally): ByteSink {
+  return {
+    write(chunk) {
+      tally.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+      return sink.write(chunk);
+    },
+  };
+}
 
 /** Writes to the HTTP response, waiting for 'drain' when the client reads slower than we produce. */
 function responseSink(response: ServerResponse): ByteSink {
@@ -48,6 +65,7 @@ async function streamCopy(
   client: PoolClient,
   statement: string,
   response: ServerResponse,
+  tally: Tally,
 ): Promise<void> {
   const copy = client.query(copyTo(statement));
   let done = false;
@@ -63,6 +81,7 @@ async function streamCopy(
     await new Promise<void>((resolve, reject) => {
       copy.on('data', (chunk: Buffer) => {
         if (response.destroyed) return;
+        tally.bytes += chunk.length;
         if (!response.write(chunk)) {
           copy.pause();
           response.once('drain', () => copy.resume());
@@ -74,6 +93,8 @@ async function streamCopy(
   } finally {
     done = true;
     response.off('close', onClose);
+    // PostgreSQL's count, from COPY's completion tag (0 when it was cancelled).
+    tally.rows += copy.rowCount;
   }
   if (response.destroyed) throw new ClientGone();
 }
@@ -129,6 +150,7 @@ export async function streamExport(
   const runner = db.createQueryRunner('slave');
   const client = (await runner.connect()) as PoolClient;
   let cursor: QueryStream | undefined;
+  const tally: Tally = { rows: 0, bytes: 0 };
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     // Shortest round-trip floats and ISO dates whatever the server's defaults: both paths rely on them.
@@ -150,19 +172,23 @@ export async function streamExport(
       'cache-control': 'no-store',
     });
     if (request.copy) {
-      if (request.csv.bom) response.write('\uFEFF');
-      await streamCopy(db, client, request.copy, response);
+      if (request.csv.bom) {
+        response.write('\uFEFF');
+        tally.bytes += 3;
+      }
+      await streamCopy(db, client, request.copy, response, tally);
       await client.query('COMMIT');
       response.end();
       return;
     }
-    const sink = responseSink(response);
+    const sink = countedSink(responseSink(response), tally);
     const writer = await createFormatWriter(request.format, sink, request.query.columns, {
       csv: request.csv,
       metadata: { dataset: definition.id, version: version.version, provenance: version.provenance },
     });
     await writer.begin();
     if (computed) {
+      tally.rows += computed.length;
       await writer.rows(computed);
       await writer.end();
       await client.query('COMMIT');
@@ -178,10 +204,12 @@ export async function streamExport(
     for await (const row of cursor as AsyncIterable<ExportRow>) {
       batch.push(row);
       if (batch.length >= size) {
+        tally.rows += batch.length;
         await writer.rows(batch);
         batch = [];
       }
     }
+    tally.rows += batch.length;
     await writer.rows(batch);
     await writer.end();
     await client.query('COMMIT');
@@ -208,5 +236,7 @@ export async function streamExport(
     else response.destroy();
   } finally {
     await runner.release();
+    // Cancelled downloads count what they had written: the bytes did leave.
+    if (tally.bytes > 0) recordExport(definition.id, request.format, tally.rows, tally.bytes);
   }
 }
