@@ -302,7 +302,7 @@ class SubscriptionGroup {
     this.engine.metrics.clients += 1;
     if (resume !== undefined) {
       client.cursor = resume;
-      for (const event of this.replay) this.deliver(client, event);
+      for (const event of this.replay) this.deliver(client, event, true);
     }
   }
 
@@ -349,10 +349,10 @@ class SubscriptionGroup {
   }
 
   /** Each position once per client, in order: replays and upstream reconnects bring none twice. */
-  private deliver(client: ClientStream, event: SharedEvent): void {
+  private deliver(client: ClientStream, event: SharedEvent, replayed = false): void {
     if (client.cursor !== undefined && event.position <= client.cursor) return;
     client.cursor = event.position;
-    client.deliver(event);
+    client.deliver(event, replayed);
     this.engine.metrics.deliveries += 1;
   }
 
