@@ -224,6 +224,10 @@ async function main(): Promise<void> {
     ...fixedPorts(),
     OPERATOR_API_KEY: OPERATOR_KEY,
     SUBSCRIPTION_METRICS: 'on',
+    // One gateway process, the one pinned and measured: under the launcher GATEWAY_WORKERS defaults
+    // to the core count, and then pidOf('gateway') is the idle cluster primary and the metrics
+    // endpoint answers for whichever worker takes the request.
+    GATEWAY_WORKERS: '1',
   });
   try {
     const pid = platform.pidOf('gateway');

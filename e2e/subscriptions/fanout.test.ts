@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { SLOW_CONSUMER_CLOSE_CODE } from '#gateway/subscriptions/ws';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
 import { eventually, metricsOf, OPERATOR_KEY, readEventStream, reportFillLevel } from './helpers';
 
+/** Small enough to reach in a few reports, large enough that a client that reads confirms well within it. */
+const CLIENT_BUFFER = 20;
 const UPDATES =
   'subscription ($stationId: ID) { wasteStationUpdated(stationId: $stationId) { eventId fillingLevel station { id arrondissement { name population } } } }';
 
@@ -10,6 +13,7 @@ let platform: TestPlatform;
 
 beforeAll(async () => {
   process.env.OPERATOR_API_KEY = OPERATOR_KEY;
+  process.env.SUBSCRIPTION_CLIENT_BUFFER = String(CLIENT_BUFFER);
   platform = await startTestPlatform(['territory', 'waste']);
 });
 
@@ -135,5 +139,70 @@ describe('privacy of groups', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(metrics.upstreamSubscriptions).toBe(2);
     for (const connection of [...anonymous, operator]) connection.socket.close();
+  });
+});
+
+describe('a client that reads too slowly', () => {
+  it(`is closed after ${CLIENT_BUFFER} waiting events, told where to resume, while the others get every event`, async () => {
+    const station = 'TRILIB-11-0004';
+    const metrics = metricsOf(platform.gateway);
+    // The connections of earlier tests close asynchronously: their clients must not count here.
+    await eventually(() => metrics.clients === 0);
+    const slow = new RawConnection();
+    await slow.init();
+    slow.subscribe('slow-0', UPDATES, { stationId: station });
+    slow.subscribe('slow-1', UPDATES, { stationId: station });
+    const reader = new RawConnection();
+    await reader.init();
+    reader.subscribe('reader', UPDATES, { stationId: station });
+    await eventually(() => metrics.clients === 3);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // It stops reading. The kernel would take megabytes before anything waited in the gateway: the
+    // gateway counts an event as waiting until the client answers a ping written after it.
+    (slow.socket as unknown as { _socket: { pause(): void } })._socket.pause();
+    const eventsBefore = metrics.upstreamEvents;
+    let sent = 0;
+    // Ten reports at a time, until the gateway gave up on it (its two streams left their group).
+    while (metrics.clients === 3 && sent < 200) {
+      await Promise.all(
+        Array.from({ length: 10 }, (_, index) => reportFillLevel(platform, station, (index + 5) / 100)),
+      );
+      sent += 10;
+    }
+    await eventually(() => metrics.clients === 1);
+    (slow.socket as unknown as { _socket: { resume(): void } })._socket.resume();
+    await eventually(() => slow.closed !== undefined, 30_000);
+    expect(slow.closed?.code).toBe(SLOW_CONSUMER_CLOSE_CODE);
+    expect(slow.closed?.reason).toMatch(
+      new RegExp(`read too slowly \\(${CLIENT_BUFFER} events waiting\\); subscribe again with after: "\\d+"`),
+    );
+    // Each subscription got the events written before the close, in order, the last one the resume point.
+    const after = /after: "(\d+)"/.exec(slow.closed?.reason ?? '')?.[1];
+    for (const id of ['slow-0', 'slow-1']) {
+      const got = slow.nexts
+        .map(split)
+        .filter((message) => message.id === id)
+        .map(
+          (message) =>
+            (JSON.parse(message.payload) as { data: { wasteStationUpdated: { eventId: string } } }).data
+              .wasteStationUpdated.eventId,
+        );
+      expect(got).toHaveLength(CLIENT_BUFFER);
+      expect(got.at(-1)).toBe(after);
+      expect(new Set(got).size).toBe(got.length);
+    }
+    // The reader, on the same stream, was not slowed down nor closed.
+    // (A report moves the level, so makes an event, only if it is the newest: not all ten do.)
+    await eventually(() => reader.nexts.length === metrics.upstreamEvents - eventsBefore, 30_000);
+    const eventIds = reader.nexts.map((message) =>
+      BigInt(
+        (JSON.parse(split(message).payload) as { data: { wasteStationUpdated: { eventId: string } } }).data
+          .wasteStationUpdated.eventId,
+      ),
+    );
+    expect(eventIds.length).toBeGreaterThan(CLIENT_BUFFER);
+    expect(eventIds.every((eventId, index) => index === 0 || eventId > eventIds[index - 1])).toBe(true);
+    expect(reader.closed).toBeUndefined();
+    reader.socket.close();
   });
 });

@@ -5,7 +5,7 @@ import type { SharedEvent } from './shared-event';
 /**
  * One client's place on a shared stream: the group hands it each event once and in order
  * (`cursor` skips replayed positions), the transport writes the event's shared bytes. A client
- * with `limit` events not yet taken by the kernel is closed as too slow, told where to resume.
+ * with `limit` events waiting (not yet released by its transport) is closed as too slow, told where to resume.
  */
 export abstract class ClientStream implements Backlog {
   /** The newest position handed to this client. */
@@ -19,7 +19,12 @@ export abstract class ClientStream implements Backlog {
 
   constructor(private readonly limit: number) {}
 
-  deliver(event: SharedEvent): void {
+  /**
+   * `replayed` events (those a resuming client asked for, at most `SUBSCRIPTION_REPLAY_BUFFER`) are
+   * written without counting against the limit: a replay as long as the buffer must not close a
+   * client before it had the time to confirm reading it.
+   */
+  deliver(event: SharedEvent, replayed = false): void {
     if (this.finished) return;
     if (this.waiting >= this.limit) {
       const resume = this.written ? ` with after: "${this.written}"` : '';
@@ -30,7 +35,7 @@ export abstract class ClientStream implements Backlog {
       return;
     }
     this.written = event.eventId;
-    this.write(event);
+    this.write(event, !replayed);
   }
 
   /** The stream ended (the group failed or the server stops): a last result if given, then the end. */
@@ -45,7 +50,8 @@ export abstract class ClientStream implements Backlog {
     this.finish();
   }
 
-  protected abstract write(event: SharedEvent): void;
+  /** Queues the event's bytes; `counted` ones wait (in `waiting`) until the transport releases them. */
+  protected abstract write(event: SharedEvent, counted: boolean): void;
   protected abstract tooSlow(message: string): void;
   protected abstract ended(result?: ExecutionResult): void;
 

@@ -1,10 +1,21 @@
-/** What counts the events it has queued and not yet handed to the kernel (a slow reader grows it). */
+/**
+ * What counts the events it has queued and not yet released by its transport (a slow reader grows
+ * it): SSE releases them once the kernel has them, graphql-ws once the client confirms reading them.
+ */
 export interface Backlog {
   waiting: number;
 }
 
-/** Where an outbox's frames go: one batch written at once, `written` once the kernel has it all. */
-export type WriteBatch = (frames: Buffer[], written: () => void) => void;
+/**
+ * Where an outbox's frames go: one batch written at once. `owners` lists, frame by frame, whose
+ * event each is (or nothing, for a protocol message); the transport calls `release` on them.
+ */
+export type WriteBatch = (frames: Buffer[], owners: readonly (Backlog | undefined)[]) => void;
+
+/** The events of a batch no longer wait. */
+export function release(owners: readonly (Backlog | undefined)[]): void {
+  for (const owner of owners) if (owner) owner.waiting -= 1;
+}
 
 const pending = new Set<Outbox>();
 let scheduled = false;
@@ -19,8 +30,8 @@ export function flushOutboxes(): void {
 /**
  * One connection's writes, coalesced per event-loop turn: every frame queued during a turn (the
  * events of all its subscriptions, protocol messages) leaves in one batch, one system call. It
- * counts, per subscriber, the events not yet handed to the kernel, which is what back-pressure
- * reads to close a client that reads too slowly.
+ * counts, per subscriber, the events queued and not yet released by the transport, which is what
+ * back-pressure reads to close a client that reads too slowly.
  */
 export class Outbox {
   private frames: Buffer[] = [];
@@ -47,8 +58,6 @@ export class Outbox {
     this.frames = [];
     this.owners = [];
     pending.delete(this);
-    this.writeBatch(frames, () => {
-      for (const owner of owners) if (owner) owner.waiting -= 1;
-    });
+    this.writeBatch(frames, owners);
   }
 }

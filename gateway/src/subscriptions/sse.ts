@@ -3,7 +3,7 @@ import { GraphQLError, type ExecutionResult } from 'graphql/index.js';
 import { PayloadTooLargeError, readBody, sendGraphQLError, sendJson } from '#platform/http';
 import { ClientStream } from './client-stream';
 import type { SubscriptionEngine, SubscriptionMetrics } from './engine';
-import { Outbox } from './outbox';
+import { Outbox, release } from './outbox';
 import type { SharedEvent } from './shared-event';
 import type { LiveTransportOptions } from './ws';
 
@@ -48,8 +48,8 @@ function unwatch(response: ServerResponse): void {
   heartbeat = undefined;
 }
 
-/** One SSE subscriber: each event is the same bytes for all (`id:`, `event: next`, `data:`). */
-class EventStream extends ClientStream {
+/** One SSE subscriber: each event is the same bytes for all (`id:`, `event: next`, `data:`). Exported for its tests. */
+export class EventStream extends ClientStream {
   private readonly outbox: Outbox;
 
   constructor(
@@ -58,18 +58,19 @@ class EventStream extends ClientStream {
     metrics: SubscriptionMetrics,
   ) {
     super(limit);
-    this.outbox = new Outbox((frames, written) => {
+    // No way back from an SSE client: its events wait until the kernel has taken them.
+    this.outbox = new Outbox((frames, owners) => {
       metrics.writes += 1;
       response.cork();
       const last = frames.length - 1;
       for (let index = 0; index < last; index += 1) response.write(frames[index]);
-      response.write(frames[last], written);
+      response.write(frames[last], () => release(owners));
       response.uncork();
     });
   }
 
-  protected write(event: SharedEvent): void {
-    this.outbox.push(event.sse, this);
+  protected write(event: SharedEvent, counted: boolean): void {
+    this.outbox.push(event.sse, counted ? this : undefined);
   }
 
   protected tooSlow(message: string): void {

@@ -11,6 +11,7 @@ import { ClientStream } from './client-stream';
 import type { SubscriptionEngine, SubscriptionMetrics } from './engine';
 import type { PreparedSubscription } from './operation';
 import { flushOutboxes, Outbox } from './outbox';
+import { Receipts } from './receipts';
 import { nextMessagePrefix, type SharedEvent } from './shared-event';
 
 export type Authenticate = (headers: IncomingHttpHeaders, request: IncomingMessage) => Promise<Caller>;
@@ -64,11 +65,12 @@ function credentials(
 }
 
 /**
- * One graphql-ws connection: its socket, the outbox its frames leave through, and the caller once
- * authenticated. The upgrade request is kept only until then.
+ * One graphql-ws connection: its socket, the outbox its frames leave through, what its client has
+ * confirmed reading, and the caller once authenticated. The upgrade request is kept only until then.
  */
 class LiveConnection {
   readonly outbox: Outbox;
+  readonly receipts: Receipts;
   caller?: Caller;
   alive = true;
 
@@ -77,16 +79,23 @@ class LiveConnection {
     raw: Socket,
     public request: IncomingMessage | undefined,
     metrics: SubscriptionMetrics,
+    clientBuffer: number,
   ) {
-    this.outbox = new Outbox((frames, written) => {
+    // Half the buffer between pings: a client that reads keeps its count well under the limit.
+    this.receipts = new Receipts(Math.max(1, Math.ceil(clientBuffer / 2)));
+    this.outbox = new Outbox((frames, owners) => {
       metrics.writes += 1;
-      // Corked: the batch leaves in one write however many frames it holds.
+      // Corked: the batch (and the ping that may follow it) leaves in one write however many frames it holds.
       raw.cork();
-      const last = frames.length - 1;
-      for (let index = 0; index < last; index += 1) socket.send(frames[index], TEXT_FRAME);
-      socket.send(frames[last], TEXT_FRAME, written);
+      for (const frame of frames) socket.send(frame, TEXT_FRAME);
+      if (this.receipts.written(owners)) this.ping();
       raw.uncork();
     });
+  }
+
+  /** A ping after everything written: its pong releases those events (see Receipts). */
+  ping(): void {
+    this.receipts.ping((payload, written) => this.socket.ping(payload, false, written));
   }
 
   close(code: number, message: string): void {
@@ -125,8 +134,11 @@ class WebSocketStream extends ClientStream implements AsyncIterableIterator<Exec
     this.prefix = nextMessagePrefix(id);
   }
 
-  protected write(event: SharedEvent): void {
-    this.connection.outbox.push(Buffer.concat([this.prefix, event.graphqlWsTail]), this);
+  protected write(event: SharedEvent, counted: boolean): void {
+    this.connection.outbox.push(
+      Buffer.concat([this.prefix, event.graphqlWsTail]),
+      counted ? this : undefined,
+    );
   }
 
   protected tooSlow(message: string): void {
@@ -255,17 +267,26 @@ export function serveGraphQLWs(
         continue;
       }
       connection.alive = false;
-      socket.ping();
+      connection.ping();
     }
   }, KEEP_ALIVE_MS).unref();
 
   sockets.on('connection', (socket, request) => {
-    const connection = new LiveConnection(socket, request.socket, request, engine.metrics);
+    const connection = new LiveConnection(
+      socket,
+      request.socket,
+      request,
+      engine.metrics,
+      engine.clientBuffer,
+    );
     socket.once('error', (error) => {
       logger.warn({ err: error }, 'graphql-ws socket failed');
       socket.close(CloseCode.InternalServerError, 'Internal server error');
     });
-    socket.on('pong', () => (connection.alive = true));
+    socket.on('pong', (payload) => {
+      connection.alive = true;
+      connection.receipts.pong(payload);
+    });
     alive.set(socket, connection);
     const closed = protocol.opened(
       {
