@@ -92,6 +92,7 @@ describe('the live dashboard', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png') });
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
+    expect(await page.getAttribute('#status', 'data-status')).toBe('live');
   });
 
   it('draws the 20 arrondissements and the stations', async () => {
@@ -118,6 +119,10 @@ describe('the live dashboard', () => {
     // Reported while the page is away: only a resume with `after` can bring it.
     await reportFillLevel(platform, station, 0.99);
     await waitForFill(page, station, ALERT_RED, 15_000);
+    // Every feed is subscribed again, most of them quiet (no vote, no request): the status follows
+    // the connection, not the arrival of events.
+    await expect.poll(() => page.getAttribute('#status', 'class'), { timeout: 10_000 }).toBe('status up');
+    expect(await page.textContent('#status')).toMatch(/en direct \(ws\)/);
   });
 
   it('switches to English and fits a phone', async () => {

@@ -24,7 +24,7 @@ import {
   type Language,
   type Word,
 } from './i18n';
-import { LiveConnection } from './live';
+import { LiveConnection, type Status, type Transport } from './live';
 import { CityMap, fillColour } from './map';
 
 const ENERGY_INTERVAL_SECONDS = 10;
@@ -94,11 +94,18 @@ async function start(): Promise<void> {
   translatePage();
 
   const status = document.getElementById('status') as HTMLElement;
-  const live = new LiveConnection((connected, transport) => {
-    status.textContent = connected
-      ? `● ${translate(language, 'live')} (${transport})`
-      : translate(language, 'reconnecting');
-    status.className = `status ${connected ? 'up' : 'down'}`;
+  let shown: Status = 'connecting';
+  let shownTransport: Transport = 'ws';
+  const drawStatus = () => {
+    status.textContent =
+      shown === 'live' ? `● ${translate(language, 'live')} (${shownTransport})` : translate(language, shown);
+    status.className = `status ${shown === 'live' ? 'up' : 'down'}`;
+    status.dataset.status = shown;
+  };
+  const live = new LiveConnection((connection, transport) => {
+    shown = connection;
+    shownTransport = transport;
+    drawStatus();
   });
 
   // Redrawn on language change from what was last received.
@@ -107,6 +114,7 @@ async function start(): Promise<void> {
     language = language === 'fr' ? 'en' : 'fr';
     localStorage.setItem('ocg-lang', language);
     translatePage();
+    drawStatus();
     for (const redraw of redraws) redraw();
   });
 
