@@ -27,6 +27,8 @@ interface Run {
   arrondissementsDrawn: number;
   arrondissementCount: number;
   stationsDrawn: number;
+  /** Main-thread time the page spent adding the dots (the rest is waiting for answers). */
+  stationsDrawing: number;
   stationCount: number;
   /** Queries (POST /graphql) the page sent before its stations were drawn. */
   queries: number;
@@ -40,6 +42,7 @@ interface Timings {
   firstLiveFeed?: string;
   arrondissementsDrawn?: number;
   stationsDrawn?: number;
+  stationsDrawing?: number;
 }
 
 async function measure(browser: Browser, url: string): Promise<Run> {
@@ -89,6 +92,8 @@ async function measure(browser: Browser, url: string): Promise<Run> {
       firstLiveFeed: typeof live?.detail === 'string' ? live.detail : undefined,
       arrondissementsDrawn: at('ocg:arrondissements-drawn'),
       stationsDrawn: at('ocg:stations-drawn'),
+      stationsDrawing: (performance.getEntriesByName('ocg:stations-drawn')[0] as { detail?: unknown })
+        ?.detail as number | undefined,
     };
   });
   const classes = await page.$$eval('path.arrondissement', (paths) =>
@@ -113,6 +118,7 @@ async function measure(browser: Browser, url: string): Promise<Run> {
     arrondissementsDrawn: timings.arrondissementsDrawn ?? NaN,
     arrondissementCount,
     stationsDrawn: timings.stationsDrawn ?? NaN,
+    stationsDrawing: timings.stationsDrawing ?? NaN,
     stationCount,
     queries: queriesBeforeStations,
   };
@@ -126,6 +132,88 @@ function median(values: number[]): number {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+const STATION_FIELDS =
+  'pageInfo { hasNextPage endCursor } edges { node { id name fillingLevel location { latitude longitude } } }';
+
+interface StationPage {
+  data?: {
+    wasteStations: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: unknown[] };
+  };
+}
+
+async function stationPage(gatewayUrl: string, query: string, variables: Record<string, unknown>) {
+  const response = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as StationPage;
+  if (!body.data) throw new Error(`station page failed: ${JSON.stringify(body)}`);
+  return body.data.wasteStations;
+}
+
+/** Pages through one list of stations; resolves with how many it read. */
+async function allPages(gatewayUrl: string, query: string, variables: Record<string, unknown>) {
+  let after: string | null = null;
+  let stations = 0;
+  do {
+    const page = await stationPage(gatewayUrl, query, { ...variables, after });
+    stations += page.edges.length;
+    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+  } while (after);
+  return stations;
+}
+
+/**
+ * The dashboard's first load of waste stations, two ways, from Node against the same platform:
+ * the city in pages of 100 one after the other (before), and one paged query per arrondissement
+ * with at most 6 in flight, a browser's connections per host (now). Milliseconds and stations read.
+ */
+const STATION_STRATEGIES: Record<string, (gatewayUrl: string) => Promise<number>> = {
+  'city, pages of 100 in sequence': (gatewayUrl) =>
+    allPages(
+      gatewayUrl,
+      `query ($after: String) { wasteStations(first: 100, after: $after) { ${STATION_FIELDS} } }`,
+      {},
+    ),
+  'per arrondissement, 6 in flight': async (gatewayUrl) => {
+    const query = `query ($arrondissement: Int!, $after: String) {
+      wasteStations(first: 100, after: $after, filter: { arrondissement: $arrondissement }) { ${STATION_FIELDS} } }`;
+    const codes = Array.from({ length: 20 }, (_, index) => index + 1);
+    let stations = 0;
+    await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        for (let code = codes.shift(); code !== undefined; code = codes.shift()) {
+          const read = await allPages(gatewayUrl, query, { arrondissement: code });
+          stations += read;
+        }
+      }),
+    );
+    return stations;
+  },
+};
+
+async function compareStationLoads(gatewayUrl: string, rounds: number): Promise<string[]> {
+  const times = new Map<string, number[]>();
+  const counts = new Map<string, number>();
+  for (let round = 0; round < rounds; round += 1) {
+    // Alternating order, so neither always runs on the warmer platform.
+    const names = Object.keys(STATION_STRATEGIES);
+    for (const name of round % 2 ? names.reverse() : names) {
+      const started = performance.now();
+      counts.set(name, await STATION_STRATEGIES[name](gatewayUrl));
+      times.set(name, [...(times.get(name) ?? []), performance.now() - started]);
+    }
+  }
+  const [before, now] = Object.keys(STATION_STRATEGIES).map((name) => median(times.get(name) ?? []));
+  return [
+    ...Object.keys(STATION_STRATEGIES).map(
+      (name) => `    ${name}: ${ms(median(times.get(name) ?? []))} for ${counts.get(name)} stations`,
+    ),
+    `    ratio: ${(before / now).toFixed(1)}× faster per arrondissement`,
+  ];
+}
 
 async function main(): Promise<void> {
   if (!(RUNS >= 1)) throw new Error('BENCH_DASHBOARD_RUNS must be a positive number');
@@ -167,8 +255,12 @@ async function main(): Promise<void> {
       `  arrondissements:     ${first.arrondissementCount} drawn at ${ms(of('arrondissementsDrawn'))} after navigation`,
     );
     console.log(
-      `  waste stations:      ${first.stationCount} drawn at ${ms(of('stationsDrawn'))} after navigation (${ms(median(runs.map((entry) => entry.stationsDrawn - entry.arrondissementsDrawn)))} after the arrondissements); ${of('queries')} queries sent by then`,
+      `  waste stations:      ${first.stationCount} drawn at ${ms(of('stationsDrawn'))} after navigation (${ms(median(runs.map((entry) => entry.stationsDrawn - entry.arrondissementsDrawn)))} after the arrondissements, ${ms(of('stationsDrawing'))} of it drawing); ${of('queries')} queries sent by then`,
     );
+    console.log(
+      `  stations' first load from Node, same platform, median of ${RUNS} rounds (the same stations and fields):`,
+    );
+    for (const line of await compareStationLoads(platform.gatewayUrl, RUNS)) console.log(line);
   } finally {
     await browser?.close();
     const code = await platform.stop();

@@ -77,14 +77,31 @@ function body(id: string): HTMLElement {
   return element;
 }
 
-async function loadStations(map: CityMap): Promise<void> {
-  let after: string | null = null;
-  do {
-    const page: DashboardStationsQuery = await query(DashboardStationsDocument, { after });
-    map.addStations(page.wasteStations.edges.map((edge) => edge.node));
-    after = page.wasteStations.pageInfo.hasNextPage ? page.wasteStations.pageInfo.endCursor : null;
-  } while (after);
-  performance.mark('ocg:stations-drawn'); // for `npm run bench:dashboard`
+/**
+ * The waste stations, all arrondissements at once (one paged query each, the browser running as
+ * many as it allows per host): about 2,000 stations in pages of 100 one after the other took
+ * seconds. Dots are added once the arrondissements are drawn, so they lie above them.
+ */
+async function loadStations(map: CityMap, areas: Promise<void>): Promise<void> {
+  let drawing = 0;
+  await Promise.all(
+    ARRONDISSEMENTS.map(async (arrondissement) => {
+      let after: string | null = null;
+      do {
+        const page: DashboardStationsQuery = await query(DashboardStationsDocument, {
+          arrondissement,
+          after,
+        });
+        await areas;
+        const started = performance.now();
+        map.addStations(page.wasteStations.edges.map((edge) => edge.node));
+        drawing += performance.now() - started;
+        after = page.wasteStations.pageInfo.hasNextPage ? page.wasteStations.pageInfo.endCursor : null;
+      } while (after);
+    }),
+  );
+  // For `npm run bench:dashboard`: when, and how long the page itself spent drawing them.
+  performance.mark('ocg:stations-drawn', { detail: drawing });
 }
 
 async function start(): Promise<void> {
@@ -158,17 +175,15 @@ async function start(): Promise<void> {
 
   // Waste: stations on the map, live; alert counts per arrondissement.
   sections.push(
-    areas
-      .then(() => loadStations(map))
-      .then(() =>
-        live.follow({
-          document: DashboardStationUpdatesDocument,
-          variables: (after) => ({ after: after ?? null }),
-          eventId: (data) => data.wasteStationUpdated.eventId,
-          show: ({ wasteStationUpdated }) =>
-            map.setLevel(wasteStationUpdated.station.id, wasteStationUpdated.station.fillingLevel),
-        }),
-      ),
+    loadStations(map, areas).then(() =>
+      live.follow({
+        document: DashboardStationUpdatesDocument,
+        variables: (after) => ({ after: after ?? null }),
+        eventId: (data) => data.wasteStationUpdated.eventId,
+        show: ({ wasteStationUpdated }) =>
+          map.setLevel(wasteStationUpdated.station.id, wasteStationUpdated.station.fillingLevel),
+      }),
+    ),
   );
   const alerts = new Map<number, { containers: number; stations: number }>();
   const alertBars = new BarList(body('alerts'));
