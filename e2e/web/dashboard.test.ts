@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PersistedOperations, type PersistedOperationManifest } from '../../gateway/src/persisted-operations';
+import { startGateway } from '../../gateway/src/server';
 import { startTestPlatform, type TestPlatform } from '../../test/platform';
 import { OPERATOR_KEY, reportFillLevel } from '../subscriptions/helpers';
 import { launchBrowser, SCREENSHOTS } from './browser';
@@ -134,6 +137,41 @@ describe('the live dashboard', () => {
     await page.click('#language');
     expect(await page.textContent('header h1')).toBe('Paris en direct');
   });
+});
+
+describe('the dashboard where only persisted operations run', () => {
+  it('loads and goes live with PERSISTED_OPERATIONS=require', async () => {
+    const manifest = JSON.parse(
+      readFileSync(
+        path.join(__dirname, '..', '..', 'schema', '__generated__', 'persisted-operations.json'),
+        'utf8',
+      ),
+    ) as PersistedOperationManifest;
+    const required = await startGateway({
+      port: 0,
+      supergraphSdl: platform.supergraphSdl,
+      gatewaySecret: platform.gatewaySecret,
+      databaseUrl: platform.databaseUrl,
+      rateLimit: false,
+      persistedOperations: new PersistedOperations('require', manifest),
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await page.goto(`${required.url.replace(/\/graphql$/, '')}/dashboard`);
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
+      await expect.poll(() => page.getAttribute('#status', 'data-status'), { timeout: 10_000 }).toBe('live');
+      expect(await page.locator('path.station').count()).toBeGreaterThan(50);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await required.stop();
+    }
+  }, 180_000);
 });
 
 describe('GraphiQL, offline', () => {
