@@ -191,6 +191,12 @@ describe('GraphiQL, offline', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'graphiql-query.png') });
 
     await page.locator('.graphiql-tab', { hasText: 'StationUpdates' }).click();
+    // Executed before the tab's document is in place, GraphiQL sends it with the previous tab's
+    // operation name, over HTTP (seen once: answered 500, see the gateway).
+    await expect
+      .poll(() => page.textContent('.graphiql-query-editor'), { timeout: 5000 })
+      .toContain('subscription StationUpdates');
+    await page.waitForTimeout(500);
     await page.click('.graphiql-execute-button');
     await page.waitForTimeout(1000);
     await reportFillLevel(platform, 'TRILIB-14-0004', 0.33);
