@@ -1,17 +1,19 @@
 import 'reflect-metadata';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { persistedOperationManifest } from '#gateway/persisted-operations';
-import { apiSchemaSdl, buildSubgraphSdls, composeSupergraph } from '#platform/composition';
 import { CATALOG } from '#datasets/catalog';
+import { persistedOperationManifest } from '#gateway/persisted-operations';
+import { dashboardOperationSources } from '#gateway/web/operations';
+import { apiSchemaSdl, buildSubgraphSdls, composeSupergraph } from '#platform/composition';
 import { SUBGRAPHS } from '../registry';
 
 /**
  * `npm run compose` writes each subgraph's SDL to schema/<name>.graphql, the composed supergraph
  * to schema/supergraph.graphql, the client-facing API schema to schema/api.graphql and the
- * persisted-operation manifest of the client operations codegen types (schema/operations/) to
- * schema/__generated__/persisted-operations.json and the datasets' owners (the gateway's download
- * routes) to schema/__generated__/datasets.json; `--check` (CI) fails if the committed files differ.
+ * persisted-operation manifest of the client operations codegen types (schema/operations/ and the
+ * dashboard's, gateway/web/dashboard/operations/) to schema/__generated__/persisted-operations.json
+ * and the datasets' owners (the gateway's download routes) to schema/__generated__/datasets.json;
+ * `--check` (CI) fails if the committed files differ.
  */
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
@@ -27,7 +29,8 @@ async function main(): Promise<void> {
   const operations = readdirSync(operationsDirectory)
     .filter((name) => name.endsWith('.graphql'))
     .sort()
-    .map((name) => readFileSync(path.join(operationsDirectory, name), 'utf8'));
+    .map((name) => readFileSync(path.join(operationsDirectory, name), 'utf8'))
+    .concat(dashboardOperationSources());
   files.set(
     path.join('__generated__', 'persisted-operations.json'),
     `${JSON.stringify(persistedOperationManifest(operations), null, 2)}\n`,

@@ -11,6 +11,7 @@ const WORDS = {
   requests: { fr: 'Demandes d’accompagnement ouvertes', en: 'Open accompaniment requests' },
   suppressed: { fr: '< 5', en: '< 5' },
   live: { fr: 'en direct', en: 'live' },
+  connecting: { fr: 'connexion…', en: 'connecting…' },
   reconnecting: { fr: 'reconnexion…', en: 'reconnecting…' },
   legendEmpty: { fr: 'vide', en: 'empty' },
   legendFull: { fr: 'plein', en: 'full' },

@@ -1,6 +1,7 @@
 // Live feeds over graphql-ws, falling back to SSE; each resumes with `after` = the last eventId
 // it showed, so a network drop costs no event and shows none twice.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { DocumentNode } from 'graphql/language/ast';
 import { print } from 'graphql/language/printer';
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
@@ -21,24 +22,43 @@ interface Sink {
   complete: () => void;
 }
 
+/** The operation's name, which says which feed a mark or a log line is about. */
+function operationName(document: DocumentNode): string | undefined {
+  const operation = document.definitions.find((definition) => definition.kind === 'OperationDefinition');
+  return operation?.name?.value;
+}
+
 const RETRY_MS = [500, 1000, 2000, 5000];
+
+/** Whether every feed is subscribed on an open connection: what the page's status shows. */
+export type Status = 'connecting' | 'live' | 'reconnecting';
 
 export class LiveConnection {
   transport: Transport = typeof WebSocket === 'undefined' ? 'sse' : 'ws';
   private ws?: WsClient;
+  private wsConnected = false;
   private wsConnectedOnce = false;
   private wsFailures = 0;
   private readonly sse = createSseClient({
     url: new URL('/graphql/stream', location.href).href,
     retryAttempts: 0,
   });
+  /** Feeds not subscribed on an open connection now; the status is live when there is none. */
   private readonly down = new Set<object>();
+  /** Feeds sent over the WebSocket while it was still connecting: up once it is. */
+  private readonly awaitingSocket = new Map<object, () => void>();
+  private everLive = false;
 
-  constructor(private readonly onStatus: (connected: boolean, transport: Transport) => void) {}
+  constructor(private readonly onStatus: (status: Status, transport: Transport) => void) {}
 
   follow<TData, TVariables>(feed: Feed<TData, TVariables>): void {
     let last: string | undefined;
     let attempt = 0;
+    // Up when its subscription is open, events or not: a quiet feed is not a lost connection.
+    const up = () => {
+      attempt = 0;
+      this.mark(feed, true);
+    };
     const start = () => {
       const payload = {
         query: print(feed.document),
@@ -46,8 +66,7 @@ export class LiveConnection {
       };
       const sink: Sink = {
         next: (value) => {
-          attempt = 0;
-          this.mark(feed, true);
+          up();
           const data = value.data as TData | undefined;
           if (!data) return;
           const id = feed.eventId(data);
@@ -56,29 +75,40 @@ export class LiveConnection {
           feed.show(data);
           // For `npm run bench:dashboard`: when the page first showed a live event.
           if (performance.getEntriesByName('ocg:first-live-update').length === 0)
-            performance.mark('ocg:first-live-update');
+            performance.mark('ocg:first-live-update', { detail: operationName(feed.document) });
         },
         error: (error) => retry(error),
         complete: () => retry(undefined),
       };
-      this.subscribe(payload, sink);
+      this.subscribe(feed, payload, sink, up);
     };
     const retry = (error: unknown) => {
+      this.awaitingSocket.delete(feed);
       this.mark(feed, false);
       if (this.transport === 'ws' && !this.wsConnectedOnce && ++this.wsFailures >= 2) this.transport = 'sse';
       if (error)
         console.warn('live feed interrupted, resuming', error instanceof Error ? error.message : error);
       setTimeout(start, RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]);
     };
+    this.mark(feed, false);
     start();
   }
 
-  private subscribe(payload: { query: string; variables: Record<string, unknown> }, sink: Sink): void {
+  private subscribe(
+    feed: object,
+    payload: { query: string; variables: Record<string, unknown> },
+    sink: Sink,
+    up: () => void,
+  ): void {
     if (this.transport === 'sse') {
-      this.sse.subscribe(payload, sink);
+      // Distinct connections: each feed's stream says when its response has started.
+      this.sse.subscribe(payload, sink, { connected: up });
       return;
     }
-    this.wsClient().subscribe(payload, sink);
+    const client = this.wsClient();
+    if (this.wsConnected) up();
+    else this.awaitingSocket.set(feed, up);
+    client.subscribe(payload, sink);
   }
 
   private wsClient(): WsClient {
@@ -92,8 +122,15 @@ export class LiveConnection {
         retryAttempts: 0,
         on: {
           connected: () => {
+            this.wsConnected = true;
             this.wsConnectedOnce = true;
             this.wsFailures = 0;
+            const waiting = [...this.awaitingSocket.values()];
+            this.awaitingSocket.clear();
+            for (const up of waiting) up();
+          },
+          closed: () => {
+            this.wsConnected = false;
           },
         },
       });
@@ -104,6 +141,8 @@ export class LiveConnection {
   private mark(feed: object, connected: boolean): void {
     if (connected) this.down.delete(feed);
     else this.down.add(feed);
-    this.onStatus(this.down.size === 0, this.transport);
+    const live = this.down.size === 0;
+    if (live) this.everLive = true;
+    this.onStatus(live ? 'live' : this.everLive ? 'reconnecting' : 'connecting', this.transport);
   }
 }

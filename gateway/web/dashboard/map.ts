@@ -13,6 +13,21 @@ export function fillColour(level: number | null): string {
   return '#2e9e44';
 }
 
+function isAlert(level: number | null): boolean {
+  return level !== null && level >= ALERT_LEVEL;
+}
+
+/** A station's dot for its fill level: alerts larger, with a dark red outline. */
+function dotStyle(level: number | null) {
+  const alert = isAlert(level);
+  return {
+    fillColor: fillColour(level),
+    color: alert ? '#6b0000' : '#1d2733',
+    weight: alert ? 3 : 1,
+    radius: alert ? 7 : 4,
+  };
+}
+
 export interface ArrondissementShape {
   code: number;
   name: string;
@@ -73,31 +88,26 @@ export class CityMap {
 
   addStations(stations: StationDot[]): void {
     for (const station of stations) {
+      // Created with its colour, not re-styled after: one path update per dot, not three.
       const dot = L.circleMarker([station.location.latitude, station.location.longitude], {
-        radius: 4,
-        weight: 1,
-        color: '#1d2733',
+        ...dotStyle(station.fillingLevel),
         fillOpacity: 0.95,
         className: `station station-${station.id}`,
       })
         .bindTooltip(station.name)
         .addTo(this.map);
       this.stations.set(station.id, dot);
-      this.setLevel(station.id, station.fillingLevel);
+      if (isAlert(station.fillingLevel)) dot.bringToFront();
     }
   }
 
   setLevel(stationId: string, level: number | null): void {
     const dot = this.stations.get(stationId);
     if (!dot) return;
-    const alert = level !== null && level >= ALERT_LEVEL;
-    dot.setStyle({
-      fillColor: fillColour(level),
-      color: alert ? '#6b0000' : '#1d2733',
-      weight: alert ? 3 : 1,
-    });
-    dot.setRadius(alert ? 7 : 4);
-    if (alert) dot.bringToFront();
+    const { radius, ...style } = dotStyle(level);
+    dot.setStyle(style);
+    dot.setRadius(radius);
+    if (isAlert(level)) dot.bringToFront();
   }
 
   private fit(group: L.FeatureGroup): void {
