@@ -76,7 +76,7 @@ module.exports = {
       severity: 'error',
       comment: 'Import another folder by name (#platform/…, #waste/…), not with ../../..',
       from: {
-        path: '^(app|platform/src|gateway/src|subgraphs/[^/]+/src|datasets|migrations|test|e2e|bench)/',
+        path: '^(app|platform/src|gateway|subgraphs/[^/]+/src|datasets|migrations|test|e2e|bench)/',
       },
       to: { dependencyTypes: ['local'], dependencyTypesNot: ['aliased-subpath-import'], pathNot: '^$1/' },
     },
