@@ -86,4 +86,15 @@ describe('the response cache of public queries', () => {
     await readStation(writerGateway, operator);
     expect((await readStation(writerGateway, operator)).cached).toBe(false);
   });
+
+  it('leaves requests it cannot key to Apollo: an operationName the document lacks is a 400, not a 500', async () => {
+    const response = await fetch(running.writerGateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: STATION, variables: { id: stationId }, operationName: 'Elsewhere' }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).not.toBe('INTERNAL_SERVER_ERROR');
+  });
 });

@@ -230,6 +230,8 @@ export class ResponseCache {
           ]);
         return {
           responseForOperation: async (context) => {
+            // No operation to run (an operationName the document lacks): Apollo answers that itself.
+            if (!context.operation) return null;
             if (context.operation.operation === 'mutation') {
               mutation = true;
               this.generation += 1;

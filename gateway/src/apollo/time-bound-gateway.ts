@@ -1,4 +1,5 @@
 import { ApolloGateway, type GatewayConfig } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import type { gatewayExecution } from '../execution';
 import { withOperationTimeout } from '../limits/timeout';
 import { operationSignal } from './operation-signal';
@@ -19,6 +20,9 @@ export class TimeBoundGateway extends ApolloGateway {
     return {
       schema: loaded.schema,
       executor: this.execution.shared(async (requestContext) => {
+        // No operation to run: graphql-js's own words, which Apollo Server answers with a 400.
+        if (!requestContext.operation)
+          return { errors: [unresolvedOperation(requestContext.request.operationName)] };
         const operation = new AbortController();
         try {
           return await operationSignal.run(operation.signal, () => bounded(requestContext));
@@ -29,4 +33,12 @@ export class TimeBoundGateway extends ApolloGateway {
       }),
     };
   }
+}
+
+function unresolvedOperation(operationName: string | undefined): GraphQLError {
+  return new GraphQLError(
+    operationName
+      ? `Unknown operation named "${operationName}".`
+      : 'Must provide operation name if query contains multiple operations.',
+  );
 }
