@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { BaseContext } from '#platform/context';
-import { badInput, ErrorCode } from '#platform/errors';
+import { badInput, ErrorCode, forbidden } from '#platform/errors';
 import { validateNear, type NearInput } from '#platform/geo';
 import { hasRole } from '#platform/identity';
 
@@ -12,6 +12,10 @@ export type MobilityContext = BaseContext;
 
 export function isOperator(context: BaseContext): boolean {
   return hasRole(context.identity, 'operator');
+}
+
+export function requireOperator(context: BaseContext): void {
+  if (!isOperator(context)) throw forbidden('Only operators can read this');
 }
 
 /** The volunteer id of a caller with the `volunteer` role (their token's subject), if any. */
