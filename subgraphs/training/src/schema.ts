@@ -1,9 +1,10 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '#platform/federation';
+// Loaded before the other resolvers: type-graphql orders Query fields and types by load order.
+import { CourseResolver } from './modules/course/course.resolver';
 import { ArrondissementResolver } from './modules/arrondissement/arrondissement.resolver';
 import { CallForProjectsResolver } from './modules/call-for-projects/call-for-projects.resolver';
 import { CohortResolver } from './modules/cohort/cohort.resolver';
-import { CourseResolver } from './modules/course/course.resolver';
 import { OutcomeResolver } from './modules/outcome/outcome.resolver';
 import { ProviderResolver } from './modules/provider/provider.resolver';
 import { SponsorResolver, SponsorshipResolver } from './modules/sponsor/sponsor.resolver';

@@ -1,18 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { BaseContext } from '#platform/context';
-import { ConnectionType, PageArgs, type Connection } from '#platform/pagination';
+import { PageArgs, type Connection } from '#platform/pagination';
 import { TrainingCourse } from '../course/course.entity';
 import { courseById } from '../course/course.loader';
 import { required } from '../rows';
 import { Startup } from '../startup/startup.entity';
-import { TrainingSponsor } from './sponsor.entity';
+import { TrainingSponsor, TrainingSponsorConnection } from './sponsor.entity';
 import { TrainingSponsorFilter } from './sponsor.input';
 import { sponsorById, sponsorshipsBySponsor } from './sponsor.loader';
 import { SponsorService } from './sponsor.service';
 import { TrainingSponsorship } from './sponsorship.entity';
-
-@ObjectType('TrainingSponsorConnection')
-export class TrainingSponsorConnection extends ConnectionType(TrainingSponsor) {}
 
 @Resolver(() => TrainingSponsor)
 export class SponsorResolver {
