@@ -1,5 +1,6 @@
 import { forbidden } from '#platform/errors';
-import { isOperator, volunteerSubject, type MobilityContext } from '../../context';
+import type { MobilityContext } from '../../context';
+import { isOperator, volunteerSubject } from '../../privacy';
 import { accompanimentRequestById } from './accompaniment-request.loader';
 import { isVisibleTo } from './accompaniment-request.service';
 

@@ -7,7 +7,7 @@ import { Beneficiary } from '../beneficiary/beneficiary.entity';
 import { beneficiaryById } from '../beneficiary/beneficiary.loader';
 import { Volunteer } from '../volunteer/volunteer.entity';
 import { volunteerById } from '../volunteer/volunteer.loader';
-import { validateSearchNear, VOLUNTEER_MAX_RADIUS_METERS } from '../../context';
+import { validateSearchNear, VOLUNTEER_MAX_RADIUS_METERS } from './accompaniment-request.privacy';
 import { AccompanimentRequest, AccompanimentRequestConnection } from './accompaniment-request.entity';
 import {
   AccompanimentRequestFilter,

@@ -1,4 +1,5 @@
-import { requireOperator, type MobilityContext } from '../../context';
+import type { MobilityContext } from '../../context';
+import { requireOperator } from '../../privacy';
 import { beneficiaryById } from './beneficiary.loader';
 
 /**

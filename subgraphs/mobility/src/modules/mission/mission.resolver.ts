@@ -3,7 +3,7 @@ import type { BaseContext } from '#platform/context';
 import { forbidden } from '#platform/errors';
 import { Location } from '#platform/geo';
 import { type Connection } from '#platform/pagination';
-import { isOperator, volunteerSubject } from '../../context';
+import { isOperator, volunteerSubject } from '../../privacy';
 import { AccompanimentRequest } from '../accompaniment-request/accompaniment-request.entity';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';
 import { beneficiaryById } from '../beneficiary/beneficiary.loader';
