@@ -7,8 +7,10 @@ import { CallForProjectsResolver } from './modules/call-for-projects/call-for-pr
 import { CohortResolver } from './modules/cohort/cohort.resolver';
 import { OutcomeResolver } from './modules/outcome/outcome.resolver';
 import { ProviderResolver } from './modules/provider/provider.resolver';
-import { SponsorResolver, SponsorshipResolver } from './modules/sponsor/sponsor.resolver';
-import { HireResolver, StartupResolver } from './modules/startup/startup.resolver';
+import { SponsorResolver } from './modules/sponsor/sponsor.resolver';
+import { SponsorshipResolver } from './modules/sponsorship/sponsorship.resolver';
+import { StartupResolver } from './modules/startup/startup.resolver';
+import { HireResolver } from './modules/hire/hire.resolver';
 import { callForProjectsReference } from './modules/call-for-projects/call-for-projects.reference';
 import { cohortReference } from './modules/cohort/cohort.reference';
 import { courseReference } from './modules/course/course.reference';
