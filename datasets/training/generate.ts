@@ -7,8 +7,8 @@ import { TrainingCohort } from '#training/modules/cohort/cohort.entity';
 import { TrainingAudience, TrainingCourse, TrainingFormat } from '#training/modules/course/course.entity';
 import { TrainingProviderKind, type TrainingProvider } from '#training/modules/provider/provider.entity';
 import { TrainingSponsorKind, type TrainingSponsor } from '#training/modules/sponsor/sponsor.entity';
-import type { TrainingSponsorship } from '#training/modules/sponsor/sponsorship.entity';
-import type { TrainingHire } from '#training/modules/startup/hire.entity';
+import type { TrainingSponsorship } from '#training/modules/sponsorship/sponsorship.entity';
+import type { TrainingHire } from '#training/modules/hire/hire.entity';
 import { ARRONDISSEMENTS } from '../territory/reference';
 import {
   ARRONDISSEMENT_WEIGHTS,

@@ -7,8 +7,8 @@ import { TrainingCohort } from '#training/modules/cohort/cohort.entity';
 import { TrainingCourse } from '#training/modules/course/course.entity';
 import { TrainingProvider } from '#training/modules/provider/provider.entity';
 import { TrainingSponsor } from '#training/modules/sponsor/sponsor.entity';
-import { TrainingSponsorship } from '#training/modules/sponsor/sponsorship.entity';
-import { TrainingHire } from '#training/modules/startup/hire.entity';
+import { TrainingSponsorship } from '#training/modules/sponsorship/sponsorship.entity';
+import { TrainingHire } from '#training/modules/hire/hire.entity';
 import { generateTraining } from './generate';
 
 export const isTrainingSeeded = (db: DataSource): Promise<boolean> => hasDatasetImports(db.manager);

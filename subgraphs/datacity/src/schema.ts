@@ -1,17 +1,14 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '#platform/federation';
-import type { DatacityContext } from './context';
 import { ArrondissementChallengesResolver } from './modules/arrondissement/arrondissement.resolver';
-import { challengeById } from './modules/challenge/challenge.loader';
 import { ChallengeResolver } from './modules/challenge/challenge.resolver';
-import { experimentById } from './modules/experiment/experiment.loader';
 import { ExperimentResolver } from './modules/experiment/experiment.resolver';
-import { siteById } from './modules/site/site.loader';
 import { ChallengeSiteResolver } from './modules/site/site.resolver';
-import { startupById } from './modules/startup/startup.loader';
 import { StartupResolver } from './modules/startup/startup.resolver';
-
-type IdReference = { id: string };
+import { challengeReference } from './modules/challenge/challenge.reference';
+import { experimentReference } from './modules/experiment/experiment.reference';
+import { challengeSiteReference } from './modules/site/site.reference';
+import { startupReference } from './modules/startup/startup.reference';
 
 export function buildDatacitySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -23,22 +20,10 @@ export function buildDatacitySchema(): Promise<GraphQLSchema> {
       ArrondissementChallengesResolver,
     ],
     referenceResolvers: {
-      Challenge: {
-        __resolveReference: (reference: IdReference, context: DatacityContext) =>
-          challengeById(context).load(reference.id),
-      },
-      Startup: {
-        __resolveReference: (reference: IdReference, context: DatacityContext) =>
-          startupById(context).load(reference.id),
-      },
-      Experiment: {
-        __resolveReference: (reference: IdReference, context: DatacityContext) =>
-          experimentById(context).load(reference.id),
-      },
-      ChallengeSite: {
-        __resolveReference: (reference: IdReference, context: DatacityContext) =>
-          siteById(context).load(reference.id),
-      },
+      Challenge: challengeReference,
+      Startup: startupReference,
+      Experiment: experimentReference,
+      ChallengeSite: challengeSiteReference,
     },
   });
 }

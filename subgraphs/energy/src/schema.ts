@@ -1,10 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '#platform/federation';
-import type { EnergyContext } from './context';
 import { ArrondissementResolver } from './modules/arrondissement/arrondissement.resolver';
 import { ConsumptionResolver } from './modules/consumption/consumption.resolver';
 import { BuildingResolver } from './modules/building/building.resolver';
-import { buildingById } from './modules/building/building.loader';
 import { DistrictResolver } from './modules/district/district.resolver';
 import { DistrictLoadResolver } from './modules/district-load/district-load.resolver';
 import {
@@ -15,9 +13,10 @@ import {
 import { EnergyLoadResolver } from './modules/energy-load/energy-load.resolver';
 import { EnergyIngestionResolver } from './modules/ingestion/ingestion.resolver';
 import { MeterResolver } from './modules/meter/meter.resolver';
-import { meterById } from './modules/meter/meter.loader';
 import { MeterReadingResolver } from './modules/meter-reading/meter-reading.resolver';
 import { ReadingEventResolver } from './modules/reading-event/reading-event.resolver';
+import { buildingReference } from './modules/building/building.reference';
+import { meterReference } from './modules/meter/meter.reference';
 
 export function buildEnergySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -37,14 +36,8 @@ export function buildEnergySchema(): Promise<GraphQLSchema> {
       EnergyLoadResolver,
     ],
     referenceResolvers: {
-      Building: {
-        __resolveReference: (reference: { id: string }, context: EnergyContext) =>
-          buildingById(context).load(reference.id),
-      },
-      Meter: {
-        __resolveReference: (reference: { id: string }, context: EnergyContext) =>
-          meterById(context).load(reference.id),
-      },
+      Building: buildingReference,
+      Meter: meterReference,
     },
   });
 }

@@ -5,8 +5,8 @@ import { TrainingCohort } from './modules/cohort/cohort.entity';
 import { TrainingCourse } from './modules/course/course.entity';
 import { TrainingProvider } from './modules/provider/provider.entity';
 import { TrainingSponsor } from './modules/sponsor/sponsor.entity';
-import { TrainingSponsorship } from './modules/sponsor/sponsorship.entity';
-import { TrainingHire } from './modules/startup/hire.entity';
+import { TrainingSponsorship } from './modules/sponsorship/sponsorship.entity';
+import { TrainingHire } from './modules/hire/hire.entity';
 import { buildTrainingSchema } from './schema';
 
 /** Training: ParisCode, the City's digital-skills courses for job seekers, their outcomes and sponsors. */

@@ -1,16 +1,15 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '#platform/federation';
-import type { WasteContext } from './context';
 import { AlertCountResolver } from './modules/alert-count/alert-count.resolver';
 import { ArrondissementResolver } from './modules/arrondissement/arrondissement.resolver';
 import { CollectionResolver } from './modules/collection/collection.resolver';
 import { ContainerResolver } from './modules/container/container.resolver';
 import { IngestionResolver } from './modules/ingestion/ingestion.resolver';
 import { ObservationResolver } from './modules/observation/observation.resolver';
-import { stationById } from './modules/station/station.loader';
 import { StationResolver } from './modules/station/station.resolver';
 import { StationEventResolver } from './modules/station-event/station-event.resolver';
 import { StreamStatisticsResolver } from './modules/stream-statistics/stream-statistics.resolver';
+import { stationReference } from './modules/station/station.reference';
 
 export function buildWasteSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -26,10 +25,7 @@ export function buildWasteSchema(): Promise<GraphQLSchema> {
       AlertCountResolver,
     ],
     referenceResolvers: {
-      WasteStation: {
-        __resolveReference: (reference: { id: string }, context: WasteContext) =>
-          stationById(context).load(reference.id),
-      },
+      WasteStation: stationReference,
     },
   });
 }

@@ -1,10 +1,5 @@
 import { badInput } from '#platform/errors';
 
-/** A case-insensitive `ILIKE` pattern matching `words` anywhere, with `%`, `_` and `\` taken literally. */
-export function containsPattern(words: string): string {
-  return `%${words.trim().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
-
 /** ParisCode years are calendar years; anything that is not a plausible one is a caller's mistake. */
 export function validateYear(year: number | null | undefined, argument = 'year'): void {
   if (year === null || year === undefined) return;

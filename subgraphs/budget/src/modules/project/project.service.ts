@@ -2,6 +2,7 @@ import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { validateArrondissement } from '#platform/city';
 import { whereExplored } from '#platform/exploring';
 import { withFacets } from '#platform/facets';
+import { containsPattern } from '#platform/like';
 import { explorationOrder } from '#platform/ordering';
 import {
   paginate,
@@ -128,7 +129,7 @@ export class ProjectService {
     const words = criteria.titleContains?.trim();
     if (words) {
       query.andWhere("project.title ILIKE :titlePattern ESCAPE '\\'", {
-        titlePattern: `%${words.replace(/[\\%_]/g, (character) => `\\${character}`)}%`,
+        titlePattern: containsPattern(words),
       });
     }
     whereExplored(query, 'project', criteria);

@@ -1,6 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Provenance } from '#platform/city';
 import { badInput, conflict } from '#platform/errors';
+import { validateIdentifier, validatePast } from '#platform/ingestion-checks';
 import { MeterKind } from '../meter/meter.entity';
 import { MeterReading } from '../meter-reading/meter-reading.entity';
 import { rollUpInsertedReadings } from '../meter-reading-rollup/meter-reading-rollup.service';
@@ -10,9 +11,6 @@ import type { MeterReadingInput, RecordMeterReadingsInput } from './ingestion.in
 
 /** One call stays one bounded transaction (and one bounded event burst for subscribers). */
 export const MAX_READINGS_PER_BATCH = 1000;
-/** Meter and server clocks drift a little; anything later than this ahead of us is refused. */
-const CLOCK_SKEW_MS = 60_000;
-const MAX_IDENTIFIER_LENGTH = 128;
 /**
  * Readings sent by sensors and operators are measurements of the City's own meters; the same
  * provenance the waste subgraph gives its sensors' reports.
@@ -34,21 +32,14 @@ interface StoredReading {
 
 function validateReading(reading: MeterReadingInput, index: number): void {
   const at = (field: string) => `input.readings[${index}].${field}`;
-  if (reading.readingId.trim() === '' || reading.readingId.length > MAX_IDENTIFIER_LENGTH) {
-    throw badInput(
-      `\`${at('readingId')}\` must be a non-empty id of at most ${MAX_IDENTIFIER_LENGTH} characters`,
-      at('readingId'),
-    );
-  }
+  validateIdentifier(reading.readingId, at('readingId'));
   if (!(reading.value >= 0)) {
     throw badInput(`\`${at('value')}\` must be 0 or more (got ${reading.value})`, at('value'));
   }
   if (reading.power !== null && reading.power !== undefined && !(reading.power >= 0)) {
     throw badInput(`\`${at('power')}\` must be 0 or more kW (got ${reading.power})`, at('power'));
   }
-  if (reading.observedAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
-    throw badInput(`\`${at('observedAt')}\` must not be in the future`, at('observedAt'));
-  }
+  validatePast(reading.observedAt, at('observedAt'));
 }
 
 /** Within one batch a reading id, and a meter's instant, may appear once. */

@@ -4,7 +4,8 @@ import { forbidden } from '#platform/errors';
 import { appendEvent, type LoggedEvent } from '#platform/events/log';
 import type { NearInput } from '#platform/geo';
 import { hasRole } from '#platform/identity';
-import { isOperator, validateSearchNear, volunteerSubject } from '../../context';
+import { isOperator, volunteerSubject } from '../../privacy';
+import { validateSearchNear } from '../accompaniment-request/accompaniment-request.privacy';
 import {
   AccompanimentStatus,
   type AccompanimentRequest,

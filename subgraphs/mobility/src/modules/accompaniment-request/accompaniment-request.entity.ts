@@ -2,6 +2,7 @@ import { Authorized, Directive, Field, ID, Int, ObjectType, registerEnumType } f
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Provenance } from '#platform/city';
 import { Location } from '#platform/geo';
+import { ConnectionType } from '#platform/pagination';
 
 export enum AccompanimentStatus {
   OPEN = 'OPEN',
@@ -171,3 +172,6 @@ export class AccompanimentRequest {
   @Column({ type: 'text', nullable: true })
   provenance: Provenance | null;
 }
+
+@ObjectType('AccompanimentRequestConnection')
+export class AccompanimentRequestConnection extends ConnectionType(AccompanimentRequest) {}

@@ -1,26 +1,14 @@
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  FieldResolver,
-  ID,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { BaseContext } from '#platform/context';
 import { NearInput } from '#platform/geo';
-import { ConnectionType, PageArgs, type Connection } from '#platform/pagination';
+import { PageArgs, type Connection } from '#platform/pagination';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';
 import { Beneficiary } from '../beneficiary/beneficiary.entity';
 import { beneficiaryById } from '../beneficiary/beneficiary.loader';
 import { Volunteer } from '../volunteer/volunteer.entity';
 import { volunteerById } from '../volunteer/volunteer.loader';
-import { validateSearchNear, VOLUNTEER_MAX_RADIUS_METERS } from '../../context';
-import { AccompanimentRequest } from './accompaniment-request.entity';
+import { validateSearchNear, VOLUNTEER_MAX_RADIUS_METERS } from './accompaniment-request.privacy';
+import { AccompanimentRequest, AccompanimentRequestConnection } from './accompaniment-request.entity';
 import {
   AccompanimentRequestFilter,
   CancelAccompanimentRequestInput,
@@ -28,9 +16,6 @@ import {
 } from './accompaniment-request.input';
 import { accompanimentRequestById } from './accompaniment-request.loader';
 import { AccompanimentRequestService, isVisibleTo } from './accompaniment-request.service';
-
-@ObjectType('AccompanimentRequestConnection')
-export class AccompanimentRequestConnection extends ConnectionType(AccompanimentRequest) {}
 
 @Resolver(() => AccompanimentRequest)
 export class AccompanimentRequestResolver {

@@ -1,10 +1,10 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { validateArrondissement } from '#platform/city';
-import { badInput, conflict } from '#platform/errors';
+import { badInput, conflict, notFound } from '#platform/errors';
 import { whereNear, type NearInput } from '#platform/geo';
 import { paginate, type Connection, type PageArgs, type PageOrder } from '#platform/pagination';
 import type { BaseContext } from '#platform/context';
-import { isOperator, notFound, volunteerSubject } from '../../context';
+import { isOperator, volunteerSubject } from '../../privacy';
 import { appendRequestEvent } from '../accompaniment-request-event/accompaniment-request-event.service';
 import { Beneficiary } from '../beneficiary/beneficiary.entity';
 import {

@@ -2,6 +2,7 @@ import { Authorized, Directive, Field, ID, Int, ObjectType, registerEnumType } f
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Provenance } from '#platform/city';
 import { Location } from '#platform/geo';
+import { ConnectionType } from '#platform/pagination';
 
 export enum MobilityAid {
   NONE = 'NONE',
@@ -83,3 +84,6 @@ export class Beneficiary {
   @Column({ type: 'text', nullable: true })
   provenance: Provenance | null;
 }
+
+@ObjectType('BeneficiaryConnection')
+export class BeneficiaryConnection extends ConnectionType(Beneficiary) {}

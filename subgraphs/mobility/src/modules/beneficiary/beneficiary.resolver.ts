@@ -1,27 +1,13 @@
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  FieldResolver,
-  ID,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { BaseContext } from '#platform/context';
-import { ConnectionType, PageArgs, type Connection } from '#platform/pagination';
+import { PageArgs, type Connection } from '#platform/pagination';
 import type { AccompanimentRequest } from '../accompaniment-request/accompaniment-request.entity';
-import { AccompanimentRequestConnection } from '../accompaniment-request/accompaniment-request.resolver';
+import { AccompanimentRequestConnection } from '../accompaniment-request/accompaniment-request.entity';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';
-import { Beneficiary } from './beneficiary.entity';
+import { Beneficiary, BeneficiaryConnection } from './beneficiary.entity';
 import { BeneficiaryFilter } from './beneficiary.input';
 import { beneficiaryById, requestsByBeneficiary } from './beneficiary.loader';
 import { BeneficiaryService } from './beneficiary.service';
-
-@ObjectType('BeneficiaryConnection')
-export class BeneficiaryConnection extends ConnectionType(Beneficiary) {}
 
 @Resolver(() => Beneficiary)
 export class BeneficiaryResolver {

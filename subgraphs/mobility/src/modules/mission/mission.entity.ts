@@ -5,6 +5,7 @@ import {
   AccompanimentTransportMode,
   type AccompanimentRequest,
 } from '../accompaniment-request/accompaniment-request.entity';
+import { ConnectionType } from '#platform/pagination';
 
 /**
  * An accompaniment request seen from the volunteer who accepted it. It is not a table of its own:
@@ -87,3 +88,6 @@ export class MissionContact {
   @Field(() => String)
   phone: string;
 }
+
+@ObjectType('MissionConnection')
+export class MissionConnection extends ConnectionType(Mission) {}

@@ -1,32 +1,17 @@
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  FieldResolver,
-  ID,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { BaseContext } from '#platform/context';
 import { forbidden } from '#platform/errors';
 import { Location } from '#platform/geo';
-import { ConnectionType, type Connection } from '#platform/pagination';
-import { isOperator, volunteerSubject } from '../../context';
+import { type Connection } from '#platform/pagination';
+import { isOperator, volunteerSubject } from '../../privacy';
 import { AccompanimentRequest } from '../accompaniment-request/accompaniment-request.entity';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';
 import { beneficiaryById } from '../beneficiary/beneficiary.loader';
 import { Volunteer } from '../volunteer/volunteer.entity';
 import { volunteerById } from '../volunteer/volunteer.loader';
-import { Mission, MissionContact } from './mission.entity';
+import { Mission, MissionContact, MissionConnection } from './mission.entity';
 import { AcceptAccompanimentRequestArgs, MyMissionsArgs } from './mission.input';
 import { assertMissionActor, MissionService } from './mission.service';
-
-@ObjectType('MissionConnection')
-export class MissionConnection extends ConnectionType(Mission) {}
 
 @Resolver(() => Mission)
 export class MissionResolver {

@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BaseContext } from '#platform/context';
-import { badInput, conflict, forbidden } from '#platform/errors';
+import { badInput, conflict, forbidden, notFound } from '#platform/errors';
 import { paginate, type Connection, type PageArgs } from '#platform/pagination';
-import { isOperator, notFound, volunteerSubject } from '../../context';
+import { isOperator, volunteerSubject } from '../../privacy';
 import {
   AccompanimentRequest,
   AccompanimentStatus,

@@ -1,6 +1,7 @@
 import { Authorized, Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Provenance } from '#platform/city';
+import { ConnectionType } from '#platform/pagination';
 
 /**
  * A Paris en Compagnie volunteer. Everything but the id identifies a person, so every field is for
@@ -52,3 +53,6 @@ export class Volunteer {
   @Column({ type: 'text', nullable: true })
   provenance: Provenance | null;
 }
+
+@ObjectType('VolunteerConnection')
+export class VolunteerConnection extends ConnectionType(Volunteer) {}

@@ -1,25 +1,11 @@
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  FieldResolver,
-  ID,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { BaseContext } from '#platform/context';
-import { ConnectionType, PageArgs, type Connection } from '#platform/pagination';
+import { PageArgs, type Connection } from '#platform/pagination';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';
-import { Volunteer } from './volunteer.entity';
+import { Volunteer, VolunteerConnection } from './volunteer.entity';
 import { VolunteerFilter } from './volunteer.input';
 import { volunteerById } from './volunteer.loader';
 import { VolunteerService } from './volunteer.service';
-
-@ObjectType('VolunteerConnection')
-export class VolunteerConnection extends ConnectionType(Volunteer) {}
 
 @Resolver(() => Volunteer)
 export class VolunteerResolver {

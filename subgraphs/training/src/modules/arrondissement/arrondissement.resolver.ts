@@ -4,7 +4,7 @@ import { PageArgs, type Connection } from '#platform/pagination';
 import type { TrainingCourse } from '../course/course.entity';
 import { TrainingCourseFilter } from '../course/course.input';
 import { coursesByParent } from '../course/course.loader';
-import { TrainingCourseConnection } from '../course/course.resolver';
+import { TrainingCourseConnection } from '../course/course.entity';
 import { Arrondissement } from './arrondissement.entity';
 
 @Resolver(() => Arrondissement)

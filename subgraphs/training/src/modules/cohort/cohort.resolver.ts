@@ -3,8 +3,8 @@ import type { BaseContext } from '#platform/context';
 import { TrainingCourse } from '../course/course.entity';
 import { courseById } from '../course/course.loader';
 import { required } from '../rows';
-import { TrainingHire } from '../startup/hire.entity';
-import { hiresByCohort } from '../startup/hire.loader';
+import { TrainingHire } from '../hire/hire.entity';
+import { hiresByCohort } from '../hire/hire.loader';
 import { TrainingCohort } from './cohort.entity';
 
 @Resolver(() => TrainingCohort)

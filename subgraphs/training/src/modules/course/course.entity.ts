@@ -1,7 +1,9 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType, Float } from 'type-graphql';
+import { Arg, Directive, Field, ID, Int, ObjectType, registerEnumType, Float } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Provenance } from '#platform/city';
 import { DISTANCE_METERS_DESCRIPTION, Location } from '#platform/geo';
+import { countFacets, Facet, FACETS_DESCRIPTION } from '#platform/facets';
+import { ConnectionType } from '#platform/pagination';
 
 /** The digital trades ParisCode trains for. */
 export enum TrainingSkillDomain {
@@ -157,3 +159,13 @@ export enum TrainingCourseFacetField {
 }
 
 registerEnumType(TrainingCourseFacetField, { name: 'TrainingCourseFacetField' });
+
+@ObjectType('TrainingCourseConnection')
+export class TrainingCourseConnection extends ConnectionType(TrainingCourse) {
+  @Field(() => [Facet], { description: FACETS_DESCRIPTION })
+  facets(
+    @Arg('fields', () => [TrainingCourseFacetField]) fields: TrainingCourseFacetField[],
+  ): Promise<Facet[]> {
+    return countFacets(this, fields);
+  }
+}

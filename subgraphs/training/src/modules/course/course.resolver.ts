@@ -1,20 +1,6 @@
-import { countFacets, Facet, FACETS_DESCRIPTION } from '#platform/facets';
-import {
-  Arg,
-  Args,
-  Ctx,
-  Field,
-  FieldResolver,
-  Float,
-  ID,
-  Int,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { BaseContext } from '#platform/context';
-import { ConnectionType, PageArgs, type Connection } from '#platform/pagination';
+import { PageArgs, type Connection } from '#platform/pagination';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';
 import { TrainingCallForProjects } from '../call-for-projects/call-for-projects.entity';
 import { callForProjectsByYear } from '../call-for-projects/call-for-projects.loader';
@@ -24,22 +10,13 @@ import { required } from '../rows';
 import { TrainingProvider } from '../provider/provider.entity';
 import { providerById } from '../provider/provider.loader';
 import { TrainingSponsor } from '../sponsor/sponsor.entity';
-import { sponsorById, sponsorshipsByCourse } from '../sponsor/sponsor.loader';
-import { TrainingSponsorship } from '../sponsor/sponsorship.entity';
-import { TrainingCourse, TrainingCourseFacetField } from './course.entity';
+import { sponsorById } from '../sponsor/sponsor.loader';
+import { sponsorshipsByCourse } from '../sponsorship/sponsorship.loader';
+import { TrainingSponsorship } from '../sponsorship/sponsorship.entity';
+import { TrainingCourse, TrainingCourseConnection } from './course.entity';
 import { TrainingCourseFilter, TrainingCourseOrder } from './course.input';
 import { courseById } from './course.loader';
 import { CourseService } from './course.service';
-
-@ObjectType('TrainingCourseConnection')
-export class TrainingCourseConnection extends ConnectionType(TrainingCourse) {
-  @Field(() => [Facet], { description: FACETS_DESCRIPTION })
-  facets(
-    @Arg('fields', () => [TrainingCourseFacetField]) fields: TrainingCourseFacetField[],
-  ): Promise<Facet[]> {
-    return countFacets(this, fields);
-  }
-}
 
 @Resolver(() => TrainingCourse)
 export class CourseResolver {

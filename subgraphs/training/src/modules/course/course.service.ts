@@ -12,7 +12,7 @@ import {
 } from '#platform/pagination';
 import { validateYear } from '../criteria';
 import { TrainingSponsor } from '../sponsor/sponsor.entity';
-import { TrainingSponsorship } from '../sponsor/sponsorship.entity';
+import { TrainingSponsorship } from '../sponsorship/sponsorship.entity';
 import { TrainingCourse, TrainingCourseFacetField } from './course.entity';
 import {
   TrainingCourseOrderField,

@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Provenance } from '#platform/city';
+import { ConnectionType } from '#platform/pagination';
 
 export enum TrainingProviderKind {
   SCHOOL = 'SCHOOL',
@@ -42,3 +43,6 @@ export class TrainingProvider {
   @Column({ type: 'text' })
   provenance: Provenance;
 }
+
+@ObjectType('TrainingProviderConnection')
+export class TrainingProviderConnection extends ConnectionType(TrainingProvider) {}

@@ -1,17 +1,14 @@
-import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { BaseContext } from '#platform/context';
-import { ConnectionType, PageArgs, type Connection } from '#platform/pagination';
+import { PageArgs, type Connection } from '#platform/pagination';
 import type { TrainingCourse } from '../course/course.entity';
 import { TrainingCourseFilter } from '../course/course.input';
 import { coursesByParent } from '../course/course.loader';
-import { TrainingCourseConnection } from '../course/course.resolver';
-import { TrainingProvider } from './provider.entity';
+import { TrainingCourseConnection } from '../course/course.entity';
+import { TrainingProvider, TrainingProviderConnection } from './provider.entity';
 import { TrainingProviderFilter } from './provider.input';
 import { providerById } from './provider.loader';
 import { ProviderService } from './provider.service';
-
-@ObjectType('TrainingProviderConnection')
-export class TrainingProviderConnection extends ConnectionType(TrainingProvider) {}
 
 @Resolver(() => TrainingProvider)
 export class ProviderResolver {

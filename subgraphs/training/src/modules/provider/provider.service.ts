@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { paginate, type Connection, type PageArgs, type PageOrder } from '#platform/pagination';
-import { containsPattern } from '../criteria';
+import { containsPattern } from '#platform/like';
 import { TrainingProvider } from './provider.entity';
 import type { TrainingProviderFilter } from './provider.input';
 

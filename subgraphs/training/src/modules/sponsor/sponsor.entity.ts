@@ -1,6 +1,7 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Provenance } from '#platform/city';
+import { ConnectionType } from '#platform/pagination';
 
 export enum TrainingSponsorKind {
   COMPANY = 'COMPANY',
@@ -42,3 +43,6 @@ export class TrainingSponsor {
   @Column({ type: 'text' })
   provenance: Provenance;
 }
+
+@ObjectType('TrainingSponsorConnection')
+export class TrainingSponsorConnection extends ConnectionType(TrainingSponsor) {}

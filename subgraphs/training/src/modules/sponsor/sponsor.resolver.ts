@@ -1,18 +1,16 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { BaseContext } from '#platform/context';
-import { ConnectionType, PageArgs, type Connection } from '#platform/pagination';
+import { PageArgs, type Connection } from '#platform/pagination';
 import { TrainingCourse } from '../course/course.entity';
 import { courseById } from '../course/course.loader';
 import { required } from '../rows';
 import { Startup } from '../startup/startup.entity';
-import { TrainingSponsor } from './sponsor.entity';
+import { TrainingSponsor, TrainingSponsorConnection } from './sponsor.entity';
 import { TrainingSponsorFilter } from './sponsor.input';
-import { sponsorById, sponsorshipsBySponsor } from './sponsor.loader';
+import { sponsorshipsBySponsor } from '../sponsorship/sponsorship.loader';
+import { sponsorById } from './sponsor.loader';
 import { SponsorService } from './sponsor.service';
-import { TrainingSponsorship } from './sponsorship.entity';
-
-@ObjectType('TrainingSponsorConnection')
-export class TrainingSponsorConnection extends ConnectionType(TrainingSponsor) {}
+import { TrainingSponsorship } from '../sponsorship/sponsorship.entity';
 
 @Resolver(() => TrainingSponsor)
 export class SponsorResolver {
@@ -62,27 +60,5 @@ export class SponsorResolver {
       sponsorships.map((sponsorship) => sponsorship.courseId),
     );
     return courses.map((course, index) => required(course, `course ${sponsorships[index].courseId}`));
-  }
-}
-
-@Resolver(() => TrainingSponsorship)
-export class SponsorshipResolver {
-  @FieldResolver(() => TrainingSponsor)
-  async sponsor(
-    @Root() sponsorship: TrainingSponsorship,
-    @Ctx() context: BaseContext,
-  ): Promise<TrainingSponsor> {
-    return required(
-      await sponsorById(context).load(sponsorship.sponsorId),
-      `sponsor ${sponsorship.sponsorId}`,
-    );
-  }
-
-  @FieldResolver(() => TrainingCourse)
-  async course(
-    @Root() sponsorship: TrainingSponsorship,
-    @Ctx() context: BaseContext,
-  ): Promise<TrainingCourse> {
-    return required(await courseById(context).load(sponsorship.courseId), `course ${sponsorship.courseId}`);
   }
 }

@@ -2,7 +2,6 @@ import type { DataSource } from 'typeorm';
 import { paginate, type Connection, type PageArgs, type PageOrder } from '#platform/pagination';
 import { TrainingSponsor } from './sponsor.entity';
 import type { TrainingSponsorFilter } from './sponsor.input';
-import { TrainingSponsorship } from './sponsorship.entity';
 
 /** Sponsors in alphabetical order. */
 const SPONSOR_ORDER: PageOrder<TrainingSponsor> = { alias: 'sponsor', id: 'id', sort: 'name' };
@@ -23,17 +22,5 @@ export class SponsorService {
       .createQueryBuilder('sponsor')
       .where('sponsor.id IN (:...ids)', { ids: [...ids] })
       .getMany();
-  }
-
-  /** Contributions to the given courses (largest first) or by the given sponsors (by course). */
-  sponsorships(by: 'courseId' | 'sponsorId', keys: readonly string[]): Promise<TrainingSponsorship[]> {
-    const query = this.db
-      .getRepository(TrainingSponsorship)
-      .createQueryBuilder('sponsorship')
-      .where(`sponsorship.${by} IN (:...keys)`, { keys: [...keys] });
-    if (by === 'courseId')
-      query.orderBy('sponsorship.amountEuros', 'DESC').addOrderBy('sponsorship.sponsorId');
-    else query.orderBy('sponsorship.courseId');
-    return query.getMany();
   }
 }

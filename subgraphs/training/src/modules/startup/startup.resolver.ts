@@ -1,12 +1,9 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { BaseContext } from '#platform/context';
-import { TrainingCohort } from '../cohort/cohort.entity';
-import { cohortById } from '../cohort/cohort.loader';
 import { TrainingCourse } from '../course/course.entity';
 import { courseById, courseIdsByStartup } from '../course/course.loader';
 import { required } from '../rows';
-import { TrainingHire } from './hire.entity';
-import { traineesHiredByStartup } from './hire.loader';
+import { traineesHiredByStartup } from '../hire/hire.loader';
 import { Startup } from './startup.entity';
 
 @Resolver(() => Startup)
@@ -24,18 +21,5 @@ export class StartupResolver {
   })
   traineesHired(@Root() startup: Startup, @Ctx() context: BaseContext): Promise<number> {
     return traineesHiredByStartup(context).load(startup.id);
-  }
-}
-
-@Resolver(() => TrainingHire)
-export class HireResolver {
-  @FieldResolver(() => Startup)
-  startup(@Root() hire: TrainingHire): Startup {
-    return { id: hire.startupId };
-  }
-
-  @FieldResolver(() => TrainingCohort)
-  async cohort(@Root() hire: TrainingHire, @Ctx() context: BaseContext): Promise<TrainingCohort> {
-    return required(await cohortById(context).load(hire.cohortId), `cohort ${hire.cohortId}`);
   }
 }

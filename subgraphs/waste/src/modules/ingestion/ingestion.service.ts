@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { Provenance } from '#platform/city';
 import { badInput, conflict } from '#platform/errors';
+import { validateIdentifier, validatePast } from '#platform/ingestion-checks';
 import { WasteCollection } from '../collection/collection.entity';
 import { WasteContainer } from '../container/container.entity';
 import { FillingLevelObservation } from '../observation/observation.entity';
@@ -10,25 +11,8 @@ import { appendStationEvent } from '../station-event/station-event.service';
 import type { WasteStream } from '../../waste-stream';
 import type { RecordCollectionInput, ReportFillLevelInput } from './ingestion.input';
 
-/** Sensor and server clocks drift a little; anything later than this ahead of us is refused. */
-const CLOCK_SKEW_MS = 60_000;
-const MAX_IDENTIFIER_LENGTH = 128;
 /** Far above any station's load (a full 770 L Trilib' module of glass is about 230 kg). */
 const MAX_COLLECTION_KG = 10_000;
-
-function validateIdentifier(value: string, argument: string): void {
-  if (value.trim() === '' || value.length > MAX_IDENTIFIER_LENGTH) {
-    throw badInput(
-      `\`${argument}\` must be a non-empty id of at most ${MAX_IDENTIFIER_LENGTH} characters`,
-      argument,
-    );
-  }
-}
-
-function validatePast(date: Date, argument: string): void {
-  if (date.getTime() > Date.now() + CLOCK_SKEW_MS)
-    throw badInput(`\`${argument}\` must not be in the future`, argument);
-}
 
 /**
  * The write path of the waste subgraph. Each mutation is one method running one transaction: it
