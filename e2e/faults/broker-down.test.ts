@@ -9,13 +9,14 @@ import {
   STATION_UPDATES,
   wsClient,
   type StationEvent,
-} from '../subscriptions/helpers';
+} from '#test/live-clients';
 import { startSplitWaste, type SplitWaste } from './replicas';
 import { endpointOf, TcpProxy } from '#test/tcp-proxy';
+import { restoreEnvAfterEach } from '#test/env';
 
 type Updates = { wasteStationUpdated: StationEvent };
 
-const savedEnv = { ...process.env };
+restoreEnvAfterEach();
 let running: SplitWaste | undefined;
 let proxy: TcpProxy | undefined;
 
@@ -24,7 +25,6 @@ afterEach(async () => {
   await proxy?.close();
   running = undefined;
   proxy = undefined;
-  process.env = { ...savedEnv };
 });
 
 const BROKERS = {

@@ -10,7 +10,7 @@ import {
   STATION_UPDATES,
   wsClient,
   type StationEvent,
-} from '../subscriptions/helpers';
+} from '#test/live-clients';
 import { startSplitWaste, type SplitWaste } from './replicas';
 import { endpointOf, TcpProxy } from '#test/tcp-proxy';
 

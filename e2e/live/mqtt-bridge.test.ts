@@ -13,7 +13,7 @@ import {
   STATION_UPDATES,
   wsClient,
   type StationEvent,
-} from '../subscriptions/helpers';
+} from '#test/live-clients';
 
 type Updates = { wasteStationUpdated: StationEvent };
 

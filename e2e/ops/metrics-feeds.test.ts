@@ -8,7 +8,7 @@ import {
   reportFillLevel,
   STATION_UPDATES,
   wsClient,
-} from '../subscriptions/helpers';
+} from '#test/live-clients';
 
 /**
  * The metrics an operator alerts on move when their work happens: one query served twice (the

@@ -19,7 +19,7 @@ import { runApiKeyCommand } from '#app/cli/apikey';
 import { encodeIdentity, IDENTITY_HEADER, type Identity, type Role } from '#platform/identity';
 import { SUBGRAPHS } from '#app/registry';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
-import { Recorder, wsClient } from '../subscriptions/helpers';
+import { Recorder, wsClient } from '#test/live-clients';
 import { get, hs256Token, postOperation, type RawResponse } from './support';
 
 /**

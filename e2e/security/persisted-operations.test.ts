@@ -17,7 +17,7 @@ import {
   readEventStream,
   reportFillLevel,
   wsClient,
-} from '../subscriptions/helpers';
+} from '#test/live-clients';
 import { codes, post, type RawResponse } from './support';
 
 /**

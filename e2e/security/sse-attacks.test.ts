@@ -3,13 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyStore } from '#gateway/api-keys';
 import { createGatewayDataSource } from '#gateway/database';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
-import {
-  eventually,
-  metricsOf,
-  OPERATOR_KEY,
-  readEventStream,
-  reportFillLevel,
-} from '../subscriptions/helpers';
+import { eventually, metricsOf, OPERATOR_KEY, readEventStream, reportFillLevel } from '#test/live-clients';
 import { post, type RawResponse } from './support';
 
 /** The graphql-cop checks and transport abuses that apply to server-sent events, on a production gateway. */

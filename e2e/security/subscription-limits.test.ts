@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
-import { wsClient } from '../subscriptions/helpers';
+import { wsClient } from '#test/live-clients';
 
 let platform: TestPlatform;
 beforeAll(async () => {

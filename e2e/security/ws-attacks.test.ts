@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyStore } from '#gateway/api-keys';
 import { createGatewayDataSource } from '#gateway/database';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
-import { eventually, metricsOf, OPERATOR_KEY, reportFillLevel } from '../subscriptions/helpers';
+import { eventually, metricsOf, OPERATOR_KEY, reportFillLevel } from '#test/live-clients';
 import { acknowledgedSocket, openRawSocket, type RawSocket } from './support';
 
 /**

@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
-import { eventually, metricsOf, operator, OPERATOR_KEY, Recorder, wsClient } from './helpers';
+import { eventually, metricsOf, operator, OPERATOR_KEY, Recorder, wsClient } from '#test/live-clients';
 
 /** Volunteers sign in with a JWT whose subject is their volunteer id: an HS256 secret stands in for the city's IdP. */
 const JWT_SECRET = 'civic-subscriptions-test-secret-of-32-bytes!';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
-import { eventually, metricsOf, OPERATOR_KEY, operator, Recorder, wsClient } from './helpers';
+import { eventually, metricsOf, OPERATOR_KEY, operator, Recorder, wsClient } from '#test/live-clients';
 
 const DISTRICT = 'clichy-batignolles';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { SLOW_CONSUMER_CLOSE_CODE } from '#gateway/subscriptions/ws';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
-import { eventually, metricsOf, OPERATOR_KEY, readEventStream, reportFillLevel } from './helpers';
+import { eventually, metricsOf, OPERATOR_KEY, readEventStream, reportFillLevel } from '#test/live-clients';
 
 /** Small enough to reach in a few reports, large enough that a client that reads confirms well within it. */
 const CLIENT_BUFFER = 20;

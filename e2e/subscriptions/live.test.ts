@@ -12,7 +12,7 @@ import {
   STATION_UPDATES,
   wsClient,
   type StationEvent,
-} from './helpers';
+} from '#test/live-clients';
 
 type Updates = { wasteStationUpdated: StationEvent };
 

@@ -16,7 +16,8 @@ import {
   STATION_UPDATES,
   wsClient,
   type StationEvent,
-} from './helpers';
+} from '#test/live-clients';
+import { restoreEnvAfterEach } from '#test/env';
 
 type Updates = { wasteStationUpdated: StationEvent };
 
@@ -26,12 +27,11 @@ interface Replicas {
 }
 
 let running: Replicas | undefined;
-const savedEnv = { ...process.env };
+restoreEnvAfterEach();
 
 afterEach(async () => {
   await running?.stop();
   running = undefined;
-  process.env = { ...savedEnv };
 });
 
 /**

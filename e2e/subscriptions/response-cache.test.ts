@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunningGateway } from '#gateway/options';
 import { startSplitWaste, type SplitWaste } from '../faults/replicas';
-import { gatewayClient, OPERATOR_KEY, operator, reportFillLevel } from './helpers';
+import { gatewayClient, OPERATOR_KEY, operator, reportFillLevel } from '#test/live-clients';
 
 const savedEnv = { ...process.env };
 let running: SplitWaste;

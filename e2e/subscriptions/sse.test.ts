@@ -9,7 +9,7 @@ import {
   reportFillLevel,
   STATION_UPDATES,
   type StationEvent,
-} from './helpers';
+} from '#test/live-clients';
 
 let platform: TestPlatform;
 let streamUrl: string;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PersistedOperations, type PersistedOperationManifest } from '#gateway/persisted-operations';
 import { startGateway } from '#gateway/server';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
-import { OPERATOR_KEY, reportFillLevel } from '../subscriptions/helpers';
+import { OPERATOR_KEY, reportFillLevel } from '#test/live-clients';
 import { launchBrowser, SCREENSHOTS } from './browser';
 
 /** The dashboard, GraphiQL and a foreign page, in a real browser against the whole platform. */

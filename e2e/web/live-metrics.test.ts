@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
-import { OPERATOR_KEY, Recorder, reportFillLevel, wsClient } from '../subscriptions/helpers';
+import { OPERATOR_KEY, Recorder, reportFillLevel, wsClient } from '#test/live-clients';
 
 /** The public live metrics the dashboard reads: anonymous callers, no personal data. */
 let platform: TestPlatform;

@@ -1,8 +1,9 @@
+/** The live clients of the e2e scenarios: graphql-ws and SSE readers, event recorders, a fill-level reporter, waits. */
 import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 import { subscriptionServerOf, type SubscriptionMetrics } from '#gateway/subscriptions/index';
 import type { RunningGateway } from '#gateway/options';
-import type { TestPlatform } from '#test/platform';
+import type { TestPlatform } from './platform';
 
 export const OPERATOR_KEY = 'subscriptions-e2e-operator-key';
 export const operator = { 'x-api-key': OPERATOR_KEY };
