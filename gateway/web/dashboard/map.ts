@@ -41,6 +41,9 @@ export interface StationDot {
   location: { latitude: number; longitude: number };
 }
 
+/** Notre-Dame: the map's first view, before the arrondissements fit it. */
+const PARIS_CENTRE: L.LatLngTuple = [48.853, 2.3499];
+
 export class CityMap {
   private readonly map: L.Map;
   private readonly stations = new Map<string, L.CircleMarker>();
@@ -52,6 +55,9 @@ export class CityMap {
       attributionControl: false,
       renderer: L.svg(),
     });
+    // A view from the start: Leaflet draws no layer (and cannot restyle or raise one) before the
+    // map has a view, and stations and live levels may arrive before the arrondissements fit it.
+    this.map.setView(PARIS_CENTRE, 12);
   }
 
   drawArrondissements(arrondissements: ArrondissementShape[]): void {
