@@ -9,11 +9,15 @@ import { measureQuery, type LoadResult } from './load';
 import { OWN_GRAPH_QUERIES } from './queries';
 import { gatewayMigrations } from '#migrations/gateway/index';
 
-/** CPU time (user + system) a process has used so far, in ms (Linux /proc, clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  // After "pid (comm) ": state is field 0, utime field 11, stime field 12.
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+/** CPU time (user + system) processes have used so far, in ms (Linux /proc, clock ticks of 10 ms). */
+function cpuMs(pids: number[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // After "pid (comm) ": state is field 0, utime field 11, stime field 12.
+    total += (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+  return total;
 }
 
 /**
@@ -43,7 +47,8 @@ async function main(): Promise<void> {
     const { key } = await new ApiKeyStore(db).create({ role: 'public', tier: 'bench', label: 'bench:graph' });
     await db.destroy();
     const services = ['gateway', ...SUBGRAPH_NAMES];
-    const pids = new Map(services.map((service) => [service, platform.pidOf(service)]));
+    // The gateway's CPU includes its cluster workers (`GATEWAY_WORKERS`, one per core by default).
+    const pids = new Map(services.map((service) => [service, platform.pidsOf(service)]));
     const rows: Record<string, string | number>[] = [];
     for (const { name, query } of OWN_GRAPH_QUERIES) {
       // The answer's digest, so runs before and after a change show they answer the same.
@@ -53,7 +58,7 @@ async function main(): Promise<void> {
         body: JSON.stringify({ query }),
       }).then((response) => response.text());
       const digest = createHash('sha256').update(answer).digest('hex').slice(0, 12);
-      const before = new Map([...pids].map(([service, pid]) => [service, pid ? cpuMs(pid) : 0]));
+      const before = new Map([...pids].map(([service, group]) => [service, cpuMs(group)]));
       const result: LoadResult = await measureQuery(platform.gatewayUrl, name, query, {
         concurrency,
         durationMs,
@@ -69,15 +74,15 @@ async function main(): Promise<void> {
       };
       // Warm-up requests are counted too: 20 of them, before the measured ones.
       const counted = result.requests + 20;
-      for (const [service, pid] of pids) {
-        if (!pid) continue;
-        const spent = cpuMs(pid) - (before.get(service) ?? 0);
+      for (const [service, group] of pids) {
+        if (group.length === 0) continue;
+        const spent = cpuMs(group) - (before.get(service) ?? 0);
         if (spent > 0) row[`${service} ms`] = (spent / counted).toFixed(2);
       }
       rows.push(row);
     }
     console.log(
-      `\nOur own graph — launcher, every service its own process, rate limits and API key on, ${concurrency} connections, ${durationMs / 1000} s each (CPU per request per service, ms)`,
+      `\nOur own graph — launcher, every service its own process (gateway: ${pids.get('gateway')?.length ?? 0} processes), rate limits and API key on, response cache ${process.env.RESPONSE_CACHE_ENTRIES === '0' ? 'off' : 'on'}, ${concurrency} connections, ${durationMs / 1000} s each (CPU per request per service, ms)`,
     );
     console.table(rows);
   } finally {

@@ -28,6 +28,8 @@ export interface LaunchedPlatform {
   exited: Promise<number | null>;
   /** The pid of a service process (`gateway` or a subgraph name), as the launcher runs it now. */
   pidOf(service: string): number | undefined;
+  /** The service's process and its own children (the gateway's cluster workers), to sum their CPU. */
+  pidsOf(service: string): number[];
   /** Resident memory of a process, in MiB (Linux /proc). */
   rssMiB(pid: number): number;
   /** Everything the services have printed so far (their JSON log lines). */
@@ -90,6 +92,19 @@ export async function launchPlatform(env: NodeJS.ProcessEnv = {}): Promise<Launc
         }
       }
       return undefined;
+    },
+    pidsOf(service) {
+      const root = this.pidOf(service);
+      if (root === undefined) return [];
+      const children = readdirSync('/proc').filter((entry) => {
+        if (!/^\d+$/.test(entry)) return false;
+        try {
+          return Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1]) === root;
+        } catch {
+          return false; // The process ended while we looked.
+        }
+      });
+      return [root, ...children.map(Number)];
     },
     rssMiB(pid) {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
