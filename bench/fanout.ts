@@ -182,7 +182,8 @@ async function measure(
   await sleep(1000); // idle: what the subscribers cost before any event
   const rssPerSubscriber = (rssKiB(gateway.pid) - rssBefore) / subscribers;
   const profileDir = process.env.BENCH_FANOUT_PROFILE;
-  const profiler = profileDir ? await RemoteProfiler.attach(gateway.pid, 9229) : undefined;
+  // The gateway inherits NODE_OPTIONS, so `--inspect-port` there moves its inspector off 9229 as it moves this process's.
+  const profiler = profileDir ? await RemoteProfiler.attach(gateway.pid, process.debugPort) : undefined;
   await profiler?.start();
   const atStart = await gateway.metrics();
   const cpuStart = cpuMicros(gateway.pid);
