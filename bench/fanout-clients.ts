@@ -6,7 +6,8 @@ import WebSocket from 'ws';
  * work is not the gateway's: one connection per subscriber, as one dashboard or browser tab each,
  * over graphql-ws (`graphql-transport-ws`) or SSE. Arguments: transport, gateway URL, count,
  * station. Reports `ready`, counts on `status`, and on `collect` (with the send time of each report,
- * in order: the n-th event by id is the n-th report) every delivery latency and whether every subscriber got the same payload bytes.
+ * in order: the n-th event by id is the n-th report) every delivery latency and whether every subscriber got the same payload bytes,
+ * with how many subscribers got each event and the payloads that carried no event (errors).
  */
 export const FANOUT_QUERY =
   'subscription ($stationId: ID) { wasteStationUpdated(stationId: $stationId) { eventId station { id fillingLevel arrondissement { name population } } } }';
@@ -23,13 +24,21 @@ const receipts = new Map<string, number[]>();
 const payloads = new Map<string, string>();
 let mismatches = 0;
 let delivered = 0;
+/** Payloads without an eventId (an event whose resolution failed comes with `data: null` and errors). */
+let errorPayloads = 0;
+let firstError: string | undefined;
 let open = 0;
 let failures = 0;
 const sockets: { close(): void }[] = [];
 
 function received(payload: string, at: number): void {
-  const key = (JSON.parse(payload) as { data?: Event }).data?.wasteStationUpdated?.eventId;
-  if (key === undefined) return;
+  const parsed = JSON.parse(payload) as { data?: Event; errors?: { message?: string }[] };
+  const key = parsed.data?.wasteStationUpdated?.eventId;
+  if (key === undefined) {
+    errorPayloads += 1;
+    firstError ??= parsed.errors?.[0]?.message ?? payload.slice(0, 200);
+    return;
+  }
   const first = payloads.get(key);
   if (first === undefined) payloads.set(key, payload);
   else if (first !== payload) mismatches += 1;
@@ -129,7 +138,10 @@ async function main(): Promise<void> {
       for (const at of receipts.get(eventId) ?? []) latencies.push(at - sentAt);
     }
     for (const socket of sockets) socket.close();
-    process.send?.({ latencies, mismatches, failures }, () => process.exit(0));
+    const perEvent = eventIds.map((eventId) => [eventId, receipts.get(eventId)?.length ?? 0]);
+    process.send?.({ latencies, mismatches, failures, perEvent, errorPayloads, firstError }, () =>
+      process.exit(0),
+    );
   });
 }
 

@@ -67,6 +67,41 @@ function ask<T>(child: ChildProcess, predicate: (message: T) => boolean): Promis
   });
 }
 
+/** What a client process answers to `collect`. */
+interface ClientReport {
+  latencies?: number[];
+  mismatches: number;
+  failures: number;
+  /** [eventId, subscribers that got it], by eventId. */
+  perEvent: [string, number][];
+  errorPayloads: number;
+  firstError?: string;
+}
+
+/** Where the missing deliveries of a point went, on stderr beside the table: counters of both sides. */
+function explainLoss(
+  transport: string,
+  subscribers: number,
+  events: number,
+  clients: { refused: number; joined: number },
+  reports: ClientReport[],
+  gateway: { upstreamEvents: number; deliveries: number; upstreamOpened: number },
+): void {
+  const perEvent = new Map<string, number>();
+  for (const report of reports)
+    for (const [eventId, count] of report.perEvent)
+      perEvent.set(eventId, (perEvent.get(eventId) ?? 0) + count);
+  const errorPayloads = reports.reduce((sum, report) => sum + report.errorPayloads, 0);
+  const firstError = reports.find((report) => report.firstError)?.firstError;
+  console.error(
+    `${transport} ${subscribers}: ${clients.refused} subscribers refused, ${clients.joined} joined; ` +
+      `${perEvent.size} of ${events} events received (${[...perEvent].map(([id, count]) => `${id}×${count}`).join(' ')}); ` +
+      `${errorPayloads} payloads without an event${firstError ? ` (${firstError})` : ''}; gateway: ` +
+      `${gateway.upstreamEvents} upstream events, ${gateway.deliveries} deliveries, ` +
+      `${gateway.upstreamOpened} upstream subscriptions opened since the first subscriber`,
+  );
+}
+
 class Gateway {
   constructor(
     readonly url: string,
@@ -134,16 +169,21 @@ async function measure(
     );
     children.push(child);
   }
-  await Promise.all(
-    children.map((child) => ask<{ ready?: boolean }>(child, (message) => message.ready === true)),
+  const readiness = await Promise.all(
+    children.map((child) =>
+      ask<{ ready?: boolean; open: number; failures: number }>(child, (message) => message.ready === true),
+    ),
   );
+  const refused = readiness.reduce((sum, ready) => sum + ready.failures, 0);
   const connected = Date.now();
   while ((await gateway.metrics()).clients - before.clients < subscribers && Date.now() - connected < 30_000)
     await sleep(100);
+  const joined = (await gateway.metrics()).clients - before.clients;
   await sleep(1000); // idle: what the subscribers cost before any event
   const rssPerSubscriber = (rssKiB(gateway.pid) - rssBefore) / subscribers;
   const profileDir = process.env.BENCH_FANOUT_PROFILE;
-  const profiler = profileDir ? await RemoteProfiler.attach(gateway.pid, 9229) : undefined;
+  // The gateway inherits NODE_OPTIONS, so `--inspect-port` there moves its inspector off 9229 as it moves this process's.
+  const profiler = profileDir ? await RemoteProfiler.attach(gateway.pid, process.debugPort) : undefined;
   await profiler?.start();
   const atStart = await gateway.metrics();
   const cpuStart = cpuMicros(gateway.pid);
@@ -177,14 +217,18 @@ async function measure(
     );
   const reports = await Promise.all(
     children.map((child) => {
-      const answer = ask<{ latencies?: number[]; mismatches: number }>(child, (message) =>
-        Array.isArray(message.latencies),
-      );
+      const answer = ask<ClientReport>(child, (message) => Array.isArray(message.latencies));
       child.send({ collect: sentAt });
       return answer;
     }),
   );
   const latencies = reports.flatMap((report) => report.latencies ?? []).sort((a, b) => a - b);
+  if (latencies.length < expected)
+    explainLoss(transport, subscribers, events, { refused, joined }, reports, {
+      upstreamEvents: atEnd.upstreamEvents - atStart.upstreamEvents,
+      deliveries: atEnd.deliveries - atStart.deliveries,
+      upstreamOpened: atEnd.upstreamSubscriptionsOpened - before.upstreamSubscriptionsOpened,
+    });
   const started = Date.now();
   while ((await gateway.metrics()).clients > before.clients && Date.now() - started < 30_000)
     await sleep(100);

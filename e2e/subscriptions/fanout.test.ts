@@ -205,4 +205,33 @@ describe('a client that reads too slowly', () => {
     expect(reader.closed).toBeUndefined();
     reader.socket.close();
   });
+
+  it('takes all the subscriptions of the connection it closes out of their groups at once', async () => {
+    const [busy, quiet] = ['TRILIB-11-0005', 'TRILIB-11-0006'];
+    const metrics = metricsOf(platform.gateway);
+    await eventually(() => metrics.clients === 0 && metrics.upstreamSubscriptions === 0);
+    const slow = new RawConnection();
+    await slow.init();
+    slow.subscribe('busy', UPDATES, { stationId: busy });
+    slow.subscribe('quiet', UPDATES, { stationId: quiet });
+    await eventually(() => metrics.clients === 2 && metrics.upstreamSubscriptions === 2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    (slow.socket as unknown as { _socket: { pause(): void } })._socket.pause();
+    let sent = 0;
+    while (metrics.clients === 2 && sent < 200) {
+      await Promise.all(
+        Array.from({ length: 10 }, (_, index) => reportFillLevel(platform, busy, (index + 5) / 100)),
+      );
+      sent += 10;
+    }
+    // The quiet subscription, with nothing waiting, left its group with the busy one while the
+    // paused client has not yet answered the close: its group has no client left, nor upstream.
+    expect(metrics.clients).toBe(0);
+    expect(metrics.upstreamSubscriptions).toBe(0);
+    expect(slow.closed).toBeUndefined();
+    (slow.socket as unknown as { _socket: { resume(): void } })._socket.resume();
+    await eventually(() => slow.closed !== undefined, 30_000);
+    expect(slow.closed?.code).toBe(SLOW_CONSUMER_CLOSE_CODE);
+    expect(slow.nexts.map((message) => split(message).id).every((id) => id === 'busy')).toBe(true);
+  });
 });

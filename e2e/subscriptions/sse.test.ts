@@ -1,5 +1,8 @@
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { createClient } from 'graphql-sse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REQUEST_ID_HEADER } from '#platform/observability/request-context';
+import { TIMEOUT_HEADER } from '#platform/observability/statement-timeout';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
 import {
   eventually,
@@ -79,6 +82,36 @@ describe('server-sent events on /graphql/stream', () => {
     );
     expect(levels).toEqual([0.2, 0.3, 0.4]);
     expect(next.every((message) => message.id && BigInt(message.id) > BigInt(seen.id!))).toBe(true);
+  });
+
+  it('resolves the events of a stream outside the request that opened it: neither its id nor its spent time budget', async () => {
+    // Past GRAPHQL_OPERATION_TIMEOUT_MS that budget was 1 ms per subgraph statement: an event whose
+    // entity fetch took longer reached every subscriber as an error without data.
+    const territory = platform.subgraphs.find((subgraph) => subgraph.name === 'territory')!;
+    const fetched: IncomingHttpHeaders[] = [];
+    const record = (request: IncomingMessage) => fetched.push(request.headers);
+    territory.httpServer.prependListener('request', record);
+    try {
+      const metrics = metricsOf(platform.gateway);
+      await eventually(() => metrics.upstreamSubscriptions === 0);
+      const reading = readStream({ query: STATION_UPDATES, variables: { stationId: 'TRILIB-14-0003' } }, 1, {
+        [REQUEST_ID_HEADER]: 'sse-subscriber-request',
+      });
+      await openedUpstream();
+      await reportFillLevel(platform, 'TRILIB-14-0003', 0.15);
+      const { messages } = await reading;
+      const event = JSON.parse(messages.find((message) => message.event === 'next')!.data) as {
+        data: { wasteStationUpdated: StationEvent };
+      };
+      expect(event.data.wasteStationUpdated.station.arrondissement.code).toBe(14);
+      expect(fetched.length).toBeGreaterThan(0);
+      for (const headers of fetched) {
+        expect(headers[REQUEST_ID_HEADER]).not.toBe('sse-subscriber-request');
+        expect(headers[TIMEOUT_HEADER]).toBeUndefined();
+      }
+    } finally {
+      territory.httpServer.off('request', record);
+    }
   });
 
   it('answers an invalid subscription with 400 and a bad Last-Event-ID with an error event', async () => {

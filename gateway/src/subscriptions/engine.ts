@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner, type PlanNode, type SubscriptionNode } from '@apollo/query-planner';
@@ -79,6 +80,14 @@ export class SubscriptionEngine implements GroupEngine {
   private readonly plans = new Map<string, SubscriptionNode>();
   private readonly groups = new Map<string, Set<SubscriptionGroup>>();
   private readonly prepared = new Map<string, Prepared>();
+  /**
+   * The async context the engine was made in (the gateway's start): groups run their upstream and
+   * resolve their events there, not in the request of whichever subscriber opened them. An SSE
+   * request's scope would otherwise stay with the group for good, and every later event's fetches
+   * carry that request's id and what is left of its time budget: past the operation timeout, 1 ms
+   * for each subgraph statement, and an event whose statement took longer reached no subscriber.
+   */
+  private readonly outsideRequests = new AsyncResource('SubscriptionEngine');
 
   constructor(private readonly options: EngineOptions) {
     const supergraph = Supergraph.build(options.supergraphSdl);
@@ -133,7 +142,7 @@ export class SubscriptionEngine implements GroupEngine {
         if (lanes.size === 0 && this.groups.get(key) === lanes) this.groups.delete(key);
       });
       lanes.add(group);
-      group.connect();
+      this.outsideRequests.runInAsyncScope(group.connect, group);
     }
     group.join(client, resume);
   }

@@ -34,12 +34,14 @@ export function flushOutboxes(): void {
  * back-pressure reads to close a client that reads too slowly.
  */
 export class Outbox {
+  private shut = false;
   private frames: Buffer[] = [];
   private owners: (Backlog | undefined)[] = [];
 
   constructor(private readonly writeBatch: WriteBatch) {}
 
   push(frame: Buffer, owner?: Backlog): void {
+    if (this.shut) return;
     this.frames.push(frame);
     this.owners.push(owner);
     if (owner) owner.waiting += 1;
@@ -59,5 +61,16 @@ export class Outbox {
     this.owners = [];
     pending.delete(this);
     this.writeBatch(frames, owners);
+  }
+
+  /** Closed: what was queued has been written, nothing more will be. */
+  get closed(): boolean {
+    return this.shut;
+  }
+
+  /** Writes what is queued now (a close's frame must follow the events) and takes nothing more. */
+  close(): void {
+    this.flush();
+    this.shut = true;
   }
 }

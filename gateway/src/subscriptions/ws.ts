@@ -66,13 +66,16 @@ function credentials(
 
 /**
  * One graphql-ws connection: its socket, the outbox its frames leave through, what its client has
- * confirmed reading, and the caller once authenticated. The upgrade request is kept only until then.
+ * confirmed reading, its subscriptions, and the caller once authenticated. The upgrade request is
+ * kept only until then.
  */
 class LiveConnection {
   readonly outbox: Outbox;
   readonly receipts: Receipts;
   caller?: Caller;
   alive = true;
+  /** Its subscriptions still running: a close ends them all at once. */
+  private readonly streams = new Set<WebSocketStream>();
 
   constructor(
     readonly socket: WebSocket,
@@ -98,8 +101,27 @@ class LiveConnection {
     this.receipts.ping((payload, written) => this.socket.ping(payload, false, written));
   }
 
+  /** Takes a new subscription; false once the connection is closing (it must not join a group). */
+  adopt(stream: WebSocketStream): boolean {
+    if (this.outbox.closed) return false;
+    this.streams.add(stream);
+    return true;
+  }
+
+  forget(stream: WebSocketStream): void {
+    this.streams.delete(stream);
+  }
+
+  /**
+   * Writes what is queued, then closes. Every subscription of the connection leaves its group now,
+   * not when the socket has closed (a slow reader's close handshake can take ws's 30 s): none
+   * queues or writes anything more, and a group left without clients closes its upstream.
+   */
   close(code: number, message: string): void {
-    this.outbox.flush();
+    this.outbox.close();
+    const streams = [...this.streams];
+    this.streams.clear();
+    for (const stream of streams) stream.end();
     this.socket.close(code, reason(message));
   }
 }
@@ -134,6 +156,12 @@ class WebSocketStream extends ClientStream implements AsyncIterableIterator<Exec
     this.prefix = nextMessagePrefix(id);
   }
 
+  /** Joins the subscription to its shared stream, unless its connection is closing already. */
+  open(engine: SubscriptionEngine, request: LiveRequest): void {
+    if (this.connection.adopt(this)) engine.open(request.subscription, request.identity, this);
+    else this.end();
+  }
+
   protected write(event: SharedEvent, counted: boolean): void {
     this.connection.outbox.push(
       Buffer.concat([this.prefix, event.graphqlWsTail]),
@@ -147,6 +175,7 @@ class WebSocketStream extends ClientStream implements AsyncIterableIterator<Exec
   }
 
   protected ended(result?: ExecutionResult): void {
+    this.connection.forget(this);
     this.last = result;
     this.wake?.();
   }
@@ -160,6 +189,7 @@ class WebSocketStream extends ClientStream implements AsyncIterableIterator<Exec
 
   async return(): Promise<IteratorResult<ExecutionResult>> {
     this.detach();
+    this.connection.forget(this);
     this.wake?.();
     return { done: true, value: undefined };
   }
@@ -251,7 +281,7 @@ export function serveGraphQLWs(
       if (!(request instanceof LiveRequest))
         throw new Error('A subscription reached execution without being prepared');
       const stream = new WebSocketStream(request.id, engine.clientBuffer, request.connection);
-      engine.open(request.subscription, request.identity, stream);
+      stream.open(engine, request);
       return stream;
     },
   });
