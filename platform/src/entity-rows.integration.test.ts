@@ -85,7 +85,7 @@ describe('entities read with a fixed SQL text', () => {
     expect(read[0]).toBeInstanceOf(Probe);
     expect(read[0].observedAt).toEqual(new Date('2026-03-01T10:00:00Z'));
     expect(read[0].amount).toBe(12.25);
-    expect(read[0]).not.toHaveProperty('secret');
+    expect(read[0].secret).toBeUndefined();
     expect(Object.keys(read[1]).sort()).toEqual(Object.keys(built[1]).sort());
   });
 

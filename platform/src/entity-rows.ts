@@ -30,6 +30,7 @@ export class EntityRows<T extends ObjectLiteral> {
   readonly columns: string;
   private readonly selected: ColumnMetadata[];
   private readonly prototype: object;
+  private readonly construct?: new () => object;
 
   private constructor(
     private readonly db: DataSource,
@@ -48,6 +49,7 @@ export class EntityRows<T extends ObjectLiteral> {
     if (unsupported || typeof metadata.target !== 'function')
       throw new Error(`EntityRows reads entity classes of plain columns only, not ${metadata.name}`);
     this.prototype = (metadata.target as { prototype: object }).prototype;
+    if (metadata.isAlwaysUsingConstructor) this.construct = metadata.target as new () => object;
     this.selected = metadata.columns.filter((column) => column.isSelect && !column.isVirtual);
     this.columns = this.selected
       .map((column) => `${db.driver.escape(column.databaseName)} AS ${db.driver.escape(column.propertyName)}`)
@@ -61,8 +63,9 @@ export class EntityRows<T extends ObjectLiteral> {
   }
 
   private entity(row: Record<string, unknown>): T {
-    // As TypeORM makes loaded entities: the class's prototype, without running its constructor.
-    const entity = Object.create(this.prototype) as T;
+    // As TypeORM makes loaded entities: through the constructor (`new`), or from the bare prototype
+    // when the entity asks TypeORM to skip it.
+    const entity = (this.construct ? new this.construct() : Object.create(this.prototype)) as T;
     for (const column of this.selected) {
       const value = row[column.propertyName];
       if (value !== undefined)
