@@ -54,6 +54,32 @@ export function decodeIdentity(header: string | undefined, secret: string): Iden
   }
 }
 
+const VERIFIED_HEADERS = 1000;
+
+/**
+ * `decodeIdentity` with the headers it already verified remembered: the gateway signs one header
+ * per caller, so a subgraph sees the same few again and again. A header is verified once (HMAC
+ * and JSON parse), refused headers are never kept, and the kept identities are frozen since every
+ * request of that caller shares one.
+ */
+export function identityDecoder(secret: string): (header: string | undefined) => Identity | undefined {
+  const verified = new Map<string, Identity>();
+  return (header) => {
+    if (!header) return undefined;
+    const known = verified.get(header);
+    if (known) return known;
+    const identity = decodeIdentity(header, secret);
+    if (!identity) return undefined;
+    Object.freeze(identity.roles);
+    if (identity.devices) Object.freeze(identity.devices);
+    Object.freeze(identity);
+    // Map order is insertion order: the oldest header goes first when the cache is full.
+    if (verified.size >= VERIFIED_HEADERS) verified.delete(verified.keys().next().value as string);
+    verified.set(header, identity);
+    return identity;
+  };
+}
+
 /**
  * The bootstrap identity: when `OPERATOR_API_KEY` is set, that key has the `operator` and `sensor`
  * roles without being stored (first start, tests).

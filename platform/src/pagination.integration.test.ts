@@ -94,4 +94,16 @@ describe('keyset pagination', () => {
       single.edges.map((edge) => edge.node.id),
     );
   });
+
+  it('counts many parents alone when the rows are not wanted, and checks the arguments alike', async () => {
+    const counted = await paginateByParent(all(), 'parent', [1, 2, 3], { first: 2 }, order, { rows: false });
+    expect(counted.map((connection) => connection.totalCount)).toEqual([5, 3, 0]);
+    expect(counted.every((connection) => connection.edges.length === 0)).toBe(true);
+    await expect(
+      paginateByParent(all(), 'parent', [1], { first: -1 }, order, { rows: false }),
+    ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    await expect(
+      paginateByParent(all(), 'parent', [1], { first: 2, after: 'not-a-cursor' }, order, { rows: false }),
+    ).rejects.toThrow(/not a cursor/);
+  });
 });

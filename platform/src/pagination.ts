@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, Directive, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
@@ -247,9 +248,31 @@ export async function paginate<T extends ObjectLiteral>(
   return toConnection(rows, size, totalCount, order);
 }
 
+/** The fields of a connection that need none of its rows. */
+const COUNT_FIELDS = new Set(['totalCount', '__typename']);
+
+/**
+ * Whether a connection field's selection reads its rows (`edges`, `pageInfo`…) or only
+ * `totalCount`. Any other field counts as reading them, even under `@skip`/`@include`.
+ */
+export function selectsRows(info: GraphQLResolveInfo): boolean {
+  const seen = new Set<string>();
+  const reads = (selectionSet: SelectionSetNode | undefined): boolean =>
+    (selectionSet?.selections ?? []).some((selection) => {
+      if (selection.kind === Kind.FIELD) return !COUNT_FIELDS.has(selection.name.value);
+      if (selection.kind === Kind.INLINE_FRAGMENT) return reads(selection.selectionSet);
+      if (seen.has(selection.name.value)) return false;
+      seen.add(selection.name.value);
+      return reads(info.fragments[selection.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => reads(node.selectionSet));
+}
+
 /**
  * The same page for many parents at once (e.g. `Arrondissement.buildings(first: 3)` for 20
  * arrondissements): three statements in all, so nested connections never cost a query per parent.
+ * With `rows: false` (the caller selected `totalCount` alone, see `selectsRows`) only the counts
+ * are read, in one statement, and the connections carry no edges; the arguments are checked alike.
  */
 export async function paginateByParent<T extends ObjectLiteral, K extends string | number>(
   filtered: SelectQueryBuilder<T>,
@@ -257,6 +280,7 @@ export async function paginateByParent<T extends ObjectLiteral, K extends string
   parents: readonly K[],
   args: PageArgs,
   order: PageOrder<T>,
+  { rows: readRows = true }: { rows?: boolean } = {},
 ): Promise<Connection<T>[]> {
   const size = pageSize(args.first);
   const parentColumn = `${order.alias}.${parentProperty}`;
@@ -270,7 +294,10 @@ export async function paginateByParent<T extends ObjectLiteral, K extends string
   const totals = new Map(counts.map((row) => [String(row.parent), row.total]));
 
   let rows: { node: T; keys: (string | number)[] }[] = [];
-  if (size > 0 && counts.length > 0) {
+  // Without rows, the cursor is still checked where reading them would have checked it.
+  if (!readRows && size > 0 && counts.length > 0 && args.after)
+    decodeCursor(args.after, order as PageOrder<unknown>);
+  if (readRows && size > 0 && counts.length > 0) {
     const orderSql = [
       ...sortKeys(order),
       { sql: `${order.alias}.${order.id}`, direction: idDirection(order) },

@@ -21,6 +21,13 @@ export function runForRequest<T>(signal: AbortSignal, work: () => T, deadline?: 
   return requestBinding.run({ signal, deadline }, work);
 }
 
+/**
+ * How much longer than what remains of its request's budget a session's statement_timeout may be
+ * (a share of the remainder). It bounds only a statement whose cancellation was lost: the
+ * request's own end still cancels it on time, and no statement is ever cut before its budget.
+ */
+const TIMEOUT_SLACK = 0.1;
+
 /** What PostgreSQL answers a cancelled statement: the callers already handle it. */
 class AbandonedStatementError extends Error {
   readonly code = '57014';
@@ -41,11 +48,14 @@ function statementText(statement: unknown): unknown {
  * working for nobody; a statement that would start after that is refused (a ROLLBACK still runs).
  * A request's statements run with statement_timeout set to what remains of its operation's budget,
  * so PostgreSQL ends them itself even if the cancellation is lost; the session gets its default
- * back before a statement outside any request.
+ * back before a statement outside any request. A session keeps the timeout it holds while that is
+ * no shorter than what remains and at most TIMEOUT_SLACK longer: a SET is a statement and a round
+ * trip, and requests following one another differ only by their queueing, so without that
+ * every statement of a one-row lookup would be preceded by its own SET.
  */
 export class RequestBoundClient extends Client {
-  /** The request whose budget this session's statement_timeout holds, if any. */
-  private timedFor?: RequestBinding;
+  /** The statement_timeout this session holds, in ms; undefined for the server's default. */
+  private timeoutMs?: number;
 
   constructor(private readonly settings: ClientConfig) {
     super(settings);
@@ -66,11 +76,16 @@ export class RequestBoundClient extends Client {
       const promised =
         typeof callback !== 'function' && typeof (args[0] as { submit?: unknown }).submit !== 'function';
       let timed: Promise<void> | undefined;
-      if (promised && binding?.deadline !== undefined && this.timedFor !== binding) {
-        this.timedFor = binding;
-        timed = setting(String(Math.max(1, Math.ceil(binding.deadline - performance.now()))));
-      } else if (promised && !binding?.deadline && this.timedFor) {
-        this.timedFor = undefined;
+      if (promised && binding?.deadline !== undefined) {
+        const remaining = Math.max(1, Math.ceil(binding.deadline - performance.now()));
+        const held = this.timeoutMs;
+        if (held === undefined || held < remaining || held > remaining * (1 + TIMEOUT_SLACK)) {
+          // Halfway into the slack: requests a little later or a little earlier keep it too.
+          this.timeoutMs = Math.ceil(remaining * (1 + TIMEOUT_SLACK / 2));
+          timed = setting(String(this.timeoutMs));
+        }
+      } else if (promised && !binding?.deadline && this.timeoutMs !== undefined) {
+        this.timeoutMs = undefined;
         timed = setting('DEFAULT');
       }
       const result = timed ? timed.then(() => query(...args)) : query(...args);

@@ -9,7 +9,7 @@ import { serveLiveEvents } from './events/server';
 import { streamExport } from './exports/stream';
 import { SubgraphGraphQLHandler } from './graphql-handler';
 import { drainHttpServer, sendGraphQLError, sendJson } from './http';
-import { decodeIdentity, IDENTITY_HEADER } from './identity';
+import { identityDecoder, IDENTITY_HEADER } from './identity';
 import { forwardedPublicUrl } from './public-url';
 import { logger } from './logger';
 import { brokerCheck, databaseCheck, serveOperations } from './observability/health';
@@ -63,12 +63,13 @@ export async function startSubgraph(
     observeGraphQLRequest(definition.name, operation, code, seconds),
   );
 
+  const decodeIdentity = identityDecoder(options.gatewaySecret);
   const httpServer = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     const exportMatch = /^\/export\/([a-z0-9-]+)$/.exec(path);
     if (path !== '/graphql' && !exportMatch) return sendJson(response, 404, { error: 'not found' });
     const header = request.headers[IDENTITY_HEADER];
-    const identity = decodeIdentity(Array.isArray(header) ? header[0] : header, options.gatewaySecret);
+    const identity = decodeIdentity(Array.isArray(header) ? header[0] : header);
     if (!identity) {
       return sendGraphQLError(
         response,

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { BaseContext } from '#platform/context';
-import { PageArgs, type Connection } from '#platform/pagination';
+import { PageArgs, selectsRows, type Connection } from '#platform/pagination';
 import { BudgetProject, BudgetProjectConnection } from '../project/project.entity';
 import { BudgetProjectCriteria } from '../project/project.input';
 import { projectsByArrondissement } from '../project/project.loader';
@@ -17,7 +18,8 @@ export class ArrondissementResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => BudgetProjectCriteria, { nullable: true }) filter: BudgetProjectCriteria | null,
     @Ctx() context: BaseContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<BudgetProject>> {
-    return projectsByArrondissement(context, filter ?? {}, page).load(arrondissement.code);
+    return projectsByArrondissement(context, filter ?? {}, page, selectsRows(info)).load(arrondissement.code);
   }
 }

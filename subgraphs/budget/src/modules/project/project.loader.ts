@@ -11,16 +11,17 @@ export function projectById(context: BaseContext) {
   );
 }
 
-/** `Arrondissement.budgetProjects(...)` for every arrondissement of the response at once. */
+/** `Arrondissement.budgetProjects(...)` for every arrondissement of the response at once; `rows: false` counts only. */
 export function projectsByArrondissement(
   context: BaseContext,
   criteria: BudgetProjectCriteria,
   args: PageArgs,
+  rows: boolean,
 ) {
   return context.loaders.get<number, Connection<BudgetProject>>(
     'budgetProjectsByArrondissement',
-    (codes) => new ProjectService(context.db).pageByArrondissements(codes, criteria, args),
-    { criteria, args },
+    (codes) => new ProjectService(context.db).pageByArrondissements(codes, criteria, args, rows),
+    { criteria, args, rows },
   );
 }
 

@@ -73,17 +73,21 @@ export class ProjectService {
     return withFacets(await paginate(query, args, projectOrder(filter, orderBy)), query, FACET_COLUMNS);
   }
 
-  /** One page per arrondissement, all in three statements (Paris Centre projects appear in each of 1–4). */
+  /**
+   * One page per arrondissement, all in three statements (Paris Centre projects appear in each of
+   * 1–4); the counts alone, in one, without `rows`.
+   */
   pageByArrondissements(
     codes: readonly number[],
     criteria: BudgetProjectCriteria,
     args: PageArgs,
+    rows: boolean,
   ): Promise<Connection<BudgetProjectInArrondissement>[]> {
     const query = this.matching(
       this.db.getRepository(BudgetProjectInArrondissement).createQueryBuilder('project'),
       criteria,
     );
-    return paginateByParent(query, 'arrondissementCode', codes, args, projectOrder(criteria));
+    return paginateByParent(query, 'arrondissementCode', codes, args, projectOrder(criteria), { rows });
   }
 
   /** One page per edition, all in three statements. */

@@ -1,6 +1,7 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { BaseContext } from '#platform/context';
-import { PageArgs, type Connection } from '#platform/pagination';
+import { PageArgs, selectsRows, type Connection } from '#platform/pagination';
 import { ChallengeConnection, type Challenge } from '../challenge/challenge.entity';
 import { challengePageByArrondissement } from '../challenge/challenge.loader';
 import { Arrondissement } from './arrondissement.entity';
@@ -14,7 +15,8 @@ export class ArrondissementChallengesResolver {
     @Root() arrondissement: Arrondissement,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: BaseContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Challenge>> {
-    return challengePageByArrondissement(context, page).load(arrondissement.code);
+    return challengePageByArrondissement(context, page, selectsRows(info)).load(arrondissement.code);
   }
 }

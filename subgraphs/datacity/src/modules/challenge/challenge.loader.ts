@@ -28,11 +28,14 @@ export function challengesByStartup(context: BaseContext) {
   });
 }
 
-/** `Arrondissement.challenges(first, after)`: one loader per page arguments, all arrondissements in one batch. */
-export function challengePageByArrondissement(context: BaseContext, page: PageArgs) {
+/**
+ * `Arrondissement.challenges(first, after)`: one loader per page arguments, all arrondissements in
+ * one batch; `rows: false` counts only.
+ */
+export function challengePageByArrondissement(context: BaseContext, page: PageArgs, rows: boolean) {
   return context.loaders.get<number, Connection<Challenge>>(
     'challengePageByArrondissement',
-    (codes) => new ChallengeService(context.db).pageByArrondissements(codes, page),
-    { first: page.first ?? null, after: page.after ?? null },
+    (codes) => new ChallengeService(context.db).pageByArrondissements(codes, page, rows),
+    { first: page.first ?? null, after: page.after ?? null, rows },
   );
 }

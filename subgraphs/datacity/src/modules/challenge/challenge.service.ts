@@ -93,8 +93,15 @@ export class ChallengeService {
       .getMany();
   }
 
-  /** One page of challenges for each arrondissement, in three statements whatever the number of arrondissements. */
-  pageByArrondissements(codes: readonly number[], page: PageArgs): Promise<Connection<Challenge>[]> {
-    return paginateByParent(this.query(), 'arrondissementCode', codes, page, CHALLENGE_ORDER);
+  /**
+   * One page of challenges for each arrondissement, in three statements whatever the number of
+   * arrondissements; the counts alone, in one, without `rows`.
+   */
+  pageByArrondissements(
+    codes: readonly number[],
+    page: PageArgs,
+    rows: boolean,
+  ): Promise<Connection<Challenge>[]> {
+    return paginateByParent(this.query(), 'arrondissementCode', codes, page, CHALLENGE_ORDER, { rows });
   }
 }

@@ -1,6 +1,7 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { BaseContext } from '#platform/context';
-import type { Connection } from '#platform/pagination';
+import { selectsRows, type Connection } from '#platform/pagination';
 import { BuildingConnection, type Building } from '../building/building.entity';
 import { PlaceBuildingsArgs } from '../building/building.input';
 import { buildingsByArrondissement } from '../building/building.loader';
@@ -18,8 +19,9 @@ export class ArrondissementResolver {
     @Root() arrondissement: Arrondissement,
     @Args(() => PlaceBuildingsArgs) args: PlaceBuildingsArgs,
     @Ctx() context: BaseContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Building>> {
-    return buildingsByArrondissement(context, args).load(arrondissement.code);
+    return buildingsByArrondissement(context, args, selectsRows(info)).load(arrondissement.code);
   }
 
   @FieldResolver(() => ArrondissementEnergy, {

@@ -11,19 +11,22 @@ export function buildingById(context: BaseContext) {
   );
 }
 
-/** `Arrondissement.buildings`: one batch for every arrondissement asked with the same arguments. */
-export function buildingsByArrondissement(context: BaseContext, args: PlaceBuildingsArgs) {
+/**
+ * `Arrondissement.buildings`: one batch for every arrondissement asked with the same arguments;
+ * `rows: false` counts only.
+ */
+export function buildingsByArrondissement(context: BaseContext, args: PlaceBuildingsArgs, rows: boolean) {
   return context.loaders.get<number, Connection<Building>>(
     'buildingsByArrondissement',
-    (codes) => new BuildingService(context.db).pageByArrondissement(codes, args),
-    args,
+    (codes) => new BuildingService(context.db).pageByArrondissement(codes, args, rows),
+    { args, rows },
   );
 }
 
-export function buildingsByDistrict(context: BaseContext, args: PlaceBuildingsArgs) {
+export function buildingsByDistrict(context: BaseContext, args: PlaceBuildingsArgs, rows: boolean) {
   return context.loaders.get<string, Connection<Building>>(
     'buildingsByDistrict',
-    (ids) => new BuildingService(context.db).pageByDistrict(ids, args),
-    args,
+    (ids) => new BuildingService(context.db).pageByDistrict(ids, args, rows),
+    { args, rows },
   );
 }

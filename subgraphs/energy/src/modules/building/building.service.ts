@@ -90,24 +90,35 @@ export class BuildingService {
       .getMany();
   }
 
-  /** One page per arrondissement, for all the requested arrondissements at once. */
-  pageByArrondissement(codes: readonly number[], args: PlaceBuildingsArgs): Promise<Connection<Building>[]> {
+  /** One page per arrondissement, for all the requested arrondissements at once (the counts alone without `rows`). */
+  pageByArrondissement(
+    codes: readonly number[],
+    args: PlaceBuildingsArgs,
+    rows: boolean,
+  ): Promise<Connection<Building>[]> {
     return paginateByParent(
       this.matching(args.filter),
       'arrondissementCode',
       codes,
       args,
       pageOrder(args.orderBy, orderContext(args.filter)),
+      { rows },
     );
   }
 
-  pageByDistrict(ids: readonly string[], args: PlaceBuildingsArgs): Promise<Connection<Building>[]> {
+  /** One page per district; the counts alone without `rows`. */
+  pageByDistrict(
+    ids: readonly string[],
+    args: PlaceBuildingsArgs,
+    rows: boolean,
+  ): Promise<Connection<Building>[]> {
     return paginateByParent(
       this.matching(args.filter),
       'districtId',
       ids,
       args,
       pageOrder(args.orderBy, orderContext(args.filter)),
+      { rows },
     );
   }
 }

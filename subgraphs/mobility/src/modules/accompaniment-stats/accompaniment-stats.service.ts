@@ -20,13 +20,16 @@ export interface StatsRange {
   toYear?: number | null;
 }
 
+/** Built once: a time-zoned DateTimeFormat costs far more to make than to use. */
+const PARIS_YEAR_MONTH = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: 'numeric',
+});
+
 /** The calendar month it is in Paris: the first month not yet published. */
 export function parisMonth(now: Date): { year: number; month: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: 'numeric',
-  }).formatToParts(now);
+  const parts = PARIS_YEAR_MONTH.formatToParts(now);
   const part = (type: string) => Number(parts.find((entry) => entry.type === type)?.value);
   return { year: part('year'), month: part('month') };
 }

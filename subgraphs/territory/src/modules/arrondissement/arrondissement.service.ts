@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { validateArrondissement } from '#platform/city';
+import { EntityRows } from '#platform/entity-rows';
 import { Arrondissement } from './arrondissement.entity';
 
 export class ArrondissementService {
@@ -9,12 +10,12 @@ export class ArrondissementService {
     return this.db.getRepository(Arrondissement).find({ order: { code: 'ASC' } });
   }
 
-  async byCodes(codes: readonly number[]): Promise<Arrondissement[]> {
-    return this.db
-      .getRepository(Arrondissement)
-      .createQueryBuilder('arrondissement')
-      .where('arrondissement.code IN (:...codes)', { codes: [...codes] })
-      .getMany();
+  /** The federation reference's lookup, on every entity fetch: one fixed statement, no query builder. */
+  byCodes(codes: readonly number[]): Promise<Arrondissement[]> {
+    const rows = EntityRows.of(this.db, Arrondissement);
+    return rows.query(`SELECT ${rows.columns} FROM arrondissement WHERE code = ANY($1::smallint[])`, [
+      [...codes],
+    ]);
   }
 
   /** The arrondissement whose boundary contains the point (ray casting over the 20 polygons). */

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { BaseContext } from '#platform/context';
-import { PageArgs, type Connection } from '#platform/pagination';
+import { PageArgs, selectsRows, type Connection } from '#platform/pagination';
 import type { TrainingCourse } from '../course/course.entity';
 import { TrainingCourseFilter } from '../course/course.input';
 import { coursesByParent } from '../course/course.loader';
@@ -17,8 +18,9 @@ export class ArrondissementResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => TrainingCourseFilter, { nullable: true }) filter: TrainingCourseFilter | null,
     @Ctx() context: BaseContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<TrainingCourse>> {
-    return coursesByParent<number>(context, 'arrondissementCode', filter ?? {}, page).load(
+    return coursesByParent<number>(context, 'arrondissementCode', filter ?? {}, page, selectsRows(info)).load(
       arrondissement.code,
     );
   }

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { BaseContext } from '#platform/context';
-import { PageArgs, type Connection } from '#platform/pagination';
+import { PageArgs, selectsRows, type Connection } from '#platform/pagination';
 import type { TrainingCourse } from '../course/course.entity';
 import { TrainingCourseFilter } from '../course/course.input';
 import { coursesByParent } from '../course/course.loader';
@@ -37,7 +38,8 @@ export class CallForProjectsResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => TrainingCourseFilter, { nullable: true }) filter: TrainingCourseFilter | null,
     @Ctx() context: BaseContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<TrainingCourse>> {
-    return coursesByParent<number>(context, 'year', filter ?? {}, page).load(call.year);
+    return coursesByParent<number>(context, 'year', filter ?? {}, page, selectsRows(info)).load(call.year);
   }
 }

@@ -12,18 +12,20 @@ export function courseById(context: BaseContext) {
 
 /**
  * A nested `trainingCourses` connection (of arrondissements, providers or calls): every parent
- * asking with the same arguments shares one batch, paged together by `paginateByParent`.
+ * asking with the same arguments shares one batch, paged together by `paginateByParent` (the counts
+ * alone without `rows`).
  */
 export function coursesByParent<K extends string | number>(
   context: BaseContext,
   parent: CourseParent,
   filter: TrainingCourseFilter,
   page: PageArgs,
+  rows: boolean,
 ) {
   return context.loaders.get<K, Connection<TrainingCourse>>(
     `coursesBy:${parent}`,
-    (keys) => new CourseService(context.db).pageByParent(parent, keys, filter, page),
-    { filter, first: page.first, after: page.after },
+    (keys) => new CourseService(context.db).pageByParent(parent, keys, filter, page, rows),
+    { filter, first: page.first, after: page.after, rows },
   );
 }
 

@@ -90,14 +90,15 @@ export class CourseService {
     return withFacets(await paginate(query, page, listOrder(filter, orderBy)), query, FACET_COLUMNS);
   }
 
-  /** One page per parent (arrondissement, provider or call), three statements for all of them. */
+  /** One page per parent (arrondissement, provider or call), three statements for all of them (one without `rows`). */
   pageByParent<K extends string | number>(
     parent: CourseParent,
     keys: readonly K[],
     filter: TrainingCourseFilter,
     page: PageArgs,
+    rows: boolean,
   ): Promise<Connection<TrainingCourse>[]> {
-    return paginateByParent(this.filtered(filter), parent, keys, page, listOrder(filter));
+    return paginateByParent(this.filtered(filter), parent, keys, page, listOrder(filter), { rows });
   }
 
   byIds(ids: readonly string[]): Promise<TrainingCourse[]> {

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { BaseContext } from '#platform/context';
-import { PageArgs, type Connection } from '#platform/pagination';
+import { PageArgs, selectsRows, type Connection } from '#platform/pagination';
 import type { TrainingCourse } from '../course/course.entity';
 import { TrainingCourseFilter } from '../course/course.input';
 import { coursesByParent } from '../course/course.loader';
@@ -39,7 +40,10 @@ export class ProviderResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => TrainingCourseFilter, { nullable: true }) filter: TrainingCourseFilter | null,
     @Ctx() context: BaseContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<TrainingCourse>> {
-    return coursesByParent<string>(context, 'providerId', filter ?? {}, page).load(provider.id);
+    return coursesByParent<string>(context, 'providerId', filter ?? {}, page, selectsRows(info)).load(
+      provider.id,
+    );
   }
 }
