@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
-import { OPERATOR_KEY, operator, Recorder, reportFillLevel, wsClient } from '#test/live-clients';
+import {
+  eventually,
+  metricsOf,
+  OPERATOR_KEY,
+  operator,
+  Recorder,
+  reportFillLevel,
+  wsClient,
+} from '#test/live-clients';
 
 /**
  * The stream positions a client reads with its state (`wasteEventPosition`, `budgetEventPosition`):
@@ -76,6 +84,48 @@ describe('wasteEventPosition', () => {
       'query Named { ...Position } fragment Position on Query { wasteEventPosition }',
     );
     expect(second.data?.wasteEventPosition).toBe(first.data?.wasteEventPosition);
+  });
+});
+
+describe('feeds started after a position at the gateway', () => {
+  const upstreams = () => metricsOf(platform.gateway).upstreamSubscriptionsOpened;
+  const position = async () =>
+    (await platform.query<{ wasteEventPosition: string }>('{ wasteEventPosition }')).data!.wasteEventPosition;
+  const COUNTS =
+    'subscription ($after: ID) { wasteAlertCountChanged(arrondissement: 13, after: $after) { eventId alertingContainers } }';
+
+  it('share one upstream when the later position lies past the stream’s last event', async () => {
+    const station = 'TRILIB-13-0006';
+    await reportFillLevel(platform, station, 0.3);
+    const client = wsClient(platform.gateway);
+    const baseline = upstreams();
+    // Every station event, live: what shows the gateway how far the waste log has reached.
+    const all = new Recorder<{ wasteStationUpdated: { eventId: string } }>(
+      client,
+      'subscription { wasteStationUpdated { eventId } }',
+    );
+    const first = new Recorder<{ wasteAlertCountChanged: { eventId: string } }>(client, COUNTS, {
+      after: await position(),
+    });
+    await eventually(() => upstreams() >= baseline + 2);
+    // No crossing: the log moves on, the alert counts' stream has nothing to send.
+    await reportFillLevel(platform, station, 0.4);
+    await all.waitFor(1);
+    const later = await position();
+    const second = new Recorder<{ wasteAlertCountChanged: { eventId: string } }>(client, COUNTS, {
+      after: later,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(upstreams()).toBe(baseline + 2);
+
+    await reportFillLevel(platform, station, 0.96);
+    await first.waitFor(1);
+    await second.waitFor(1);
+    expect(second.results.map((result) => result.errors)).toEqual([undefined]);
+    expect(second.data).toEqual(first.data);
+    expect(BigInt(second.data[0].wasteAlertCountChanged.eventId)).toBeGreaterThan(BigInt(later));
+    for (const recorder of [all, first, second]) recorder.close();
+    await client.dispose();
   });
 });
 

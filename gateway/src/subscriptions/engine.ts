@@ -79,6 +79,8 @@ export class SubscriptionEngine implements GroupEngine {
   private readonly plans = new Map<string, SubscriptionNode>();
   private readonly groups = new Map<string, Set<SubscriptionGroup>>();
   private readonly prepared = new Map<string, Prepared>();
+  /** The newest position of each subgraph's event log a live event has shown this process. */
+  private readonly logPositions = new Map<string, bigint>();
 
   constructor(private readonly options: EngineOptions) {
     const supergraph = Supergraph.build(options.supergraphSdl);
@@ -136,6 +138,14 @@ export class SubscriptionEngine implements GroupEngine {
       group.connect();
     }
     group.join(client, resume);
+  }
+
+  logReached(serviceName: string, position: bigint): void {
+    if (position > (this.logPositions.get(serviceName) ?? -1n)) this.logPositions.set(serviceName, position);
+  }
+
+  hasLogReached(serviceName: string, position: bigint): boolean {
+    return position <= (this.logPositions.get(serviceName) ?? -1n);
   }
 
   async close(): Promise<void> {
