@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { Socket } from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,23 +8,22 @@ import { startGateway } from '#gateway/server';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
 import { OPERATOR_KEY, reportFillLevel } from '#test/live-clients';
 import { launchBrowser, SCREENSHOTS } from './browser';
+import { ALERT_RED, NetworkCut, StationPicker, stationFill, waitForFill } from './dashboard-page';
 
 /** The dashboard, GraphiQL and a foreign page, in a real browser against the whole platform. */
 let platform: TestPlatform;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let context: BrowserContext;
 let base: string;
-const sockets = new Set<Socket>();
+let network: NetworkCut;
+let stations: StationPicker;
 
 beforeAll(async () => {
   process.env.OPERATOR_API_KEY = OPERATOR_KEY;
   platform = await startTestPlatform();
   base = platform.gateway.url.replace(/\/graphql$/, '');
-  // Every WebSocket the gateway accepts, so a test can cut them as a network drop would.
-  platform.gateway.httpServer.on('upgrade', (_request, socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
+  network = new NetworkCut(platform.gateway.httpServer);
+  stations = new StationPicker(platform);
   browser = await launchBrowser();
   context = browser.context;
 });
@@ -33,42 +31,6 @@ afterAll(async () => {
   await browser?.close();
   await platform?.stop();
 });
-
-const ALERT_RED = '#d62f2f';
-
-const used = new Set<string>();
-
-/** A sensor-equipped station, not used before, whose level (its fullest container) is below the alert. */
-async function stationBelowAlert(): Promise<string> {
-  for (let arrondissement = 1; arrondissement <= 20; arrondissement += 1) {
-    const result = await platform.query<{
-      wasteStations: { edges: { node: { id: string; fillingLevel: number | null } }[] };
-    }>(
-      `query ($arrondissement: Int) { wasteStations(first: 100, filter: { arrondissement: $arrondissement }) {
-        edges { node { id fillingLevel } } } }`,
-      { arrondissement },
-    );
-    const station = result.data?.wasteStations.edges.find(
-      ({ node }) => node.fillingLevel !== null && node.fillingLevel < 0.9 && !used.has(node.id),
-    );
-    if (station) {
-      used.add(station.node.id);
-      return station.node.id;
-    }
-  }
-  throw new Error('no station below the alert');
-}
-
-/** A station's dot: Leaflet gives each SVG path the class the dashboard names it by. */
-const dot = (stationId: string) => `path[class~="station-${stationId}"]`;
-
-async function stationFill(page: Page, stationId: string): Promise<string | null> {
-  return page.getAttribute(dot(stationId), 'fill');
-}
-
-async function waitForFill(page: Page, stationId: string, colour: string, timeout: number): Promise<void> {
-  await expect.poll(() => stationFill(page, stationId), { timeout, interval: 50 }).toBe(colour);
-}
 
 describe('the live dashboard', () => {
   let page: Page;
@@ -108,19 +70,20 @@ describe('the live dashboard', () => {
   });
 
   it('colours a station within 2 s of its fill level being reported through the API', async () => {
-    const station = await stationBelowAlert();
+    const { id: station } = await stations.belowAlert();
     await reportFillLevel(platform, station, 0.96);
     await waitForFill(page, station, ALERT_RED, 2000);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-alert.png') });
   });
 
   it('resumes after the WebSocket is cut and shows the events it missed', async () => {
-    const station = await stationBelowAlert();
+    const { id: station } = await stations.belowAlert();
     expect(await stationFill(page, station)).not.toBe(ALERT_RED);
-    expect(sockets.size).toBeGreaterThan(0);
-    for (const socket of sockets) socket.destroy();
+    expect(network.open).toBeGreaterThan(0);
+    network.cut();
     // Reported while the page is away: only a resume with `after` can bring it.
     await reportFillLevel(platform, station, 0.99);
+    network.restore();
     await waitForFill(page, station, ALERT_RED, 15_000);
     // Every feed is subscribed again, most of them quiet (no vote, no request): the status follows
     // the connection, not the arrival of events.

@@ -5,6 +5,7 @@ import type {
   GraphQLError,
   GraphQLFormattedError,
   GraphQLSchema,
+  OperationDefinitionNode,
 } from 'graphql';
 // The CommonJS build, named by file: the schema comes from type-graphql and @apollo/subgraph, which
 // load it, and graphql's type checks refuse objects of another copy (the ESM one a bundler may pick).
@@ -50,12 +51,20 @@ function refuse(response: ServerResponse, status: number, code: string, message:
 /** Told of every executed operation: its name, outcome code (`OK` or the first error's) and duration. */
 export type AnswerObserver = (operationName: string | undefined, code: string, seconds: number) => void;
 
+/** Run once the operation is known and its context made, before it executes. */
+export type BeforeExecute<TContext> = (
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  context: TContext,
+) => Promise<void>;
+
 export class SubgraphGraphQLHandler<TContext> {
   private readonly prepared = new Map<string, Prepared>();
 
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly observe: AnswerObserver = () => {},
+    private readonly beforeExecute?: BeforeExecute<TContext>,
   ) {}
 
   private prepare(query: string): Prepared {
@@ -154,12 +163,14 @@ export class SubgraphGraphQLHandler<TContext> {
       return refuse(response, 405, 'BAD_REQUEST', 'GET requests may only carry queries');
     }
     const started = performance.now();
+    const contextValue = context();
+    await this.beforeExecute?.(prepared.document, operation, contextValue);
     const result = (await execute({
       schema: this.schema,
       document: prepared.document,
       operationName: operationName ?? undefined,
       variableValues: (variables ?? undefined) as Record<string, unknown> | undefined,
-      contextValue: context(),
+      contextValue,
     })) as ExecutionResult;
     // No `data` at all: the variables did not fit the operation, so nothing ran.
     if (!('data' in result) && result.errors)

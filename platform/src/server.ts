@@ -7,6 +7,7 @@ import { createServiceDataSource } from './database';
 import { runForRequest } from './request-binding';
 import { serveLiveEvents } from './events/server';
 import { streamExport } from './exports/stream';
+import { readEventPositionsFirst } from './events/position';
 import { SubgraphGraphQLHandler } from './graphql-handler';
 import { drainHttpServer, sendGraphQLError, sendJson } from './http';
 import { identityDecoder, IDENTITY_HEADER } from './identity';
@@ -59,8 +60,10 @@ export async function startSubgraph(
   const catalog = options.catalog ?? [];
   const schema = await definition.buildSchema();
   // graphql-js behind a plain handler: the gateway on loopback needs none of Apollo Server's machinery.
-  const graphql = new SubgraphGraphQLHandler<BaseContext>(schema, (operation, code, seconds) =>
-    observeGraphQLRequest(definition.name, operation, code, seconds),
+  const graphql = new SubgraphGraphQLHandler<BaseContext>(
+    schema,
+    (operation, code, seconds) => observeGraphQLRequest(definition.name, operation, code, seconds),
+    definition.eventPositions && readEventPositionsFirst(definition.eventPositions),
   );
 
   const decodeIdentity = identityDecoder(options.gatewaySecret);

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { BaseContext } from './context';
+import type { EventPositionFields } from './events/position';
 import type { DatasetDefinition } from './exports/definition';
 import type { SubgraphName } from './subgraphs';
 
@@ -27,6 +28,8 @@ export interface SubgraphService {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | string | EntitySchema>;
   buildSchema(): Promise<GraphQLSchema>;
+  /** Its root query fields answering a stream's position, read before the rest of a query (events/position.ts). */
+  eventPositions?: EventPositionFields;
 }
 
 /**

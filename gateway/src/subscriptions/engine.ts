@@ -88,6 +88,8 @@ export class SubscriptionEngine implements GroupEngine {
    * for each subgraph statement, and an event whose statement took longer reached no subscriber.
    */
   private readonly outsideRequests = new AsyncResource('SubscriptionEngine');
+  /** The newest position of each subgraph's event log a live event has shown this process. */
+  private readonly logPositions = new Map<string, bigint>();
 
   constructor(private readonly options: EngineOptions) {
     const supergraph = Supergraph.build(options.supergraphSdl);
@@ -145,6 +147,14 @@ export class SubscriptionEngine implements GroupEngine {
       this.outsideRequests.runInAsyncScope(group.connect, group);
     }
     group.join(client, resume);
+  }
+
+  logReached(serviceName: string, position: bigint): void {
+    if (position > (this.logPositions.get(serviceName) ?? -1n)) this.logPositions.set(serviceName, position);
+  }
+
+  hasLogReached(serviceName: string, position: bigint): boolean {
+    return position <= (this.logPositions.get(serviceName) ?? -1n);
   }
 
   async close(): Promise<void> {

@@ -11,6 +11,7 @@ import {
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 import { formatError } from '#platform/errors';
+import { commitTimeOf } from '#platform/events/commit-time';
 import type { Identity } from '#platform/identity';
 import { logger } from '#platform/logger';
 import type { ClientStream } from './client-stream';
@@ -44,6 +45,10 @@ export interface GroupEngine {
   readonly replayBuffer: number;
   upstreamUrl(serviceName: string): string;
   upstreamConnectionParams(identity: Identity): Record<string, string>;
+  /** A live event of the subgraph's event log came through: the log has reached `position`. */
+  logReached(serviceName: string, position: bigint): void;
+  /** Whether the subgraph's event log is known to have reached `position` (see `logReached`). */
+  hasLogReached(serviceName: string, position: bigint): boolean;
   /** Resolves one upstream event through the rest of the group's plan. */
   resolve(
     group: SubscriptionGroup,
@@ -117,12 +122,19 @@ export class SubscriptionGroup {
     };
   }
 
+  /**
+   * Whether a client resuming after `position` can be served here: from `coveredFrom` up to the
+   * last event, or past it as far as the subgraph's log is known to have reached (a live event of
+   * another group came through at or after it, so it is a real position, not a future one the
+   * subgraph would refuse): every later event of this group is still to come. A filtered feed
+   * started after the position a client read with its state (a dashboard's alert counts, whose
+   * last event lags the log) then shares the stream of the clients before it.
+   */
   canResume(position: bigint): boolean {
+    if (this.closed || this.coveredFrom === undefined || position < this.coveredFrom) return false;
     return (
-      !this.closed &&
-      this.coveredFrom !== undefined &&
-      position >= this.coveredFrom &&
-      position <= (this.lastPosition ?? this.coveredFrom)
+      position <= (this.lastPosition ?? this.coveredFrom) ||
+      this.engine.hasLogReached(this.plan.primary.serviceName, position)
     );
   }
 
@@ -205,6 +217,8 @@ export class SubscriptionGroup {
       return;
     }
     const at = BigInt(position);
+    // Only log events carry their commit time: an interval feed's eventId is a time, not a position.
+    if (commitTimeOf(event.extensions)) this.engine.logReached(this.plan.primary.serviceName, at);
     if (this.lastPosition !== undefined && at <= this.lastPosition) return; // replayed after a reconnect
     this.engine.metrics.upstreamEvents += 1;
     const result = await this.engine.resolve(this, event);

@@ -1,5 +1,7 @@
-// Live feeds over graphql-ws, falling back to SSE; each resumes with `after` = the last eventId
-// it showed, so a network drop costs no event and shows none twice.
+// Live feeds over graphql-ws, falling back to SSE. Each starts with `after` = the position read
+// with the state it was drawn from (or takes its state from its first event) and resumes with the
+// last eventId it showed (that position until one came), so neither the start nor a network drop
+// costs an event, and none shows twice.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { DocumentNode } from 'graphql/language/ast';
 import { print } from 'graphql/language/printer';
@@ -10,7 +12,13 @@ export type Transport = 'ws' | 'sse';
 
 export interface Feed<TData, TVariables> {
   document: TypedDocumentNode<TData, TVariables>;
-  /** The variables, given the eventId to resume after (undefined at first). */
+  /**
+   * The position read with the state the page shows: events after it come (again, some of them,
+   * when the position was read before the state: `show` must apply them idempotently). None for a
+   * feed whose first event is its state (an interval feed sends the current interval at once).
+   */
+  after?: string;
+  /** The variables, given the eventId to resume after (none before the first event of a feed without `after`). */
   variables: (after: string | undefined) => TVariables;
   eventId: (data: TData) => string;
   show: (data: TData) => void;
@@ -52,7 +60,7 @@ export class LiveConnection {
   constructor(private readonly onStatus: (status: Status, transport: Transport) => void) {}
 
   follow<TData, TVariables>(feed: Feed<TData, TVariables>): void {
-    let last: string | undefined;
+    let last: string | undefined = feed.after;
     let attempt = 0;
     // Up when its subscription is open, events or not: a quiet feed is not a lost connection.
     const up = () => {

@@ -7,6 +7,7 @@ import {
   DashboardArrondissementsDocument,
   DashboardBudgetEditionsDocument,
   DashboardEnergyLoadDocument,
+  DashboardClockDocument,
   DashboardOpenRequestsDocument,
   DashboardStationsDocument,
   DashboardStationUpdatesDocument,
@@ -15,7 +16,7 @@ import {
   type DashboardStationsQuery,
 } from './__generated__/operations';
 import { BarList, LoadChart } from './charts';
-import { query } from './graphql';
+import { platformNow, query } from './graphql';
 import {
   arrondissementLabel,
   formatNumber,
@@ -77,14 +78,20 @@ function body(id: string): HTMLElement {
   return element;
 }
 
+/** The earliest of positions each read before its own part of the state: after it, none is missed. */
+function earliest(positions: string[]): string {
+  return positions.reduce((min, position) => (BigInt(position) < BigInt(min) ? position : min));
+}
+
 /**
  * The waste stations, all arrondissements at once (one paged query each, the browser running as
  * many as it allows per host), drawn in one go once all have come and the arrondissements are
  * drawn (so they lie above them): drawn page by page, the page re-rendered its growing SVG map
- * after each of the 20-odd answers.
+ * after each of the 20-odd answers. Returns the station feed's position to start from.
  */
-async function loadStations(map: CityMap, areas: Promise<void>): Promise<void> {
+async function loadStations(map: CityMap, areas: Promise<void>): Promise<string> {
   const stations: StationDot[] = [];
+  const positions: string[] = [];
   await Promise.all(
     ARRONDISSEMENTS.map(async (arrondissement) => {
       let after: string | null = null;
@@ -93,6 +100,7 @@ async function loadStations(map: CityMap, areas: Promise<void>): Promise<void> {
           arrondissement,
           after,
         });
+        positions.push(page.wasteEventPosition);
         for (const edge of page.wasteStations.edges) stations.push(edge.node);
         after = page.wasteStations.pageInfo.hasNextPage ? page.wasteStations.pageInfo.endCursor : null;
       } while (after);
@@ -103,6 +111,7 @@ async function loadStations(map: CityMap, areas: Promise<void>): Promise<void> {
   map.addStations(stations);
   // For `npm run bench:dashboard`: when, and how long the page itself spent drawing them.
   performance.mark('ocg:stations-drawn', { detail: performance.now() - started });
+  return earliest(positions);
 }
 
 async function start(): Promise<void> {
@@ -157,28 +166,32 @@ async function start(): Promise<void> {
       })),
     );
   redraws.push(drawEnergy);
-  const energyStart = Math.floor(Date.now() / 1000 / ENERGY_INTERVAL_SECONDS) * ENERGY_INTERVAL_SECONDS;
-  live.follow({
-    document: DashboardEnergyLoadDocument,
-    variables: (after) => ({
-      intervalSeconds: ENERGY_INTERVAL_SECONDS,
-      after: after ?? String(energyStart - ENERGY_HISTORY * ENERGY_INTERVAL_SECONDS),
+  // The history starts on the platform's clock, not the browser's: ahead of it, it would be refused.
+  sections.push(
+    query(DashboardClockDocument, {}).then(() => {
+      const now = Math.floor(platformNow() / 1000 / ENERGY_INTERVAL_SECONDS) * ENERGY_INTERVAL_SECONDS;
+      live.follow({
+        document: DashboardEnergyLoadDocument,
+        after: String(now - ENERGY_HISTORY * ENERGY_INTERVAL_SECONDS),
+        variables: (after) => ({ intervalSeconds: ENERGY_INTERVAL_SECONDS, after: after ?? null }),
+        eventId: (data) => data.energyLoad.eventId,
+        show: ({ energyLoad }) => {
+          chart.push(Number(energyLoad.eventId), energyLoad.powerKw);
+          latestLoad = new Map(
+            energyLoad.arrondissements.map((entry) => [entry.arrondissement.code, entry.powerKw]),
+          );
+          drawEnergy();
+        },
+      });
     }),
-    eventId: (data) => data.energyLoad.eventId,
-    show: ({ energyLoad }) => {
-      chart.push(Number(energyLoad.eventId), energyLoad.powerKw);
-      latestLoad = new Map(
-        energyLoad.arrondissements.map((entry) => [entry.arrondissement.code, entry.powerKw]),
-      );
-      drawEnergy();
-    },
-  });
+  );
 
   // Waste: stations on the map, live; alert counts per arrondissement.
   sections.push(
-    loadStations(map, areas).then(() =>
+    loadStations(map, areas).then((position) =>
       live.follow({
         document: DashboardStationUpdatesDocument,
+        after: position,
         variables: (after) => ({ after: after ?? null }),
         eventId: (data) => data.wasteStationUpdated.eventId,
         show: ({ wasteStationUpdated }) =>
@@ -204,11 +217,13 @@ async function start(): Promise<void> {
   };
   sections.push(
     areas.then(async () => {
-      for (const count of (await query(DashboardAlertCountsDocument, {})).wasteAlertCounts)
+      const { wasteEventPosition, wasteAlertCounts } = await query(DashboardAlertCountsDocument, {});
+      for (const count of wasteAlertCounts)
         setAlert(count.arrondissement.code, count.alertingContainers, count.alertingStations);
       drawAlerts();
       live.follow({
         document: DashboardAlertCountChangedDocument,
+        after: wasteEventPosition,
         variables: (after) => ({ after: after ?? null }),
         eventId: (data) => data.wasteAlertCountChanged.eventId,
         show: ({ wasteAlertCountChanged: count }) => {
@@ -237,6 +252,8 @@ async function start(): Promise<void> {
       }),
     );
   redraws.push(drawRequests);
+  // Each event holds every arrondissement's counts, the first one (the current counts) at once: the
+  // feed's state comes with its position, and a feed cut before it simply gets the current counts.
   live.follow({
     document: DashboardOpenRequestsDocument,
     variables: (after) => ({ intervalSeconds: REQUESTS_INTERVAL_SECONDS, after: after ?? null }),
@@ -260,8 +277,8 @@ async function followVotes(live: LiveConnection, redraws: (() => void)[]): Promi
   const edition = Math.max(...budgetEditions.map((entry) => entry.year));
   (document.querySelector('#votes .edition') as HTMLElement).textContent = String(edition);
   const tally = new Map<string, { title: string; votes: number }>();
-  for (const entry of (await query(DashboardVoteTallyDocument, { year: edition })).budgetEdition?.voteTally ??
-    [])
+  const { budgetEventPosition, budgetEdition } = await query(DashboardVoteTallyDocument, { year: edition });
+  for (const entry of budgetEdition?.voteTally ?? [])
     tally.set(entry.projectId, { title: entry.project.title ?? entry.projectId, votes: entry.votes });
   const voteBars = new BarList(body('votes'));
   const drawVotes = () =>
@@ -280,12 +297,15 @@ async function followVotes(live: LiveConnection, redraws: (() => void)[]): Promi
   drawVotes();
   live.follow({
     document: DashboardVoteTallyChangedDocument,
+    after: budgetEventPosition,
     variables: (after) => ({ edition, after: after ?? null }),
     eventId: (data) => data.voteTallyChanged.eventId,
-    show: ({ voteTallyChanged }) => {
-      tally.set(voteTallyChanged.project.id, {
-        title: voteTallyChanged.project.title ?? voteTallyChanged.project.id,
-        votes: voteTallyChanged.votes,
+    show: ({ voteTallyChanged: event }) => {
+      // A count replayed from before the tally was read is older than it: counts only grow.
+      const shown = tally.get(event.project.id)?.votes ?? 0;
+      tally.set(event.project.id, {
+        title: event.project.title ?? event.project.id,
+        votes: Math.max(shown, event.votes),
       });
       drawVotes();
     },

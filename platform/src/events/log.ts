@@ -117,6 +117,22 @@ export async function resumePoint(
   return position;
 }
 
+/**
+ * The position a client reads with the state it shows, to subscribe with `after` set to it: every
+ * event of `stream` the state may lack lies after it. The stream's own newest committed position,
+ * not the log's: the per-stream append lock commits one stream's positions in order, but another
+ * stream may commit a higher position while this one still has a lower one in flight. Never below
+ * what retention deleted, which `resumePoint` would refuse for a stream quiet for that long.
+ */
+export async function streamPosition(manager: EntityManager, stream: string): Promise<string> {
+  const [{ position }] = await manager.query<{ position: string }[]>(
+    `SELECT greatest((SELECT coalesce(max(position), 0) FROM event_log WHERE stream = $1),
+                     (SELECT pruned_through FROM event_log_pruned))::text AS position`,
+    [stream],
+  );
+  return position;
+}
+
 /** Deletes events older than the retention and records how far, in one transaction; returns the count. */
 export async function pruneEvents(db: DataSource, retentionHours = eventRetentionHours()): Promise<number> {
   return db.transaction(async (manager) => {

@@ -1,14 +1,24 @@
-import { Args, Ctx, FieldResolver, Resolver, Root, Subscription } from 'type-graphql';
+import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { BaseContext } from '#platform/context';
 import type { LoggedEvent } from '#platform/events/log';
+import { eventPosition } from '#platform/events/position';
 import { eventLogSubscription } from '#platform/events/subscribe';
 import { BudgetProject } from '../project/project.entity';
 import { projectById } from '../project/project.loader';
 import { VoteTallyEvent, VoteTallyEventArgs, type VoteTallyEventPayload } from './vote-tally-event.entity';
-import { VOTE_TALLY_STREAM, voteTallyFilter } from './vote-tally-event.service';
+import { VOTE_TALLY_POSITION_FIELD, VOTE_TALLY_STREAM, voteTallyFilter } from './vote-tally-event.service';
 
 @Resolver(() => VoteTallyEvent)
 export class VoteTallyEventResolver {
+  @Query(() => ID, {
+    name: VOTE_TALLY_POSITION_FIELD,
+    description:
+      'The position of the vote-tally live feed (`voteTallyChanged`) when this query was answered. Ask for it in the same query as the tallies you show (e.g. `voteTally`, `budgetEdition { voteTally }`): it is read before the rest of the query, so subscribing with `after` set to it misses nothing; a count the tallies already include may come again (counts only grow).',
+  })
+  position(@Ctx() context: BaseContext): Promise<string> {
+    return eventPosition(context, VOTE_TALLY_STREAM);
+  }
+
   @Subscription(() => VoteTallyEvent, {
     description:
       'Every change of the vote counts of an edition (or of one project), durable and resumable with `after`.',

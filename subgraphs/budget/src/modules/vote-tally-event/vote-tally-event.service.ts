@@ -6,6 +6,8 @@ import type { VoteTallyEventArgs, VoteTallyEventPayload } from './vote-tally-eve
 
 /** The event-log stream of tally changes; subscribers filter it by edition and project. */
 export const VOTE_TALLY_STREAM = 'budget-vote-tally';
+/** The root query field answering that stream's position (read first: #platform/events/position). */
+export const VOTE_TALLY_POSITION_FIELD = 'budgetEventPosition';
 
 /**
  * Appends the new count of each project a ballot chose, in the ballot's transaction, so a

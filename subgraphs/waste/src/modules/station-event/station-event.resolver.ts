@@ -1,7 +1,8 @@
-import { Args, Ctx, FieldResolver, Resolver, Root, Subscription } from 'type-graphql';
+import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { DEFAULT_MAX_FILLING_LEVEL } from '../station/station.input';
 import type { BaseContext } from '#platform/context';
 import type { LoggedEvent } from '#platform/events/log';
+import { eventPosition } from '#platform/events/position';
 import { eventLogSubscription } from '#platform/events/subscribe';
 import { WasteStation } from '../station/station.entity';
 import { stationById } from '../station/station.loader';
@@ -12,7 +13,12 @@ import {
   WasteStationEventArgs,
   type StationEventPayload,
 } from './station-event.entity';
-import { STATION_STREAM, stationAlertFilter, stationEventFilter } from './station-event.service';
+import {
+  STATION_POSITION_FIELD,
+  STATION_STREAM,
+  stationAlertFilter,
+  stationEventFilter,
+} from './station-event.service';
 
 function toEvent(event: LoggedEvent<StationEventPayload>): WasteStationEvent {
   const { payload } = event;
@@ -28,6 +34,15 @@ function toEvent(event: LoggedEvent<StationEventPayload>): WasteStationEvent {
 
 @Resolver(() => WasteStationEvent)
 export class StationEventResolver {
+  @Query(() => ID, {
+    name: STATION_POSITION_FIELD,
+    description:
+      'The position of the waste live feeds (`wasteStationUpdated`, `wasteStationAlert`, `wasteAlertCountChanged`) when this query was answered. Ask for it in the same query as the state you show (e.g. `wasteStations`, `wasteAlertCounts`): it is read before the rest of the query, so subscribing with `after` set to it misses nothing; an event the state already reflects may come again, so apply events idempotently.',
+  })
+  position(@Ctx() context: BaseContext): Promise<string> {
+    return eventPosition(context, STATION_STREAM);
+  }
+
   @Subscription(() => WasteStationEvent, {
     description:
       'Every change of the stations chosen (all, one station, or one arrondissement), durable and resumable with `after`.',

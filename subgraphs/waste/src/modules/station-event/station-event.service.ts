@@ -12,6 +12,8 @@ import type {
 
 /** The event-log stream of station changes; subscribers filter it by station or arrondissement. */
 export const STATION_STREAM = 'waste-station';
+/** The root query field answering that stream's position (read first: #platform/events/position). */
+export const STATION_POSITION_FIELD = 'wasteEventPosition';
 
 /**
  * Appends a station change to the event log, in the caller's transaction (the one that made the
