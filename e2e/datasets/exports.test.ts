@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parquetReadObjects } from 'hyparquet';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
 
@@ -13,6 +13,33 @@ afterAll(() => platform?.stop());
 
 async function download(path: string): Promise<Response> {
   return fetch(`${base}${path}`);
+}
+
+interface FeatureCollection {
+  type: string;
+  features: {
+    type: string;
+    geometry: { type: string; coordinates: unknown };
+    properties: Record<string, unknown>;
+  }[];
+}
+
+async function features(path: string): Promise<FeatureCollection> {
+  const response = await download(path);
+  expect(response.status, path).toBe(200);
+  return (await response.json()) as FeatureCollection;
+}
+
+function boundingBox(geometry: { coordinates: unknown } | undefined) {
+  const positions = [geometry?.coordinates].flat(3) as number[];
+  const longitudes = positions.filter((_, index) => index % 2 === 0);
+  const latitudes = positions.filter((_, index) => index % 2 === 1);
+  return {
+    west: Math.min(...longitudes),
+    east: Math.max(...longitudes),
+    south: Math.min(...latitudes),
+    north: Math.max(...latitudes),
+  };
 }
 
 function csvRows(text: string): string[][] {
@@ -52,21 +79,75 @@ describe('dataset exports', () => {
   });
 
   it('writes valid RFC 7946 GeoJSON points in longitude, latitude order', async () => {
-    const collection = (await (await download('/datasets/arrondissements.geojson')).json()) as {
-      type: string;
-      features: {
-        type: string;
-        geometry: { type: string; coordinates: [number, number] };
-        properties: { code: number };
-      }[];
-    };
+    const collection = await features('/datasets/waste-stations.geojson?arrondissement=17');
     expect(collection.type).toBe('FeatureCollection');
-    expect(collection.features).toHaveLength(20);
-    const seventeenth = collection.features.find((feature) => feature.properties.code === 17);
-    expect(seventeenth?.geometry.type).toBe('Point');
-    const [longitude, latitude] = seventeenth?.geometry.coordinates ?? [0, 0];
-    expect(longitude).toBeCloseTo(2.307, 2);
-    expect(latitude).toBeCloseTo(48.887, 2);
+    expect(collection.features.length).toBeGreaterThan(0);
+    for (const feature of collection.features) {
+      expect(feature.type).toBe('Feature');
+      expect(feature.geometry.type).toBe('Point');
+      const [longitude, latitude] = feature.geometry.coordinates as [number, number];
+      expect(longitude).toBeCloseTo(2.31, 1);
+      expect(latitude).toBeCloseTo(48.88, 1);
+    }
+  });
+
+  it('writes areas with their boundaries: arrondissements and districts as polygons', async () => {
+    const arrondissements = await features('/datasets/arrondissements.geojson');
+    expect(arrondissements.features).toHaveLength(20);
+    const seventeenth = arrondissements.features.find((feature) => feature.properties.code === 17);
+    if (inject('openDataDir')) {
+      // The official boundary, around its centroid.
+      expect(['Polygon', 'MultiPolygon']).toContain(seventeenth?.geometry.type);
+      const box = boundingBox(seventeenth?.geometry);
+      expect(box.west).toBeLessThan(2.307);
+      expect(box.east).toBeGreaterThan(2.307);
+      expect(box.south).toBeLessThan(48.887);
+      expect(box.north).toBeGreaterThan(48.887);
+      expect(box.east - box.west).toBeGreaterThan(0.02);
+    } else {
+      // Reference figures hold no boundary: the centroid stays a point.
+      expect(seventeenth?.geometry).toEqual({ type: 'Point', coordinates: [2.30678, 48.88733] });
+    }
+    const districts = await features('/datasets/districts.geojson');
+    expect(districts.features.length).toBeGreaterThan(0);
+    const clichy = districts.features.find((feature) => feature.properties.id === 'clichy-batignolles');
+    expect(clichy?.geometry.type).toBe('Polygon');
+    const ring = (clichy?.geometry.coordinates as number[][][])[0];
+    expect(ring[0]).toEqual(ring.at(-1));
+    const box = boundingBox(clichy?.geometry);
+    expect((box.west + box.east) / 2).toBeCloseTo(2.316, 3);
+    expect((box.south + box.north) / 2).toBeCloseTo(48.8893, 3);
+    // The other formats are unchanged: no shape column.
+    const csv = await (
+      await download('/datasets/districts.csv?columns=id,arrondissement&kind=ECO_DISTRICT')
+    ).text();
+    expect(csv.split('\n')).toContain('clichy-batignolles,17');
+  });
+
+  it('filters areas with bbox and within by their centroid, boundaries kept', async () => {
+    const inBox = await features('/datasets/districts.geojson?bbox=48.885,2.31,48.895,2.32');
+    expect(inBox.features.map((feature) => feature.properties.id)).toEqual(['clichy-batignolles']);
+    expect(inBox.features[0].geometry.type).toBe('Polygon');
+    const within = await features('/datasets/districts.geojson?within=district:paris-rive-gauche');
+    expect(within.features.map((feature) => feature.properties.id)).toEqual(['paris-rive-gauche']);
+    const arrondissements = await features('/datasets/arrondissements.geojson?bbox=48.88,2.30,48.89,2.31');
+    expect(arrondissements.features.map((feature) => feature.properties.code)).toEqual([17]);
+    if (inject('openDataDir')) {
+      const inside = await features('/datasets/arrondissements.geojson?within=arrondissement:17');
+      expect(inside.features.map((feature) => feature.properties.code)).toEqual([17]);
+      expect(inside.features[0].geometry.type).not.toBe('Point');
+    }
+    // A dataset of points is filtered and written as before.
+    const points = await features('/datasets/waste-stations.geojson?bbox=48.87,2.28,48.9,2.33');
+    expect(points.features.length).toBeGreaterThan(0);
+    for (const feature of points.features) {
+      expect(feature.geometry.type).toBe('Point');
+      const [longitude, latitude] = feature.geometry.coordinates as [number, number];
+      expect(latitude).toBeGreaterThanOrEqual(48.87);
+      expect(latitude).toBeLessThanOrEqual(48.9);
+      expect(longitude).toBeGreaterThanOrEqual(2.28);
+      expect(longitude).toBeLessThanOrEqual(2.33);
+    }
   });
 
   it('writes Parquet with typed columns that read back', async () => {

@@ -71,7 +71,8 @@ const FORMATS: Record<
   geojson: {
     fileType: { iri: `${EU_AUTHORITY}/file-type/GEOJSON`, label: 'GeoJSON' },
     ianaMediaType: 'application/geo+json',
-    description: 'An RFC 7946 GeoJSON feature collection of points (longitude, latitude in WGS 84).',
+    description:
+      "An RFC 7946 GeoJSON feature collection in WGS 84 (longitude, latitude): each row's point, or the boundary (Polygon or MultiPolygon) of a row that is an area.",
   },
   parquet: {
     fileType: { iri: `${EU_AUTHORITY}/file-type/PARQUET`, label: 'Parquet' },

@@ -50,7 +50,12 @@ export interface DatasetDefinition {
   /** A unique, non-null SQL expression: the export order and the resume point (`after`). */
   key: { sql: string; type: 'integer' | 'bigint' | 'text' };
   filters: ExportFilter[];
-  location?: { latitude: string; longitude: string };
+  /**
+   * Where a row lies (what `near`, `bbox` and `within` test); `shape`, for rows that are areas, is
+   * the SQL of their GeoJSON Polygon or MultiPolygon (WGS 84), which the GeoJSON export writes
+   * instead of the point wherever it is not null.
+   */
+  location?: { latitude: string; longitude: string; shape?: string };
   /** The row's French full-text document (a `tsvector` column), enabling `search`. */
   search?: string;
   /** The time column for `from`/`to` and temporal coverage. */

@@ -64,7 +64,11 @@ function ndjsonWriter(sink: ByteSink, columns: ExportColumn[]): FormatWriter {
   };
 }
 
-/** RFC 7946: a FeatureCollection of Points in WGS 84 longitude/latitude order, no `crs` member. */
+/**
+ * RFC 7946: a FeatureCollection in WGS 84 longitude/latitude order, no `crs` member. A row with a
+ * shape of its own (an area's boundary, selected as `__shape`) is that Polygon or MultiPolygon;
+ * any other row is the Point of its location.
+ */
 function geojsonWriter(sink: ByteSink, columns: ExportColumn[]): FormatWriter {
   let first = true;
   return {
@@ -75,10 +79,12 @@ function geojsonWriter(sink: ByteSink, columns: ExportColumn[]): FormatWriter {
       const features = batch.map((row) => {
         const latitude = row.__latitude as number | null;
         const longitude = row.__longitude as number | null;
+        const shape = row.__shape as Record<string, unknown> | null | undefined;
         const geometry =
-          latitude === null || longitude === null
+          shape ??
+          (latitude === null || longitude === null
             ? null
-            : { type: 'Point', coordinates: [longitude, latitude] };
+            : { type: 'Point', coordinates: [longitude, latitude] });
         const text = JSON.stringify({ type: 'Feature', geometry, properties: properties(columns, row) });
         const separator = first ? '' : ',';
         first = false;

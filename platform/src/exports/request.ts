@@ -295,6 +295,7 @@ export function parseExportRequest(
       `${definition.location.latitude} AS "__latitude"`,
       `${definition.location.longitude} AS "__longitude"`,
     );
+    if (definition.location.shape) select.push(`${definition.location.shape} AS "__shape"`);
   }
   select.push(`${definition.key.sql} AS "__key"`);
   const csv = { delimiter: delimiters[delimiter], bom: bom === 'true' };
