@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
 import { parquetReadObjects } from 'hyparquet';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
 
@@ -40,6 +41,45 @@ function boundingBox(geometry: { coordinates: unknown } | undefined) {
     south: Math.min(...latitudes),
     north: Math.max(...latitudes),
   };
+}
+
+interface SheetCell {
+  type: 'number' | 'text' | 'boolean';
+  value: string;
+  style?: string;
+}
+
+/**
+ * The sheet names and the cells of each sheet, read from the XML parts as a spreadsheet would: a
+ * row's cells by column (A is 0), an empty cell left out.
+ */
+function readWorkbook(bytes: Uint8Array): { sheets: string[]; rows: SheetCell[][][] } {
+  const parts = unzipSync(bytes);
+  const text = (name: string) => strFromU8(parts[name]);
+  expect(Object.keys(parts)).toContain('[Content_Types].xml');
+  const sheets = [...text('xl/workbook.xml').matchAll(/<sheet name="([^"]+)"/g)].map((match) => match[1]);
+  const unescape = (value: string) =>
+    value
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+  const rows = sheets.map((_, index) =>
+    [...text(`xl/worksheets/sheet${index + 1}.xml`).matchAll(/<row [^>]*>(.*?)<\/row>/g)].map((row) => {
+      const cells: SheetCell[] = [];
+      for (const cell of row[1].matchAll(
+        /<c r="([A-Z])\d+"(?: s="(\d+)")?(?: t="(\w+)")?>(?:<v>([^<]*)<\/v>|<is><t[^>]*>([^<]*)<\/t><\/is>)<\/c>/g,
+      )) {
+        cells[cell[1].charCodeAt(0) - 65] = {
+          type: cell[3] === 'inlineStr' ? 'text' : cell[3] === 'b' ? 'boolean' : 'number',
+          value: unescape(cell[4] ?? cell[5]),
+          ...(cell[2] ? { style: cell[2] } : {}),
+        };
+      }
+      return cells;
+    }),
+  );
+  return { sheets, rows };
 }
 
 function csvRows(text: string): string[][] {
@@ -160,6 +200,64 @@ describe('dataset exports', () => {
     expect(seventeenth?.name).toBe('17ème Ardt');
   });
 
+  it('writes XLSX with a header row and typed cells that read back', async () => {
+    const response = await download('/datasets/arrondissements.xlsx');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(response.headers.get('content-disposition')).toMatch(
+      /attachment; filename="arrondissements-.*\.xlsx"/,
+    );
+    const workbook = readWorkbook(new Uint8Array(await response.arrayBuffer()));
+    expect(workbook.sheets).toEqual(['arrondissements']);
+    const [header, ...rows] = workbook.rows[0];
+    expect(header.map((cell) => cell.value)).toEqual([
+      'code',
+      'insee_code',
+      'name',
+      'official_name',
+      'surface_m2',
+      'perimeter_m',
+      'population',
+      'population_year',
+      'latitude',
+      'longitude',
+      'provenance',
+    ]);
+    expect(rows).toHaveLength(20);
+    const seventeenth = rows.find((row) => row[0].value === '17');
+    expect(seventeenth?.[0].type).toBe('number');
+    expect(seventeenth?.[2]).toEqual({ type: 'text', value: '17ème Ardt' });
+    expect(seventeenth?.[6].type).toBe('number');
+    expect(Number(seventeenth?.[8].value)).toBeCloseTo(48.887, 2);
+  });
+
+  it('writes XLSX timestamps as Excel dates in UTC, the same instants as the other formats', async () => {
+    const query = 'arrondissement=17&columns=reading_id,observed_at,value';
+    const ndjson = (await (await download(`/datasets/meter-readings.ndjson?${query}`)).text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { reading_id: number; observed_at: string; value: number });
+    const workbook = readWorkbook(
+      new Uint8Array(await (await download(`/datasets/meter-readings.xlsx?${query}`)).arrayBuffer()),
+    );
+    const [header, ...rows] = workbook.rows[0];
+    expect(header.map((cell) => cell.value)).toEqual(['reading_id', 'observed_at', 'value']);
+    expect(ndjson.length).toBeGreaterThan(0);
+    // Other test files add readings meanwhile: rows are compared by id.
+    const byId = new Map(rows.map((row) => [Number(row[0].value), row]));
+    for (const expected of [ndjson[0], ndjson[Math.floor(ndjson.length / 2)], ndjson[ndjson.length - 1]]) {
+      const [id, observed, value] = byId.get(expected.reading_id) ?? [];
+      expect(id?.type).toBe('number');
+      expect(observed).toMatchObject({ type: 'number', style: '2' });
+      // Excel's serial day: days since 1899-12-30.
+      const instant = new Date(Math.round((Number(observed?.value) - 25_569) * 86_400_000)).toISOString();
+      expect(instant).toBe(expected.observed_at);
+      expect(value === undefined ? null : Number(value.value)).toBe(expected.value);
+    }
+  });
+
   it('resumes after the last key received, as its headers say', async () => {
     const response = await download('/datasets/arrondissements.ndjson?after=18');
     expect(response.headers.get('x-dataset-key')).toBe('code');
@@ -177,13 +275,14 @@ describe('dataset exports', () => {
     const unknownDataset = await download('/datasets/nope.csv');
     expect(unknownDataset.status).toBe(404);
     expect(((await unknownDataset.json()) as { datasets: string[] }).datasets).toContain('arrondissements');
-    const unknownFormat = await download('/datasets/arrondissements.xlsx');
+    const unknownFormat = await download('/datasets/arrondissements.shp');
     expect(unknownFormat.status).toBe(404);
     expect(((await unknownFormat.json()) as { formats: string[] }).formats).toEqual([
       'csv',
       'ndjson',
       'geojson',
       'parquet',
+      'xlsx',
     ]);
   });
 
@@ -224,6 +323,7 @@ describe('catalog', () => {
       'ndjson',
       'geojson',
       'parquet',
+      'xlsx',
     ]);
     expect(arrondissements?.distributions[0].url).toMatch(/\/datasets\/arrondissements\.csv$/);
   });
@@ -313,47 +413,59 @@ describe('every contract dataset', () => {
 });
 
 describe('a cancelled download', () => {
-  // NDJSON reads a server-side cursor; CSV streams PostgreSQL's COPY, which has to be cancelled.
-  it.each(['ndjson', 'csv'])('%s releases its database statement and connection at once', async (format) => {
-    const abort = new AbortController();
-    // A column order no other test asks for: other files' exports run in the same database.
-    const response = await fetch(
-      `${base}/datasets/meter-readings.${format}?columns=provenance,meter_id,building_id,kind,unit,observed_at,reading_id,value,power`,
-      {
-        signal: abort.signal,
-      },
-    );
-    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-    await reader.read();
-    // Statements of the export still running in PostgreSQL.
-    const exporting = async () => {
-      const { Client } = await import('pg');
-      const client = new Client({ connectionString: platform.databaseUrl });
-      await client.connect();
-      try {
-        const rows = await client.query<{ count: string }>(
-          // Client backends only: a COPY's query may also run in parallel workers.
-          `SELECT count(*) FROM pg_stat_activity
+  // NDJSON and XLSX read a server-side cursor; CSV streams PostgreSQL's COPY, which has to be
+  // cancelled. The first bytes arrive while the statement still runs: the file is streamed.
+  it.each(['ndjson', 'csv', 'xlsx'])(
+    '%s releases its database statement and connection at once',
+    async (format) => {
+      const abort = new AbortController();
+      // A column order no other test asks for: other files' exports run in the same database.
+      const response = await fetch(
+        `${base}/datasets/meter-readings.${format}?columns=provenance,meter_id,building_id,kind,unit,observed_at,reading_id,value,power`,
+        {
+          signal: abort.signal,
+        },
+      );
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      // A good part of a file whose database statement has not finished (checked below): rows are
+      // sent as they are read, not gathered first.
+      let received = 0;
+      while (received < 256 * 1024) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        received += value.length;
+      }
+      expect(received).toBeGreaterThanOrEqual(256 * 1024);
+      // Statements of the export still running in PostgreSQL.
+      const exporting = async () => {
+        const { Client } = await import('pg');
+        const client = new Client({ connectionString: platform.databaseUrl });
+        await client.connect();
+        try {
+          const rows = await client.query<{ count: string }>(
+            // Client backends only: a COPY's query may also run in parallel workers.
+            `SELECT count(*) FROM pg_stat_activity
             WHERE datname = current_database() AND backend_type = 'client backend'
               AND query LIKE '%AS "provenance", %AS "meter_id", %AS "building_id"%'
               AND query NOT ILIKE '%pg_stat_activity%' AND state <> 'idle'`,
-        );
-        return Number(rows.rows[0].count);
+          );
+          return Number(rows.rows[0].count);
+        } finally {
+          await client.end();
+        }
+      };
+      try {
+        expect(await exporting()).toBe(1);
       } finally {
-        await client.end();
+        // Even on failure: a download left open would keep the platform from stopping.
+        abort.abort();
       }
-    };
-    try {
-      expect(await exporting()).toBe(1);
-    } finally {
-      // Even on failure: a download left open would keep the platform from stopping.
-      abort.abort();
-    }
-    let open = 1;
-    for (let attempt = 0; attempt < 50 && open > 0; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      open = await exporting();
-    }
-    expect(open).toBe(0);
-  });
+      let open = 1;
+      for (let attempt = 0; attempt < 50 && open > 0; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        open = await exporting();
+      }
+      expect(open).toBe(0);
+    },
+  );
 });

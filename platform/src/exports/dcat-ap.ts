@@ -79,6 +79,12 @@ const FORMATS: Record<
     ianaMediaType: 'application/vnd.apache.parquet',
     description: 'Apache Parquet with typed columns (UTC timestamps, integers, doubles, booleans, dates).',
   },
+  xlsx: {
+    fileType: { iri: `${EU_AUTHORITY}/file-type/XLSX`, label: 'XLSX' },
+    ianaMediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    description:
+      'An Excel workbook (Office Open XML) with a header row of the column names and typed cells: numbers, booleans, dates and timestamps as Excel dates in UTC; rows past 1,048,576 continue on further sheets.',
+  },
 };
 
 export function fileTypeConcept(format: ExportFormat): Concept {

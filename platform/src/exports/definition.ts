@@ -67,7 +67,7 @@ export interface DatasetDefinition {
   roles?: Role[];
 }
 
-export const EXPORT_FORMATS = ['csv', 'ndjson', 'geojson', 'parquet'] as const;
+export const EXPORT_FORMATS = ['csv', 'ndjson', 'geojson', 'parquet', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const MEDIA_TYPES: Record<ExportFormat, string> = {
@@ -75,4 +75,5 @@ export const MEDIA_TYPES: Record<ExportFormat, string> = {
   ndjson: 'application/x-ndjson',
   geojson: 'application/geo+json',
   parquet: 'application/vnd.apache.parquet',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };

@@ -1,20 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ExportColumn, ExportFormat } from './definition';
 import type { CsvOptions } from './request';
-
-export type ExportRow = Record<string, unknown>;
-
-/** Where export bytes go; `write` resolves once the receiver can take more (back-pressure). */
-export interface ByteSink {
-  write(chunk: string | Uint8Array): Promise<void>;
-}
-
-/** Writes one format: a header, batches of rows, a trailer. Memory is bounded by one batch. */
-export interface FormatWriter {
-  begin(): Promise<void>;
-  rows(batch: ExportRow[]): Promise<void>;
-  end(): Promise<void>;
-}
+import type { ByteSink, ExportRow, FormatWriter } from './writer';
+import { xlsxWriter } from './xlsx';
 
 function plainValue(column: ExportColumn, value: unknown): unknown {
   if (value === null || value === undefined) return null;
@@ -244,5 +232,7 @@ export async function createFormatWriter(
       return geojsonWriter(sink, columns);
     case 'parquet':
       return parquetWriter(sink, columns, options.metadata);
+    case 'xlsx':
+      return xlsxWriter(sink, columns, options.metadata);
   }
 }
