@@ -36,7 +36,7 @@ import { loadDatasetIndex } from '#gateway/dataset-index';
 
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 300_000);
 /** `BENCH_EXPORT_FORMATS=csv,parquet` leaves out the slow NDJSON pass at ten million rows. */
-const FORMATS = (process.env.BENCH_EXPORT_FORMATS ?? 'csv,parquet,ndjson').split(',');
+const FORMATS = (process.env.BENCH_EXPORT_FORMATS ?? 'csv,parquet,ndjson,xlsx').split(',');
 const MIB = 2 ** 20;
 
 async function freePort(): Promise<number> {

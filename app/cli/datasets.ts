@@ -125,7 +125,7 @@ async function main(): Promise<void> {
   if (command === 'list') return list();
   if (command === 'pull' && id) return pull(id);
   console.error(
-    'usage: npm run datasets -- list | pull <id> [--format csv|ndjson|geojson|parquet] [--out file] [--where name=value]…',
+    'usage: npm run datasets -- list | pull <id> [--format csv|ndjson|geojson|parquet|xlsx] [--out file] [--where name=value]…',
   );
   process.exit(2);
 }

@@ -7,7 +7,7 @@ export const territoryDatasets: DatasetDefinition[] = [
     subgraph: 'territory',
     title: 'Arrondissements of Paris',
     description:
-      'The 20 arrondissements: INSEE codes, names, surface, perimeter, centroid and resident population.',
+      'The 20 arrondissements: INSEE codes, names, surface, perimeter, centroid and resident population; the GeoJSON distribution carries their official boundaries (the centroid where none was imported).',
     keywords: ['arrondissement', 'territory', 'boundaries', 'population', 'INSEE'],
     themes: ['REGI', 'GOVE'],
     ledgerIds: ['arrondissements'],
@@ -44,7 +44,53 @@ export const territoryDatasets: DatasetDefinition[] = [
         validate: validateArrondissementParameter,
       },
     ],
-    location: { latitude: 'latitude', longitude: 'longitude' },
+    // `near`, `bbox` and `within` test the centroid; GeoJSON draws the boundary.
+    location: { latitude: 'latitude', longitude: 'longitude', shape: 'geometry' },
+    accrualPeriodicity: 'irregular',
+  },
+  {
+    id: 'districts',
+    subgraph: 'territory',
+    title: 'Districts of Paris',
+    description:
+      'Eco-districts and urban projects: kind, arrondissement, surface, start year and centroid; the GeoJSON distribution carries their boundaries, approximate (a disc of the district’s surface around its centroid) until a surveyed outline is published.',
+    keywords: ['district', 'eco-district', 'urban project', 'territory', 'boundaries'],
+    themes: ['REGI'],
+    ledgerIds: ['districts'],
+    from: 'territory.district',
+    columns: [
+      { name: 'id', sql: 'id', type: 'text', description: 'Stable slug, e.g. clichy-batignolles' },
+      { name: 'name', sql: 'name', type: 'text', description: 'Name' },
+      { name: 'kind', sql: 'kind', type: 'text', description: 'ECO_DISTRICT, URBAN_PROJECT, ...' },
+      { name: 'description', sql: 'description', type: 'text', description: 'What the district is' },
+      {
+        name: 'arrondissement',
+        sql: 'arrondissement_code',
+        type: 'integer',
+        description: 'Arrondissement it lies in, 1 to 20',
+      },
+      { name: 'surface_m2', sql: 'surface_m2', type: 'double', description: 'Surface in square metres' },
+      { name: 'start_year', sql: 'start_year', type: 'integer', description: 'Year the project started' },
+      { name: 'latitude', sql: 'latitude', type: 'double', description: 'Centroid latitude (WGS 84)' },
+      { name: 'longitude', sql: 'longitude', type: 'double', description: 'Centroid longitude (WGS 84)' },
+      {
+        name: 'provenance',
+        sql: 'provenance',
+        type: 'text',
+        description: 'OPEN_DATA, REFERENCE or GENERATED',
+      },
+    ],
+    key: { sql: 'id', type: 'text' },
+    filters: [
+      {
+        name: 'arrondissement',
+        type: 'integer',
+        condition: 'arrondissement_code = $1',
+        validate: validateArrondissementParameter,
+      },
+      { name: 'kind', type: 'text', condition: 'kind = $1' },
+    ],
+    location: { latitude: 'latitude', longitude: 'longitude', shape: 'geometry' },
     accrualPeriodicity: 'irregular',
   },
 ];

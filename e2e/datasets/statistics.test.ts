@@ -648,6 +648,7 @@ describe('the catalog', () => {
         'csv',
         'ndjson',
         'parquet',
+        'xlsx',
       ]);
       expect(dataset?.distributions[0].url).toMatch(new RegExp(`/datasets/${id}\\.csv$`));
     }

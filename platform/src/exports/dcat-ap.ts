@@ -71,12 +71,19 @@ const FORMATS: Record<
   geojson: {
     fileType: { iri: `${EU_AUTHORITY}/file-type/GEOJSON`, label: 'GeoJSON' },
     ianaMediaType: 'application/geo+json',
-    description: 'An RFC 7946 GeoJSON feature collection of points (longitude, latitude in WGS 84).',
+    description:
+      "An RFC 7946 GeoJSON feature collection in WGS 84 (longitude, latitude): each row's point, or the boundary (Polygon or MultiPolygon) of a row that is an area.",
   },
   parquet: {
     fileType: { iri: `${EU_AUTHORITY}/file-type/PARQUET`, label: 'Parquet' },
     ianaMediaType: 'application/vnd.apache.parquet',
     description: 'Apache Parquet with typed columns (UTC timestamps, integers, doubles, booleans, dates).',
+  },
+  xlsx: {
+    fileType: { iri: `${EU_AUTHORITY}/file-type/XLSX`, label: 'XLSX' },
+    ianaMediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    description:
+      'An Excel workbook (Office Open XML) with a header row of the column names and typed cells: numbers, booleans, dates and timestamps as Excel dates in UTC; rows past 1,048,576 continue on further sheets.',
   },
 };
 

@@ -50,7 +50,12 @@ export interface DatasetDefinition {
   /** A unique, non-null SQL expression: the export order and the resume point (`after`). */
   key: { sql: string; type: 'integer' | 'bigint' | 'text' };
   filters: ExportFilter[];
-  location?: { latitude: string; longitude: string };
+  /**
+   * Where a row lies (what `near`, `bbox` and `within` test); `shape`, for rows that are areas, is
+   * the SQL of their GeoJSON Polygon or MultiPolygon (WGS 84), which the GeoJSON export writes
+   * instead of the point wherever it is not null.
+   */
+  location?: { latitude: string; longitude: string; shape?: string };
   /** The row's French full-text document (a `tsvector` column), enabling `search`. */
   search?: string;
   /** The time column for `from`/`to` and temporal coverage. */
@@ -62,7 +67,7 @@ export interface DatasetDefinition {
   roles?: Role[];
 }
 
-export const EXPORT_FORMATS = ['csv', 'ndjson', 'geojson', 'parquet'] as const;
+export const EXPORT_FORMATS = ['csv', 'ndjson', 'geojson', 'parquet', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const MEDIA_TYPES: Record<ExportFormat, string> = {
@@ -70,4 +75,5 @@ export const MEDIA_TYPES: Record<ExportFormat, string> = {
   ndjson: 'application/x-ndjson',
   geojson: 'application/geo+json',
   parquet: 'application/vnd.apache.parquet',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };

@@ -1,20 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ExportColumn, ExportFormat } from './definition';
 import type { CsvOptions } from './request';
-
-export type ExportRow = Record<string, unknown>;
-
-/** Where export bytes go; `write` resolves once the receiver can take more (back-pressure). */
-export interface ByteSink {
-  write(chunk: string | Uint8Array): Promise<void>;
-}
-
-/** Writes one format: a header, batches of rows, a trailer. Memory is bounded by one batch. */
-export interface FormatWriter {
-  begin(): Promise<void>;
-  rows(batch: ExportRow[]): Promise<void>;
-  end(): Promise<void>;
-}
+import type { ByteSink, ExportRow, FormatWriter } from './writer';
+import { xlsxWriter } from './xlsx';
 
 function plainValue(column: ExportColumn, value: unknown): unknown {
   if (value === null || value === undefined) return null;
@@ -64,7 +52,11 @@ function ndjsonWriter(sink: ByteSink, columns: ExportColumn[]): FormatWriter {
   };
 }
 
-/** RFC 7946: a FeatureCollection of Points in WGS 84 longitude/latitude order, no `crs` member. */
+/**
+ * RFC 7946: a FeatureCollection in WGS 84 longitude/latitude order, no `crs` member. A row with a
+ * shape of its own (an area's boundary, selected as `__shape`) is that Polygon or MultiPolygon;
+ * any other row is the Point of its location.
+ */
 function geojsonWriter(sink: ByteSink, columns: ExportColumn[]): FormatWriter {
   let first = true;
   return {
@@ -75,10 +67,12 @@ function geojsonWriter(sink: ByteSink, columns: ExportColumn[]): FormatWriter {
       const features = batch.map((row) => {
         const latitude = row.__latitude as number | null;
         const longitude = row.__longitude as number | null;
+        const shape = row.__shape as Record<string, unknown> | null | undefined;
         const geometry =
-          latitude === null || longitude === null
+          shape ??
+          (latitude === null || longitude === null
             ? null
-            : { type: 'Point', coordinates: [longitude, latitude] };
+            : { type: 'Point', coordinates: [longitude, latitude] });
         const text = JSON.stringify({ type: 'Feature', geometry, properties: properties(columns, row) });
         const separator = first ? '' : ',';
         first = false;
@@ -238,5 +232,7 @@ export async function createFormatWriter(
       return geojsonWriter(sink, columns);
     case 'parquet':
       return parquetWriter(sink, columns, options.metadata);
+    case 'xlsx':
+      return xlsxWriter(sink, columns, options.metadata);
   }
 }

@@ -281,11 +281,12 @@ export function parseExportRequest(
     const rendered = conditions.map((condition) => condition(bind));
     return rendered.length > 0 ? `WHERE ${rendered.join(' AND ')}` : '';
   };
-  // Dates travel as text so no time zone shifts them; the writers type them again. Parquet takes
-  // timestamps as epoch milliseconds (what a JS Date would hold), sparing a Date parse per value.
+  // Dates travel as text so no time zone shifts them; the writers type them again. Parquet and
+  // XLSX take timestamps as epoch milliseconds (what a JS Date would hold), sparing a Date parse
+  // per value.
   const expression = (column: ExportColumn) => {
     if (column.type === 'date') return `(${column.sql})::text`;
-    if (column.type === 'timestamp' && format === 'parquet')
+    if (column.type === 'timestamp' && (format === 'parquet' || format === 'xlsx'))
       return `floor(extract(epoch FROM (${column.sql})) * 1000)::float8`;
     return column.sql;
   };
@@ -295,6 +296,7 @@ export function parseExportRequest(
       `${definition.location.latitude} AS "__latitude"`,
       `${definition.location.longitude} AS "__longitude"`,
     );
+    if (definition.location.shape) select.push(`${definition.location.shape} AS "__shape"`);
   }
   select.push(`${definition.key.sql} AS "__key"`);
   const csv = { delimiter: delimiters[delimiter], bom: bom === 'true' };

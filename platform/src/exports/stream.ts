@@ -7,13 +7,17 @@ import { sendJson } from '../http';
 import type { Identity } from '../identity';
 import { logger } from '../logger';
 import { recordExport } from '../observability/metrics';
-import { MEDIA_TYPES, type DatasetDefinition } from './definition';
-import { createFormatWriter, type ByteSink, type ExportRow } from './formats';
+import { MEDIA_TYPES, type DatasetDefinition, type ExportFormat } from './definition';
+import { createFormatWriter } from './formats';
 import { datasetVersion } from './ledger';
 import { ExportRequestError, parseExportRequest } from './request';
+import type { ByteSink, ExportRow } from './writer';
 
 // Parquet gathers its row groups itself (PARQUET_ROW_GROUP_ROWS), from batches that die young.
-const ROWS_PER_BATCH = { csv: 1000, ndjson: 1000, geojson: 1000, parquet: 1000 } as const;
+const ROWS_PER_BATCH = { csv: 1000, ndjson: 1000, geojson: 1000, parquet: 1000, xlsx: 1000 } as const;
+
+/** Formats whose media type takes no charset: their bytes are not text. */
+const BINARY_FORMATS = new Set<ExportFormat>(['parquet', 'xlsx']);
 
 class ClientGone extends Error {}
 
@@ -159,7 +163,7 @@ export async function streamExport(
     const computed = definition.compute ? await definition.compute(db, request.filterValues) : undefined;
     const stamp = version.modified ? version.modified.slice(0, 10) : 'current';
     response.writeHead(200, {
-      'content-type': `${MEDIA_TYPES[request.format]}${request.format === 'parquet' ? '' : '; charset=utf-8'}`,
+      'content-type': `${MEDIA_TYPES[request.format]}${BINARY_FORMATS.has(request.format) ? '' : '; charset=utf-8'}`,
       'content-disposition': `attachment; filename="${definition.id}-${stamp}-${version.version}.${request.format}"`,
       'x-dataset-version': version.version,
       'x-dataset-provenance': version.provenance,

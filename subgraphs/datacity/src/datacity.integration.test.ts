@@ -567,6 +567,7 @@ describe('datacity exports', () => {
       'geojson',
       'ndjson',
       'parquet',
+      'xlsx',
     ]);
   });
 
