@@ -1,5 +1,5 @@
 import type { DatasetDefinition } from '#platform/exports/definition';
-import { retrofitConsumptionJoins, SAVING_PERCENT_SQL } from '#energy/modules/retrofit/retrofit.consumption';
+import { retrofitConsumptionJoin, SAVING_PERCENT_SQL } from '#energy/modules/retrofit/retrofit.consumption';
 import { RetrofitMeasure } from '#energy/modules/retrofit/retrofit.entity';
 import { oneOfParameter, validateArrondissementParameter } from '../catalog-helpers';
 
@@ -212,7 +212,7 @@ export const energyDatasets: DatasetDefinition[] = [
     keywords: ['retrofit', 'renovation', 'energy efficiency', 'buildings', 'savings'],
     themes: ['ENER', 'GOVE'],
     ledgerIds: ['retrofits', 'meter-readings'],
-    from: `energy.retrofit r JOIN energy.building b ON b.id = r.building_id ${retrofitConsumptionJoins('r', 'energy.')}`,
+    from: `energy.retrofit r JOIN energy.building b ON b.id = r.building_id ${retrofitConsumptionJoin('r', 'energy.')}`,
     columns: [
       { name: 'id', sql: 'r.id', type: 'text', description: 'Retrofit identifier' },
       { name: 'building_id', sql: 'r.building_id', type: 'text', description: 'Building' },
@@ -246,13 +246,13 @@ export const energyDatasets: DatasetDefinition[] = [
       },
       {
         name: 'consumption_year_before_kwh',
-        sql: 'year_before.kwh',
+        sql: 'consumption.year_before_kwh',
         type: 'double',
         description: 'kWh measured (all meters but water) in the year before the works; empty unless covered',
       },
       {
         name: 'consumption_year_after_kwh',
-        sql: 'year_after.kwh',
+        sql: 'consumption.year_after_kwh',
         type: 'double',
         description: 'kWh measured in the year after the works; empty unless covered',
       },

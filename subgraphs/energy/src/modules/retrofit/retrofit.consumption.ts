@@ -16,13 +16,15 @@ function yearConsumptionSql(schema: string, retrofit: string, first: string, end
 }
 
 /**
- * What the meters say about a retrofit, for the GraphQL field and the export alike: joins adding
- * `year_before.kwh` (the 365 or 366 Paris days before the works started) and `year_after.kwh`
- * (those from the day they were completed), each summed from the daily roll-up (exact decimals,
- * the same figures as the readings) and NULL unless the readings cover that whole year. One index
- * range per meter and year. `schema` qualifies the tables ("energy.") where the search path does not.
+ * What the meters say about a retrofit, for the GraphQL field and the export alike: a join adding
+ * `consumption.year_before_kwh` (the 365 or 366 Paris days before the works started) and
+ * `consumption.year_after_kwh` (those from the day they were completed), each summed from the daily
+ * roll-up (exact decimals, the same figures as the readings) and NULL unless the readings cover
+ * that whole year: one index range per meter and year. OFFSET 0 keeps the two sums computed once
+ * per retrofit (not again wherever the saving repeats them), and a statement that reads neither
+ * (a count) computes neither. `schema` qualifies the tables ("energy.") where the search path does not.
  */
-export function retrofitConsumptionJoins(retrofit: string, schema = ''): string {
+export function retrofitConsumptionJoin(retrofit: string, schema = ''): string {
   const before = yearConsumptionSql(
     schema,
     retrofit,
@@ -35,9 +37,9 @@ export function retrofitConsumptionJoins(retrofit: string, schema = ''): string 
     `${retrofit}.completed_on`,
     `(${retrofit}.completed_on + interval '1 year')::date`,
   );
-  return `CROSS JOIN LATERAL (${before}) AS year_before CROSS JOIN LATERAL (${after}) AS year_after`;
+  return `CROSS JOIN LATERAL (SELECT (${before}) AS year_before_kwh, (${after}) AS year_after_kwh OFFSET 0) AS consumption`;
 }
 
 /** The measured saving, % of the year before, to one decimal; NULL unless both years are measured. */
-export const SAVING_PERCENT_SQL = `CASE WHEN year_before.kwh > 0 AND year_after.kwh IS NOT NULL
-  THEN round((100 * (1 - year_after.kwh / year_before.kwh))::numeric, 1)::float8 END`;
+export const SAVING_PERCENT_SQL = `CASE WHEN consumption.year_before_kwh > 0 AND consumption.year_after_kwh IS NOT NULL
+  THEN round((100 * (1 - consumption.year_after_kwh / consumption.year_before_kwh))::numeric, 1)::float8 END`;

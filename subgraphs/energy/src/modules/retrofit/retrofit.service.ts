@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { retrofitConsumptionJoins, SAVING_PERCENT_SQL } from './retrofit.consumption';
+import { retrofitConsumptionJoin, SAVING_PERCENT_SQL } from './retrofit.consumption';
 import { Retrofit } from './retrofit.entity';
 
 export class RetrofitService {
@@ -11,9 +11,10 @@ export class RetrofitService {
       `SELECT retrofit.id, retrofit.building_id AS "buildingId", retrofit.started_on::text AS "startedOn",
               retrofit.completed_on::text AS "completedOn", retrofit.cost_euros AS "costEuros", retrofit.measures,
               retrofit.expected_saving_percent AS "expectedSavingPercent",
-              year_before.kwh AS "consumptionYearBeforeKwh", year_after.kwh AS "consumptionYearAfterKwh",
+              consumption.year_before_kwh AS "consumptionYearBeforeKwh",
+              consumption.year_after_kwh AS "consumptionYearAfterKwh",
               ${SAVING_PERCENT_SQL} AS "savingPercent", retrofit.provenance
-         FROM retrofit ${retrofitConsumptionJoins('retrofit')}
+         FROM retrofit ${retrofitConsumptionJoin('retrofit')}
         WHERE retrofit.building_id = ANY($1::text[])
         ORDER BY retrofit.building_id, retrofit.started_on, retrofit.id`,
       [[...buildingIds]],
