@@ -145,4 +145,53 @@ export const budgetDatasets: DatasetDefinition[] = [
     ],
     accrualPeriodicity: 'annual',
   },
+  {
+    id: 'budget-ballot-counts',
+    subgraph: 'budget',
+    title: 'Participatory Budget ballots per project',
+    description:
+      'How many ballots chose each winning project of the Participatory Budget, with its edition and arrondissements: counts only, never a voter. The ballots are generated (the city publishes no ballot data).',
+    keywords: ['participatory budget', 'budget participatif', 'votes', 'ballots'],
+    themes: ['GOVE', 'SOCI'],
+    ledgerIds: ['budget-projects', 'budget-votes'],
+    from: 'budget.budget_project p',
+    columns: [
+      { name: 'project_id', sql: 'p.id', type: 'integer', description: 'The city’s project identifier' },
+      { name: 'edition', sql: 'p.edition', type: 'integer', description: 'Edition (year of the vote)' },
+      { name: 'title', sql: 'p.title', type: 'text', description: 'Title' },
+      { name: 'theme', sql: 'p.theme', type: 'text', description: 'Thématique' },
+      { name: 'scale', sql: 'p.scale', type: 'text', description: 'ARRONDISSEMENT or PARIS_WIDE' },
+      {
+        name: 'arrondissements',
+        sql: "array_to_string(p.arrondissement_codes, ' ')",
+        type: 'text',
+        description: 'Arrondissements the project belongs to, space-separated',
+      },
+      {
+        name: 'ballots',
+        sql: '(SELECT count(*)::int FROM budget.budget_vote_choice choice WHERE choice.project_id = p.id)',
+        type: 'integer',
+        description: 'Ballots that chose the project',
+      },
+    ],
+    key: { sql: 'p.id', type: 'integer' },
+    filters: [
+      {
+        name: 'arrondissement',
+        type: 'integer',
+        condition: '$1 = ANY(p.arrondissement_codes)',
+        validate: validateArrondissementParameter,
+      },
+      {
+        name: 'edition',
+        type: 'integer',
+        condition: 'p.edition = $1',
+        validate: (value) =>
+          typeof value === 'number' && Number.isInteger(value) && value >= 2014 && value <= 2100
+            ? undefined
+            : '`edition` must be the year of an edition, from 2014',
+      },
+    ],
+    accrualPeriodicity: 'annual',
+  },
 ];

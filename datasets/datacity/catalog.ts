@@ -1,5 +1,6 @@
 import type { DatasetDefinition } from '#platform/exports/definition';
-import { validateArrondissementParameter } from '../catalog-helpers';
+import { StartupSector } from '#datacity/modules/startup/startup.entity';
+import { oneOfParameter, validateArrondissementParameter } from '../catalog-helpers';
 
 export const datacityDatasets: DatasetDefinition[] = [
   {
@@ -62,6 +63,131 @@ export const datacityDatasets: DatasetDefinition[] = [
     location: { latitude: 'c.latitude', longitude: 'c.longitude' },
     search: 'c.search_document',
     time: 'c.launch_date',
+    accrualPeriodicity: 'annual',
+  },
+  {
+    id: 'datacity-startups',
+    subgraph: 'datacity',
+    title: 'DataCity start-ups',
+    description:
+      'The start-ups that applied to DataCity: sector, founding year, size, web site and where they are based, with the challenges that selected them. Generated: DataCity publishes no such list.',
+    keywords: ['DataCity', 'start-ups', 'open innovation'],
+    themes: ['TECH', 'ECON'],
+    ledgerIds: ['datacity-startups'],
+    from: 'datacity.startup s',
+    columns: [
+      { name: 'id', sql: 's.id', type: 'text', description: 'Start-up identifier (the resume key)' },
+      { name: 'name', sql: 's.name', type: 'text', description: 'Name' },
+      { name: 'sector', sql: 's.sector', type: 'text', description: 'Sector' },
+      { name: 'founded_year', sql: 's.founded_year', type: 'integer', description: 'Year founded' },
+      { name: 'employees', sql: 's.employees', type: 'integer', description: 'Employees' },
+      { name: 'website', sql: 's.website', type: 'text', description: 'Web site' },
+      {
+        name: 'arrondissement',
+        sql: 's.arrondissement_code',
+        type: 'integer',
+        description: 'Arrondissement of its premises, 1 to 20',
+      },
+      { name: 'latitude', sql: 's.latitude', type: 'double', description: 'Latitude (WGS 84)' },
+      { name: 'longitude', sql: 's.longitude', type: 'double', description: 'Longitude (WGS 84)' },
+      {
+        name: 'selected_for',
+        sql: "(SELECT string_agg(selection.challenge_id, ' ' ORDER BY selection.challenge_id) FROM datacity.challenge_selection selection WHERE selection.startup_id = s.id)",
+        type: 'text',
+        description: 'Challenges that selected it, space-separated',
+      },
+      { name: 'description', sql: 's.description', type: 'text', description: 'Description' },
+      {
+        name: 'provenance',
+        sql: 's.provenance',
+        type: 'text',
+        description: 'OPEN_DATA, REFERENCE or GENERATED',
+      },
+    ],
+    key: { sql: 's.id', type: 'text' },
+    filters: [
+      {
+        name: 'arrondissement',
+        type: 'integer',
+        condition: 's.arrondissement_code = $1',
+        validate: validateArrondissementParameter,
+      },
+      {
+        name: 'sector',
+        type: 'text',
+        condition: 's.sector = $1',
+        validate: oneOfParameter('sector', Object.values(StartupSector)),
+      },
+    ],
+    location: { latitude: 's.latitude', longitude: 's.longitude' },
+    search: 's.search_document',
+    accrualPeriodicity: 'annual',
+  },
+  {
+    id: 'datacity-experiments',
+    subgraph: 'datacity',
+    title: 'DataCity experiments',
+    description:
+      'The experiments selected start-ups ran on real sites (public buildings, Trilib’ stations) for a DataCity challenge: dates, site, outcome and indicators measured. Generated: DataCity publishes no such list.',
+    keywords: ['DataCity', 'experiments', 'start-ups', 'pilots', 'open innovation'],
+    themes: ['TECH', 'ECON'],
+    ledgerIds: ['datacity-experiments'],
+    from: 'datacity.experiment e JOIN datacity.challenge_site site ON site.id = e.site_id',
+    columns: [
+      { name: 'id', sql: 'e.id', type: 'text', description: 'Experiment identifier (the resume key)' },
+      { name: 'challenge_id', sql: 'e.challenge_id', type: 'text', description: 'Challenge' },
+      { name: 'startup_id', sql: 'e.startup_id', type: 'text', description: 'Start-up' },
+      { name: 'site_id', sql: 'e.site_id', type: 'text', description: 'Site' },
+      { name: 'site_kind', sql: 'site.kind', type: 'text', description: 'WASTE_STATION or PUBLIC_BUILDING' },
+      { name: 'building_id', sql: 'site.building_id', type: 'text', description: 'Public building, if one' },
+      {
+        name: 'waste_station_id',
+        sql: 'site.waste_station_id',
+        type: 'text',
+        description: 'Waste station, if one',
+      },
+      {
+        name: 'arrondissement',
+        sql: 'site.arrondissement_code',
+        type: 'integer',
+        description: 'Arrondissement of the site, 1 to 20',
+      },
+      { name: 'latitude', sql: 'site.latitude', type: 'double', description: 'Site latitude (WGS 84)' },
+      { name: 'longitude', sql: 'site.longitude', type: 'double', description: 'Site longitude (WGS 84)' },
+      { name: 'start_date', sql: 'e.start_date', type: 'date', description: 'First day' },
+      {
+        name: 'end_date',
+        sql: 'e.end_date',
+        type: 'date',
+        description: 'Actual end, or planned end while it runs',
+      },
+      {
+        name: 'outcome',
+        sql: 'e.outcome',
+        type: 'text',
+        description: 'DEPLOYED, EXTENDED or STOPPED; empty while it runs',
+      },
+      { name: 'kpis', sql: 'e.kpis::text', type: 'text', description: 'Indicators measured, as JSON' },
+      {
+        name: 'provenance',
+        sql: 'e.provenance',
+        type: 'text',
+        description: 'OPEN_DATA, REFERENCE or GENERATED',
+      },
+    ],
+    key: { sql: 'e.id', type: 'text' },
+    filters: [
+      {
+        name: 'arrondissement',
+        type: 'integer',
+        condition: 'site.arrondissement_code = $1',
+        validate: validateArrondissementParameter,
+      },
+      { name: 'challengeId', type: 'text', condition: 'e.challenge_id = $1' },
+      { name: 'startupId', type: 'text', condition: 'e.startup_id = $1' },
+    ],
+    location: { latitude: 'site.latitude', longitude: 'site.longitude' },
+    time: 'e.start_date',
     accrualPeriodicity: 'annual',
   },
 ];

@@ -1,5 +1,7 @@
 import type { DatasetDefinition } from '#platform/exports/definition';
-import { validateArrondissementParameter } from '../catalog-helpers';
+import { retrofitConsumptionJoin, SAVING_PERCENT_SQL } from '#energy/modules/retrofit/retrofit.consumption';
+import { RetrofitMeasure } from '#energy/modules/retrofit/retrofit.entity';
+import { oneOfParameter, validateArrondissementParameter } from '../catalog-helpers';
 
 const buildingFilters: DatasetDefinition['filters'] = [
   {
@@ -137,5 +139,151 @@ export const energyDatasets: DatasetDefinition[] = [
     location: { latitude: 'b.latitude', longitude: 'b.longitude' },
     time: 'r.observed_at',
     accrualPeriodicity: 'continuous',
+  },
+  {
+    id: 'meter-readings-daily',
+    subgraph: 'energy',
+    title: 'Daily meter totals of public buildings',
+    description:
+      'The readings of the supervised public buildings rolled up per meter and Paris day: total, number of readings, smallest and largest reading and peak power (what `energyConsumption` sums by day).',
+    keywords: ['meter', 'daily', 'energy', 'time series', 'consumption', 'roll-up'],
+    themes: ['ENER'],
+    ledgerIds: ['meter-readings'],
+    from: 'energy.meter_reading_daily d JOIN energy.meter m ON m.id = d.meter_id JOIN energy.building b ON b.id = m.building_id',
+    columns: [
+      { name: 'meter_id', sql: 'd.meter_id', type: 'text', description: 'Meter' },
+      { name: 'building_id', sql: 'm.building_id', type: 'text', description: 'Building' },
+      { name: 'kind', sql: 'm.kind', type: 'text', description: 'HEAT, ELECTRICITY, GAS or WATER' },
+      { name: 'unit', sql: 'm.unit', type: 'text', description: 'kWh or m³' },
+      {
+        name: 'arrondissement',
+        sql: 'b.arrondissement_code',
+        type: 'integer',
+        description: 'Arrondissement, 1 to 20',
+      },
+      {
+        name: 'day',
+        sql: "(d.day_start AT TIME ZONE 'Europe/Paris')::date",
+        type: 'date',
+        description: 'The Paris day',
+      },
+      { name: 'day_start', sql: 'd.day_start', type: 'timestamp', description: 'Its first instant (UTC)' },
+      {
+        name: 'total',
+        sql: 'd.total::float8',
+        type: 'double',
+        description: 'Sum of the readings, in the unit',
+      },
+      {
+        name: 'readings',
+        sql: 'd.readings',
+        type: 'integer',
+        description: 'Readings summed (96 on most days)',
+      },
+      { name: 'minimum', sql: 'd.minimum', type: 'double', description: 'Smallest reading' },
+      { name: 'maximum', sql: 'd.maximum', type: 'double', description: 'Largest reading' },
+      {
+        name: 'peak_power',
+        sql: 'd.peak',
+        type: 'double',
+        description: 'Highest average power of an interval, kW',
+      },
+    ],
+    key: {
+      sql: "d.meter_id || '@' || to_char(d.day_start AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD')",
+      type: 'text',
+    },
+    filters: [
+      ...buildingFilters,
+      { name: 'buildingId', type: 'text', condition: 'm.building_id = $1' },
+      { name: 'meterId', type: 'text', condition: 'd.meter_id = $1' },
+      { name: 'kind', type: 'text', condition: 'm.kind = $1' },
+    ],
+    location: { latitude: 'b.latitude', longitude: 'b.longitude' },
+    time: 'd.day_start',
+    accrualPeriodicity: 'continuous',
+  },
+  {
+    id: 'retrofits',
+    subgraph: 'energy',
+    title: 'Energy retrofit works of public buildings',
+    description:
+      'The renovation and supervision works of the 1,500 supervised public buildings (generated: Paris publishes no per-building works): dates, cost, measures, the saving the audit expected, and the consumption their meters measured in the year before and the year after (empty unless readings cover that whole year) with the measured saving.',
+    keywords: ['retrofit', 'renovation', 'energy efficiency', 'buildings', 'savings'],
+    themes: ['ENER', 'GOVE'],
+    ledgerIds: ['retrofits', 'meter-readings'],
+    from: `energy.retrofit r JOIN energy.building b ON b.id = r.building_id ${retrofitConsumptionJoin('r', 'energy.')}`,
+    columns: [
+      { name: 'id', sql: 'r.id', type: 'text', description: 'Retrofit identifier' },
+      { name: 'building_id', sql: 'r.building_id', type: 'text', description: 'Building' },
+      { name: 'building_name', sql: 'b.name', type: 'text', description: 'Building name' },
+      { name: 'category', sql: 'b.category', type: 'text', description: 'Building use' },
+      {
+        name: 'arrondissement',
+        sql: 'b.arrondissement_code',
+        type: 'integer',
+        description: 'Arrondissement, 1 to 20',
+      },
+      { name: 'started_on', sql: 'r.started_on', type: 'date', description: 'First day of the works' },
+      {
+        name: 'completed_on',
+        sql: 'r.completed_on',
+        type: 'date',
+        description: 'Day the works were completed',
+      },
+      { name: 'cost_euros', sql: 'r.cost_euros', type: 'integer', description: 'Cost, euros' },
+      {
+        name: 'measures',
+        sql: "array_to_string(r.measures, ',')",
+        type: 'text',
+        description: 'INSULATION, WINDOWS, HEATING_SYSTEM, VENTILATION, LIGHTING, CONTROL (comma-separated)',
+      },
+      {
+        name: 'expected_saving_percent',
+        sql: 'r.expected_saving_percent',
+        type: 'double',
+        description: 'Saving the energy audit expected, %',
+      },
+      {
+        name: 'consumption_year_before_kwh',
+        sql: 'consumption.year_before_kwh',
+        type: 'double',
+        description: 'kWh measured (all meters but water) in the year before the works; empty unless covered',
+      },
+      {
+        name: 'consumption_year_after_kwh',
+        sql: 'consumption.year_after_kwh',
+        type: 'double',
+        description: 'kWh measured in the year after the works; empty unless covered',
+      },
+      {
+        name: 'saving_percent',
+        sql: SAVING_PERCENT_SQL,
+        type: 'double',
+        description: 'Measured saving, % of the year before (not weather-corrected)',
+      },
+      { name: 'latitude', sql: 'b.latitude', type: 'double', description: 'Building latitude (WGS 84)' },
+      { name: 'longitude', sql: 'b.longitude', type: 'double', description: 'Building longitude (WGS 84)' },
+      {
+        name: 'provenance',
+        sql: 'r.provenance',
+        type: 'text',
+        description: 'OPEN_DATA, REFERENCE or GENERATED',
+      },
+    ],
+    key: { sql: 'r.id', type: 'text' },
+    filters: [
+      ...buildingFilters,
+      { name: 'buildingId', type: 'text', condition: 'r.building_id = $1' },
+      {
+        name: 'measure',
+        type: 'text',
+        condition: '$1 = ANY(r.measures)',
+        validate: oneOfParameter('measure', Object.values(RetrofitMeasure)),
+      },
+    ],
+    location: { latitude: 'b.latitude', longitude: 'b.longitude' },
+    time: 'r.completed_on',
+    accrualPeriodicity: 'irregular',
   },
 ];

@@ -11,8 +11,12 @@ import { energyClassOf, generateBuildingStock } from './buildings';
 import { seedEnergy } from './index';
 import { generateReadings, readingWindowPlan, type ReadingWindowPlan } from './readings';
 import { ParisWeather } from './load-profiles';
+import { generateRetrofits, parisMidnight, retrofitEffects, type RetrofitEffect } from './retrofits';
+import { RetrofitService } from '#energy/modules/retrofit/retrofit.service';
 
 const SEED = 7;
+/** The load model alone: readings at the buildings' audited (after-works) consumption. */
+const NO_RETROFITS = new Map<string, RetrofitEffect>();
 
 describe('building stock generator', () => {
   const stock = generateBuildingStock(SEED);
@@ -108,6 +112,7 @@ describe('load model', () => {
       [school],
       meters.filter((meter) => meter.buildingId === school.id),
       yearWindow,
+      NO_RETROFITS,
     ),
   ];
   const sum = (kind: string, keep: (date: Date) => boolean = () => true) =>
@@ -149,6 +154,7 @@ describe('load model', () => {
         [school],
         meters.filter((meter) => meter.buildingId === school.id),
         late,
+        NO_RETROFITS,
       ),
     ];
     expect(windowed).toHaveLength(44 * 3);
@@ -157,6 +163,51 @@ describe('load model', () => {
         readings.find((r) => r.meterId === reading.meterId && r.observedAtMs === reading.observedAtMs),
       );
     }
+  });
+
+  it('raises the energy readings from before the works by the saving the audit expected, not water', () => {
+    const effect = retrofitEffects(generateRetrofits(SEED, buildings)).get(school.id) as RetrofitEffect;
+    const around: ReadingWindowPlan = {
+      start: new Date(effect.completedMs - 2 * 86_400_000),
+      end: new Date(effect.completedMs + 2 * 86_400_000),
+      intervals: 4 * 96,
+    };
+    const schoolMeters = meters.filter((meter) => meter.buildingId === school.id);
+    const plain = [...generateReadings(SEED, [school], schoolMeters, around, NO_RETROFITS)];
+    const retrofitted = [
+      ...generateReadings(SEED, [school], schoolMeters, around, new Map([[school.id, effect]])),
+    ];
+    expect(retrofitted).toHaveLength(plain.length);
+    retrofitted.forEach((reading, index) => {
+      const expected =
+        plain[index].value *
+        (reading.observedAtMs <= effect.completedMs && !reading.meterId.endsWith('-WATER')
+          ? effect.beforeFactor
+          : 1);
+      expect(reading.value).toBeCloseTo(expected, 2);
+    });
+    expect(effect.beforeFactor).toBeGreaterThan(1);
+  });
+
+  it('generates one retrofit per supervised building, 2015–2025, after it was built, reproducibly', () => {
+    const retrofits = generateRetrofits(SEED, buildings);
+    expect(retrofits).toHaveLength(1500);
+    expect(generateRetrofits(SEED, buildings)).toEqual(retrofits);
+    const byId = new Map(buildings.map((building) => [building.id, building]));
+    for (const retrofit of retrofits) {
+      const building = byId.get(retrofit.buildingId) as (typeof buildings)[number];
+      expect(building.heatingSupervised).toBe(true);
+      expect(retrofit.startedOn >= '2015-01-01' && retrofit.completedOn <= '2025-12-31').toBe(true);
+      expect(retrofit.completedOn >= retrofit.startedOn).toBe(true);
+      expect(Number(retrofit.startedOn.slice(0, 4))).toBeGreaterThan(building.constructionYear);
+      expect(retrofit.measures).toContain('CONTROL');
+      expect(retrofit.costEuros).toBeGreaterThan(0);
+      expect(retrofit.expectedSavingPercent).toBeGreaterThan(0);
+      expect(retrofit.expectedSavingPercent).toBeLessThanOrEqual(45);
+    }
+    // Paris midnight: 23:00 UTC the day before in winter, 22:00 in summer.
+    expect(new Date(parisMidnight('2024-01-15')).toISOString()).toBe('2024-01-14T23:00:00.000Z');
+    expect(new Date(parisMidnight('2024-07-15')).toISOString()).toBe('2024-07-14T22:00:00.000Z');
   });
 
   it('sizes the window with the scale: one day at scale 1, up to a year', () => {
@@ -217,6 +268,7 @@ describe('seeding a schema', () => {
     expect(report).toEqual([
       { dataset: 'buildings', rows: 1800, source: 'generated' },
       { dataset: 'meters', rows: after.meters, source: 'generated' },
+      { dataset: 'retrofits', rows: 1500, source: 'generated' },
       { dataset: 'meter-readings', rows: after.readings, source: 'generated' },
     ]);
     const supervisedMeters = await db.query<{ count: number }[]>(
@@ -230,6 +282,7 @@ describe('seeding a schema', () => {
       { dataset_id: 'buildings', row_count: 1800, seed: SEED, scale: 0.25 },
       { dataset_id: 'meter-readings', row_count: after.readings, seed: SEED, scale: 0.25 },
       { dataset_id: 'meters', row_count: after.meters, seed: SEED, scale: 0.25 },
+      { dataset_id: 'retrofits', row_count: 1500, seed: SEED, scale: 0.25 },
     ]);
     expect(await energy.isSeeded(db)).toBe(true);
   });
@@ -310,6 +363,61 @@ describe('seeding a schema', () => {
       'PRIMARY KEY (id)',
       'UNIQUE (meter_id, observed_at)',
     ]);
+  });
+
+  it("measures a retrofit's year before and after from the daily roll-up, only over whole years", async () => {
+    const [retrofit] = await db.query<
+      { id: string; building_id: string; started: string; completed: string }[]
+    >(
+      `SELECT id, building_id, started_on::text AS started, completed_on::text AS completed FROM retrofit
+        WHERE completed_on < date '2025-06-01' ORDER BY id LIMIT 1`,
+    );
+    const meters = await db.query<{ id: string; kind: string }[]>(
+      'SELECT id, kind FROM meter WHERE building_id = $1 ORDER BY id',
+      [retrofit.building_id],
+    );
+    // Two years of days around the works: 10 kWh a day before, 8 after, for every meter (water too).
+    await db.query('DELETE FROM meter_reading_daily WHERE meter_id = ANY($1)', [
+      meters.map((meter) => meter.id),
+    ]);
+    await db.query(
+      `INSERT INTO meter_reading_daily (meter_id, day_start, total, readings, minimum, maximum, peak)
+       SELECT meter.id, day::timestamp AT TIME ZONE 'Europe/Paris',
+              CASE WHEN day::date < $2::date THEN 10 ELSE 8 END, 96, 0, 1, 1
+         FROM unnest($1::text[]) AS meter (id),
+              generate_series(($2::date - interval '1 year'), ($3::date + interval '1 year' - interval '1 day'), interval '1 day') AS day`,
+      [meters.map((meter) => meter.id), retrofit.started, retrofit.completed],
+    );
+    const energyMeters = meters.filter((meter) => meter.kind !== 'WATER').length;
+    const [days] = await db.query<{ before: number; after: number }[]>(
+      `SELECT ($1::date - ($1::date - interval '1 year')::date) AS before,
+              (($2::date + interval '1 year')::date - $2::date) AS after`,
+      [retrofit.started, retrofit.completed],
+    );
+    const measured = async () =>
+      (await new RetrofitService(db).byBuildings([retrofit.building_id])).find(
+        (row) => row.id === retrofit.id,
+      );
+    const first = await measured();
+    expect(first).toMatchObject({
+      consumptionYearBeforeKwh: 10 * days.before * energyMeters,
+      consumptionYearAfterKwh: 8 * days.after * energyMeters,
+    });
+    // 20 %, give or take a 29 February in one of the two years.
+    expect(first?.savingPercent).toBeCloseTo(
+      Math.round(1000 * (1 - (8 * days.after) / (10 * days.before))) / 10,
+      5,
+    );
+    // A day missing on one meter: that year is not covered any more.
+    await db.query(
+      `DELETE FROM meter_reading_daily WHERE meter_id = $1 AND day_start = ($2::date + 10)::timestamp AT TIME ZONE 'Europe/Paris'`,
+      [meters.find((meter) => meter.kind !== 'WATER')?.id, retrofit.completed],
+    );
+    expect(await measured()).toMatchObject({
+      consumptionYearBeforeKwh: 10 * days.before * energyMeters,
+      consumptionYearAfterKwh: null,
+      savingPercent: null,
+    });
   });
 
   it('rolls up the readings a database already holds when it takes the roll-up migration', async () => {

@@ -5,15 +5,18 @@ import { logger } from '#platform/logger';
 import type { SeedOptions, SeedReport } from '#platform/subgraph';
 import { Building } from '#energy/modules/building/building.entity';
 import { Meter } from '#energy/modules/meter/meter.entity';
+import { Retrofit } from '#energy/modules/retrofit/retrofit.entity';
 import { rollUpAllReadings } from '#energy/modules/meter-reading-rollup/meter-reading-rollup.service';
 import { generateBuildingStock } from './buildings';
 import { readingWindowPlan, withoutIndexes, writeReadings } from './readings';
+import { generateRetrofits, retrofitEffects } from './retrofits';
 
 export const isEnergySeeded = (db: DataSource): Promise<boolean> => hasDatasetImports(db.manager);
 
 /**
  * Paris publishes no per-building energy data, so the energy schema is generated (seeded and
- * reproducible): 1,800 buildings and their 5,159 meters whatever the scale, and 15-minute
+ * reproducible): 1,800 buildings and their 5,159 meters whatever the scale, the retrofit works of
+ * the 1,500 supervised ones (which the readings from before the works reflect), and 15-minute
  * readings of the 1,500 supervised buildings' meters over a window of `scale` days (about
  * 414,000 rows per day) ending at the last midnight UTC: one day at scale 1, a full year at
  * scale 365 (≈ 151 M rows, tens of GB with indexes), streamed with COPY and then rolled up per
@@ -23,15 +26,24 @@ export const isEnergySeeded = (db: DataSource): Promise<boolean> => hasDatasetIm
 export async function seedEnergy(db: DataSource, options: SeedOptions): Promise<SeedReport[]> {
   const window = readingWindowPlan(options.scale);
   const { buildings, meters } = generateBuildingStock(options.seed);
+  const retrofits = generateRetrofits(options.seed, buildings);
   const generated = { provenance: 'GENERATED' as const, seed: options.seed, scale: options.scale };
   const readings = await db.transaction(async (manager) => {
     await manager.query(
-      'TRUNCATE meter_reading_daily, meter_reading_hourly, meter_reading, meter, building RESTART IDENTITY',
+      'TRUNCATE meter_reading_daily, meter_reading_hourly, meter_reading, meter, retrofit, building RESTART IDENTITY',
     );
     await insertRows(manager, Building, buildings);
     await insertRows(manager, Meter, meters);
+    await insertRows(manager, Retrofit, retrofits);
     const started = Date.now();
-    const written = await writeReadings(manager, options.seed, buildings, meters, window);
+    const written = await writeReadings(
+      manager,
+      options.seed,
+      buildings,
+      meters,
+      window,
+      retrofitEffects(retrofits),
+    );
     // Fresh statistics: the day-by-day roll-up statements are planned on them.
     await manager.query('ANALYZE meter_reading');
     const loaded = Date.now();
@@ -62,6 +74,12 @@ export async function seedEnergy(db: DataSource, options: SeedOptions): Promise<
     });
     await recordDatasetImport(manager, {
       ...generated,
+      datasetId: 'retrofits',
+      source: 'energy retrofit generator (one per supervised building, 2015–2025)',
+      rowCount: retrofits.length,
+    });
+    await recordDatasetImport(manager, {
+      ...generated,
       datasetId: 'meter-readings',
       source: `energy load-profile generator, 15-minute readings after ${window.start.toISOString()} up to ${window.end.toISOString()}`,
       rowCount: written,
@@ -71,6 +89,7 @@ export async function seedEnergy(db: DataSource, options: SeedOptions): Promise<
   return [
     { dataset: 'buildings', rows: buildings.length, source: 'generated' },
     { dataset: 'meters', rows: meters.length, source: 'generated' },
+    { dataset: 'retrofits', rows: retrofits.length, source: 'generated' },
     { dataset: 'meter-readings', rows: readings, source: 'generated' },
   ];
 }

@@ -18,6 +18,7 @@ import {
   type Demand,
 } from './load-profiles';
 import { CATEGORY_PROFILES, type Schedule } from './reference';
+import type { RetrofitEffect } from './retrofits';
 
 /** Scale 1 generates one day of 15-minute readings; the window grows with the scale up to a year (scale 365). */
 export const DAYS_PER_SCALE = 1;
@@ -68,9 +69,16 @@ interface MeterPlan {
   isWater: boolean;
   /** Annual amount (kWh or m³) carried by each demand shape. */
   annual: Demand;
+  /** The building's retrofit, for energy meters: readings before it are higher. */
+  retrofit: RetrofitEffect | null;
 }
 
-function meterPlan(seed: number, meter: Meter, building: Building): MeterPlan {
+function meterPlan(
+  seed: number,
+  meter: Meter,
+  building: Building,
+  retrofit: RetrofitEffect | null,
+): MeterPlan {
   const profile = CATEGORY_PROFILES[building.category];
   const annualKwh = building.annualConsumptionKwhPerM2 * building.floorAreaM2;
   const heatingKwh = annualKwh * profile.heatingShare;
@@ -86,7 +94,14 @@ function meterPlan(seed: number, meter: Meter, building: Building): MeterPlan {
   } else {
     annual.heating = heatingKwh;
   }
-  return { meterId: meter.id, schedule: profile.schedule, isWater: meter.kind === MeterKind.WATER, annual };
+  const isWater = meter.kind === MeterKind.WATER;
+  return {
+    meterId: meter.id,
+    schedule: profile.schedule,
+    isWater,
+    annual,
+    retrofit: isWater ? null : retrofit,
+  };
 }
 
 export interface GeneratedReading {
@@ -99,20 +114,29 @@ export interface GeneratedReading {
 /**
  * The readings of every meter of the supervised buildings over the window, one UTC day at a time
  * for all meters, so rows come in time order (what the BRIN index on observed_at relies on) and
- * memory stays flat whatever the scale.
+ * memory stays flat whatever the scale. `retrofits` (by building id) raise the readings from
+ * before each building's works.
  */
 export function* generateReadings(
   seed: number,
   buildings: Building[],
   meters: Meter[],
   window: ReadingWindowPlan,
+  retrofits: ReadonlyMap<string, RetrofitEffect>,
 ): Generator<GeneratedReading> {
   const supervised = new Map(
     buildings.filter((building) => building.heatingSupervised).map((building) => [building.id, building]),
   );
   const plans = meters
     .filter((meter) => supervised.has(meter.buildingId))
-    .map((meter) => meterPlan(seed, meter, supervised.get(meter.buildingId) as Building));
+    .map((meter) =>
+      meterPlan(
+        seed,
+        meter,
+        supervised.get(meter.buildingId) as Building,
+        retrofits.get(meter.buildingId) ?? null,
+      ),
+    );
   const weather = new ParisWeather(seed);
   const startMs = window.start.getTime();
   const endMs = window.end.getTime();
@@ -144,7 +168,9 @@ export function* generateReadings(
           (plan.annual.heating * share.heating) / yearly.heating +
           (plan.annual.electricity * share.electricity) / yearly.electricity +
           (plan.annual.water * share.water) / yearly.water;
-        const value = Math.round(expected * dayFactor * intervalFactor * 1000) / 1000;
+        const retrofitFactor =
+          plan.retrofit && ends[index] <= plan.retrofit.completedMs ? plan.retrofit.beforeFactor : 1;
+        const value = Math.round(expected * dayFactor * intervalFactor * retrofitFactor * 1000) / 1000;
         const power = plan.isWater ? null : Math.round((value / hours) * 1000) / 1000;
         yield { meterId: plan.meterId, observedAtMs: ends[index], value, power };
       }
@@ -256,6 +282,7 @@ export async function writeReadings(
   buildings: Building[],
   meters: Meter[],
   window: ReadingWindowPlan,
+  retrofits: ReadonlyMap<string, RetrofitEffect>,
 ): Promise<number> {
   const supervised = new Set(
     buildings.filter((building) => building.heatingSupervised).map((building) => building.id),
@@ -270,7 +297,10 @@ export async function writeReadings(
     );
     await pipeline(
       Readable.from(
-        copyChunks(generateReadings(seed, buildings, meters, window), progressLogger(expectedRows)),
+        copyChunks(
+          generateReadings(seed, buildings, meters, window, retrofits),
+          progressLogger(expectedRows),
+        ),
       ),
       copy,
     );

@@ -202,13 +202,16 @@ export const ARRONDISSEMENTS: ArrondissementReference[] = [
 export interface DistrictReference {
   id: string;
   name: string;
-  kind: 'ECO_DISTRICT' | 'URBAN_PROJECT';
+  kind: 'ECO_DISTRICT' | 'URBAN_PROJECT' | 'URBAN_INNOVATION_NEIGHBOURHOOD';
   description: string;
   arrondissementCode: number;
-  surfaceM2: number;
+  /** Null where no surface is published (the district then has no approximate boundary either). */
+  surfaceM2: number | null;
   startYear: number;
   latitude: number;
   longitude: number;
+  /** The document its facts come from (brochure.ts), where one is named. */
+  citationId: string | null;
 }
 
 /** The city's large urban projects; Clichy-Batignolles hosts the CoRDEES smart energy network. */
@@ -223,6 +226,7 @@ export const DISTRICTS: DistrictReference[] = [
     startYear: 2007,
     latitude: 48.8893,
     longitude: 2.316,
+    citationId: null,
   },
   {
     id: 'paris-rive-gauche',
@@ -234,6 +238,7 @@ export const DISTRICTS: DistrictReference[] = [
     startYear: 1991,
     latitude: 48.83,
     longitude: 2.377,
+    citationId: null,
   },
   {
     id: 'saint-vincent-de-paul',
@@ -245,6 +250,7 @@ export const DISTRICTS: DistrictReference[] = [
     startYear: 2016,
     latitude: 48.837,
     longitude: 2.336,
+    citationId: null,
   },
   {
     id: 'chapelle-charbon',
@@ -256,6 +262,7 @@ export const DISTRICTS: DistrictReference[] = [
     startYear: 2017,
     latitude: 48.899,
     longitude: 2.362,
+    citationId: null,
   },
   {
     id: 'bercy-charenton',
@@ -267,6 +274,7 @@ export const DISTRICTS: DistrictReference[] = [
     startYear: 2018,
     latitude: 48.829,
     longitude: 2.395,
+    citationId: null,
   },
   {
     id: 'paris-nord-est',
@@ -278,6 +286,7 @@ export const DISTRICTS: DistrictReference[] = [
     startYear: 2002,
     latitude: 48.894,
     longitude: 2.38,
+    citationId: null,
   },
   {
     id: 'porte-de-vincennes',
@@ -289,5 +298,34 @@ export const DISTRICTS: DistrictReference[] = [
     startYear: 2015,
     latitude: 48.847,
     longitude: 2.41,
+    citationId: null,
+  },
+  // The brochure's "two urban innovation neighbourhoods dedicated to experimentation", unnamed there:
+  // the City and Paris&Co's Urban Lab opened Paris Rive Gauche in 2018 and Chapelle-S in 2019.
+  {
+    id: 'innovation-paris-rive-gauche',
+    name: "Quartier d'innovation urbaine Paris Rive Gauche",
+    kind: 'URBAN_INNOVATION_NEIGHBOURHOOD',
+    description:
+      'The first urban innovation neighbourhood (Urban Lab of Paris&Co and the City of Paris, June 2018): start-ups test prototypes in real conditions around place Jean-Michel-Basquiat, between the François-Mitterrand library, Station F and the Cité de la mode et du design. No surface is published for the perimeter.',
+    arrondissementCode: 13,
+    surfaceM2: null,
+    startYear: 2018,
+    latitude: 48.8322,
+    longitude: 2.3753,
+    citationId: 'qiu-paris-rive-gauche-2018',
+  },
+  {
+    id: 'innovation-chapelle-s',
+    name: "Quartier d'innovation urbaine Chapelle-S",
+    kind: 'URBAN_INNOVATION_NEIGHBOURHOOD',
+    description:
+      'The second urban innovation neighbourhood (call for experiments of April 2019): about 320 ha around the Porte de la Chapelle over the 18th and 19th arrondissements, Saint-Denis and Aubervilliers, with 43,000 inhabitants and 38,000 employees; its approximate outline is a disc of that surface.',
+    arrondissementCode: 18,
+    surfaceM2: 3_200_000,
+    startYear: 2019,
+    latitude: 48.8985,
+    longitude: 2.3597,
+    citationId: 'qiu-chapelle-s-2019',
   },
 ];

@@ -5,6 +5,8 @@ import {
   TrainingFormat,
   TrainingSkillDomain,
 } from '#training/modules/course/course.entity';
+import { TrainingProviderKind } from '#training/modules/provider/provider.entity';
+import { TrainingSponsorKind } from '#training/modules/sponsor/sponsor.entity';
 import {
   computedColumn,
   computedParameter,
@@ -228,6 +230,177 @@ export const trainingDatasets: DatasetDefinition[] = [
       computedParameter('provider', 'text'),
       computedParameter('sponsor', 'text'),
       computedParameter('search', 'text'),
+    ],
+    accrualPeriodicity: 'annual',
+  },
+  {
+    id: 'training-cohorts',
+    subgraph: 'training',
+    title: 'ParisCode cohorts and their outcomes',
+    description:
+      'Each session of a ParisCode course: dates, places, trainees who started, completed and were certified, and those in employment or further studies six months after. Generated from the brochure figures: Paris publishes no such data.',
+    keywords: ['ParisCode', 'cohorts', 'training', 'employment', 'outcomes'],
+    themes: ['EDUC', 'ECON'],
+    ledgerIds: ['training-cohorts'],
+    from: 'training.cohort co JOIN training.course c ON c.id = co.course_id',
+    columns: [
+      { name: 'id', sql: 'co.id', type: 'text', description: 'Cohort identifier (the resume key)' },
+      { name: 'course_id', sql: 'co.course_id', type: 'text', description: 'Course' },
+      { name: 'provider_id', sql: 'c.provider_id', type: 'text', description: 'Training provider' },
+      {
+        name: 'arrondissement',
+        sql: 'c.arrondissement_code',
+        type: 'integer',
+        description: 'Arrondissement of the course, 1 to 20',
+      },
+      { name: 'year', sql: 'co.year', type: 'integer', description: 'Year the cohort started' },
+      { name: 'start_date', sql: 'co.start_date', type: 'date', description: 'First day' },
+      { name: 'end_date', sql: 'co.end_date', type: 'date', description: 'Last day' },
+      { name: 'places', sql: 'co.places', type: 'integer', description: 'Places funded' },
+      { name: 'enrolled', sql: 'co.enrolled', type: 'integer', description: 'Trainees who started' },
+      { name: 'completed', sql: 'co.completed', type: 'integer', description: 'Trainees who completed' },
+      { name: 'certified', sql: 'co.certified', type: 'integer', description: 'Trainees certified' },
+      {
+        name: 'employed_within_6_months',
+        sql: 'co.employed_within_6_months',
+        type: 'integer',
+        description: 'Trainees employed six months after',
+      },
+      {
+        name: 'further_studies',
+        sql: 'co.further_studies',
+        type: 'integer',
+        description: 'Trainees gone on to further studies',
+      },
+      { name: 'latitude', sql: 'c.latitude', type: 'double', description: 'Course latitude (WGS 84)' },
+      { name: 'longitude', sql: 'c.longitude', type: 'double', description: 'Course longitude (WGS 84)' },
+      {
+        name: 'provenance',
+        sql: 'co.provenance',
+        type: 'text',
+        description: 'OPEN_DATA, REFERENCE or GENERATED',
+      },
+    ],
+    key: { sql: 'co.id', type: 'text' },
+    filters: [
+      {
+        name: 'arrondissement',
+        type: 'integer',
+        condition: 'c.arrondissement_code = $1',
+        validate: validateArrondissementParameter,
+      },
+      { name: 'year', type: 'integer', condition: 'co.year = $1', validate: validateYearParameter },
+      { name: 'courseId', type: 'text', condition: 'co.course_id = $1' },
+      { name: 'provider', type: 'text', condition: 'c.provider_id = $1' },
+    ],
+    location: { latitude: 'c.latitude', longitude: 'c.longitude' },
+    time: 'co.start_date',
+    accrualPeriodicity: 'annual',
+  },
+  {
+    id: 'training-providers',
+    subgraph: 'training',
+    title: 'ParisCode training providers',
+    description:
+      'The schools, associations and companies that give ParisCode courses, with how many courses and places the City funded them. Generated from the brochure figures: Paris publishes no such data.',
+    keywords: ['ParisCode', 'training providers', 'coding school'],
+    themes: ['EDUC', 'ECON'],
+    ledgerIds: ['training-providers'],
+    from:
+      'training.provider p LEFT JOIN (SELECT provider_id, count(*) AS courses, sum(places) AS places, ' +
+      'sum(funding_euros) AS funding_euros FROM training.course GROUP BY provider_id) funded ON funded.provider_id = p.id',
+    columns: [
+      { name: 'id', sql: 'p.id', type: 'text', description: 'Provider identifier (the resume key)' },
+      { name: 'name', sql: 'p.name', type: 'text', description: 'Name' },
+      { name: 'kind', sql: 'p.kind', type: 'text', description: 'SCHOOL, ASSOCIATION or COMPANY' },
+      { name: 'website', sql: 'p.website', type: 'text', description: 'Web site' },
+      { name: 'founded_year', sql: 'p.founded_year', type: 'integer', description: 'Year founded' },
+      {
+        name: 'courses',
+        sql: 'coalesce(funded.courses, 0)::int',
+        type: 'integer',
+        description: 'ParisCode courses it gives',
+      },
+      {
+        name: 'places',
+        sql: 'coalesce(funded.places, 0)::int',
+        type: 'integer',
+        description: 'Places funded, all courses',
+      },
+      {
+        name: 'funding_euros',
+        sql: 'coalesce(funded.funding_euros, 0)::bigint',
+        type: 'bigint',
+        description: 'City grants, all courses, euros',
+      },
+      {
+        name: 'provenance',
+        sql: 'p.provenance',
+        type: 'text',
+        description: 'OPEN_DATA, REFERENCE or GENERATED',
+      },
+    ],
+    key: { sql: 'p.id', type: 'text' },
+    filters: [
+      {
+        name: 'kind',
+        type: 'text',
+        condition: 'p.kind = $1',
+        validate: oneOfParameter('kind', Object.values(TrainingProviderKind)),
+      },
+    ],
+    accrualPeriodicity: 'annual',
+  },
+  {
+    id: 'training-sponsors',
+    subgraph: 'training',
+    title: 'ParisCode sponsors',
+    description:
+      'The companies, foundations and start-ups that sponsor ParisCode courses (the brochure: €1.3 million raised since 2016), with what each gave and to how many courses. Generated from the brochure figures: Paris publishes no such data.',
+    keywords: ['ParisCode', 'sponsors', 'sponsorship', 'patronage'],
+    themes: ['EDUC', 'ECON'],
+    ledgerIds: ['training-sponsors'],
+    from:
+      'training.sponsor s LEFT JOIN (SELECT sponsor_id, count(*) AS courses, sum(amount_euros) AS amount_euros, ' +
+      'min(year) AS first_year FROM training.sponsorship GROUP BY sponsor_id) given ON given.sponsor_id = s.id',
+    columns: [
+      { name: 'id', sql: 's.id', type: 'text', description: 'Sponsor identifier (the resume key)' },
+      { name: 'name', sql: 's.name', type: 'text', description: 'Name' },
+      { name: 'kind', sql: 's.kind', type: 'text', description: 'COMPANY, FOUNDATION or STARTUP' },
+      {
+        name: 'startup_id',
+        sql: 's.startup_id',
+        type: 'text',
+        description: 'The DataCity start-up it is, if one',
+      },
+      {
+        name: 'amount_euros',
+        sql: 'coalesce(given.amount_euros, 0)::bigint',
+        type: 'bigint',
+        description: 'Everything it gave, euros',
+      },
+      {
+        name: 'courses',
+        sql: 'coalesce(given.courses, 0)::int',
+        type: 'integer',
+        description: 'Courses it sponsors',
+      },
+      { name: 'first_year', sql: 'given.first_year', type: 'integer', description: 'Year of its first gift' },
+      {
+        name: 'provenance',
+        sql: 's.provenance',
+        type: 'text',
+        description: 'OPEN_DATA, REFERENCE or GENERATED',
+      },
+    ],
+    key: { sql: 's.id', type: 'text' },
+    filters: [
+      {
+        name: 'kind',
+        type: 'text',
+        condition: 's.kind = $1',
+        validate: oneOfParameter('kind', Object.values(TrainingSponsorKind)),
+      },
     ],
     accrualPeriodicity: 'annual',
   },

@@ -412,6 +412,72 @@ describe('every contract dataset', () => {
   });
 });
 
+describe('the datasets an open-data portal has and the platform lacked', () => {
+  const IDS = [
+    'districts',
+    'city-figures',
+    'datacity-startups',
+    'datacity-experiments',
+    'training-cohorts',
+    'training-providers',
+    'training-sponsors',
+    'budget-ballot-counts',
+    'meter-readings-daily',
+    'retrofits',
+  ];
+
+  it('lists each in the catalog with its licence and provenance, and downloads it', async () => {
+    const result = await platform.query<{
+      datasets: { id: string; license: { url: string }; provenance: string; rowCount: number | null }[];
+    }>('{ datasets { id license { url } provenance rowCount } }');
+    expect(result.errors).toBeUndefined();
+    for (const id of IDS) {
+      const dataset = result.data?.datasets.find((candidate) => candidate.id === id);
+      expect(dataset?.license.url, id).toMatch(/^https:\/\//);
+      expect(dataset?.provenance, id).toMatch(/^(OPEN_DATA|REFERENCE|GENERATED|MIXED)$/);
+      expect(dataset?.rowCount, id).toBeGreaterThan(0);
+      const response = await download(`/datasets/${id}.ndjson`);
+      expect(response.status, id).toBe(200);
+      const rows = (await response.text()).trim().split('\n').length;
+      // Other test files record readings meanwhile: the daily totals grow between the two reads.
+      if (id === 'meter-readings-daily') expect(rows).toBeGreaterThan(0);
+      else expect(rows, id).toBe(dataset?.rowCount);
+    }
+  });
+
+  it('counts ballots per project without a voter, and gives retrofits and key figures their sources', async () => {
+    const ballots = csvRows(
+      await (await download('/datasets/budget-ballot-counts.csv?arrondissement=17')).text(),
+    );
+    expect(ballots[0]).toEqual([
+      'project_id',
+      'edition',
+      'title',
+      'theme',
+      'scale',
+      'arrondissements',
+      'ballots',
+    ]);
+    const retrofits = (await (await download('/datasets/retrofits.ndjson?arrondissement=17')).text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const supervised = await platform.query<{ buildings: { totalCount: number } }>(
+      '{ buildings(filter: { arrondissement: 17, supervised: true }) { totalCount } }',
+    );
+    expect(retrofits).toHaveLength(supervised.data?.buildings.totalCount ?? -1);
+    expect(retrofits[0]).toMatchObject({ provenance: 'GENERATED', arrondissement: 17 });
+    const figures = (await (await download('/datasets/city-figures.ndjson')).text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(figures).toHaveLength(6);
+    expect(
+      figures.every((figure) => figure.source_publisher === 'City of Paris' && figure.year === 2019),
+    ).toBe(true);
+  });
+});
+
 describe('a cancelled download', () => {
   // NDJSON and XLSX read a server-side cursor; CSV streams PostgreSQL's COPY, which has to be
   // cancelled. The first bytes arrive while the statement still runs: the file is streamed.

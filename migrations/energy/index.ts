@@ -5,6 +5,7 @@ import { AddMeterReadingClientId1764000000300 } from './1764000000300-AddMeterRe
 import { CreateMeterReadingRollups1764000000400 } from './1764000000400-CreateMeterReadingRollups';
 import { PartialMeterReadingClientIdIndex1764000000500 } from './1764000000500-PartialMeterReadingClientIdIndex';
 import { SearchBuildings1764000013100 } from './1764000013100-SearchBuildings';
+import { CreateRetrofits1764000013200 } from './1764000013200-CreateRetrofits';
 
 /**
  * The energy schema's migrations, in the order they run. The event log and the client reading id
@@ -19,4 +20,5 @@ export const energyMigrations = [
   CreateMeterReadingRollups1764000000400,
   PartialMeterReadingClientIdIndex1764000000500,
   SearchBuildings1764000013100,
+  CreateRetrofits1764000013200,
 ];

@@ -6,7 +6,7 @@ import { CATALOG } from '#datasets/catalog';
 import { testSubgraphs } from '#test/subgraphs';
 import type { DatasetDefinition } from './definition';
 import { createFormatWriter } from './formats';
-import { parseExportRequest, type ParsedExportRequest } from './request';
+import { ExportRequestError, parseExportRequest, type ParsedExportRequest } from './request';
 
 let client: Client;
 
@@ -167,9 +167,21 @@ describe('CSV through COPY', () => {
     let checked = 0;
     for (const definition of selected) {
       const textParameters = [
-        ...definition.filters.filter((filter) => filter.type === 'text').map((filter) => filter.name),
+        ...definition.filters
+          // A parameter limited to an enumeration refuses every payload before any SQL is written.
+          .filter((filter) => filter.type === 'text' && !filter.validate)
+          .map((filter) => filter.name),
         ...(definition.key.type === 'text' ? ['after'] : []),
       ];
+      for (const filter of definition.filters.filter(
+        (candidate) => candidate.type === 'text' && candidate.validate,
+      )) {
+        for (const payload of payloads) {
+          expect(() =>
+            parseExportRequest(definition, 'csv', new URLSearchParams({ [filter.name]: payload })),
+          ).toThrow(ExportRequestError);
+        }
+      }
       for (const name of textParameters) {
         for (const payload of payloads) {
           const request = parseExportRequest(definition, 'csv', new URLSearchParams({ [name]: payload }));

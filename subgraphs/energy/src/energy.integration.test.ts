@@ -494,6 +494,62 @@ describe('arrondissement and district energy', () => {
   });
 });
 
+describe('retrofits', () => {
+  interface RetrofitNode {
+    id: string;
+    startedOn: string;
+    completedOn: string;
+    costEuros: number;
+    measures: string[];
+    expectedSavingPercent: number;
+    consumptionYearBeforeKwh: number | null;
+    consumptionYearAfterKwh: number | null;
+    savingPercent: number | null;
+    provenance: string;
+    building: { id: string };
+  }
+  const fields = `id startedOn completedOn costEuros measures expectedSavingPercent consumptionYearBeforeKwh
+    consumptionYearAfterKwh savingPercent provenance building { id }`;
+
+  it('gives every supervised building its retrofit, and the others none', async () => {
+    // Pages of 30: a retrofit list counts as 10 items in the operation's cost.
+    const buildings: { id: string; heatingSupervised: boolean; retrofits: RetrofitNode[] }[] = [];
+    for (let after: string | null = null, more = true; more;) {
+      const data: { buildings: Page<(typeof buildings)[number]> } = ok(
+        await platform.query<{ buildings: Page<(typeof buildings)[number]> }>(
+          `query ($after: String) { buildings(first: 30, after: $after, filter: { arrondissement: 17 }) {
+             edges { node { id heatingSupervised retrofits { ${fields} } } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        ),
+      );
+      buildings.push(...data.buildings.edges.map((edge) => edge.node));
+      more = data.buildings.pageInfo.hasNextPage;
+      after = data.buildings.pageInfo.endCursor;
+    }
+    expect(buildings.some((building) => !building.heatingSupervised)).toBe(true);
+    for (const building of buildings) {
+      expect(building.retrofits, building.id).toHaveLength(building.heatingSupervised ? 1 : 0);
+      for (const retrofit of building.retrofits) {
+        expect(retrofit).toMatchObject({
+          id: `${building.id}-R1`,
+          provenance: 'GENERATED',
+          building: { id: building.id },
+        });
+        expect(retrofit.startedOn).toMatch(/^20(1[5-9]|2[0-5])-\d{2}-\d{2}$/);
+        expect(retrofit.completedOn >= retrofit.startedOn).toBe(true);
+        expect(retrofit.measures).toContain('CONTROL');
+        expect(retrofit.costEuros).toBeGreaterThan(0);
+        // The seeded readings cover one day, never a whole year on either side of the works.
+        expect(retrofit).toMatchObject({
+          consumptionYearBeforeKwh: null,
+          consumptionYearAfterKwh: null,
+          savingPercent: null,
+        });
+      }
+    }
+  });
+});
+
 describe('federation', () => {
   it('resolves Building and Meter references in one batch each, null for unknown ids', async () => {
     const energy = platform.subgraphs.find((subgraph) => subgraph.name === 'energy');
@@ -531,6 +587,7 @@ describe('SQL statements', () => {
   const nested = `query ($first: Int) {
     buildings(first: $first, filter: { supervised: true }) { edges { node { id arrondissement { name } district { id }
       meters { kind latestReading { value } readings(first: 3) { totalCount edges { node { value meter { id } } } } }
+      retrofits { id consumptionYearBeforeKwh savingPercent building { id } }
       performance { annualConsumptionKwh measured { consumptionKwh peakPowerKw } } } } }
     arrondissements { buildings(first: $first) { totalCount edges { node { id } } } energy { buildingCount measured { consumptionKwh } } }
     district(id: "clichy-batignolles") { buildings(first: $first) { edges { node { id } } } energy { measured { waterM3 } } } }`;

@@ -15,6 +15,7 @@ import { EnergyIngestionResolver } from './modules/ingestion/ingestion.resolver'
 import { MeterResolver } from './modules/meter/meter.resolver';
 import { MeterReadingResolver } from './modules/meter-reading/meter-reading.resolver';
 import { ReadingEventResolver } from './modules/reading-event/reading-event.resolver';
+import { RetrofitResolver } from './modules/retrofit/retrofit.resolver';
 import { buildingReference } from './modules/building/building.reference';
 import { meterReference } from './modules/meter/meter.reference';
 
@@ -34,6 +35,7 @@ export function buildEnergySchema(): Promise<GraphQLSchema> {
       ReadingEventResolver,
       DistrictLoadResolver,
       EnergyLoadResolver,
+      RetrofitResolver,
     ],
     referenceResolvers: {
       Building: buildingReference,

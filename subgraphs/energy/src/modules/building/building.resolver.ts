@@ -6,6 +6,8 @@ import { buildingPerformance } from '../energy-summary/energy-summary.resolver';
 import { Meter } from '../meter/meter.entity';
 import { metersByBuilding } from '../meter/meter.loader';
 import { readingWindow, ReadingWindowArgs } from '../meter-reading/meter-reading.input';
+import { Retrofit } from '../retrofit/retrofit.entity';
+import { retrofitsByBuilding } from '../retrofit/retrofit.loader';
 import { Building, BuildingConnection } from './building.entity';
 import { BuildingsArgs } from './building.input';
 import { buildingById } from './building.loader';
@@ -34,6 +36,14 @@ export class BuildingResolver {
   })
   meters(@Root() building: Building, @Ctx() context: BaseContext): Promise<Meter[]> {
     return metersByBuilding(context).load(building.id);
+  }
+
+  @FieldResolver(() => [Retrofit], {
+    description:
+      'Energy retrofit works on the building, oldest first, with the consumption measured before and after.',
+  })
+  retrofits(@Root() building: Building, @Ctx() context: BaseContext): Promise<Retrofit[]> {
+    return retrofitsByBuilding(context).load(building.id);
   }
 
   @FieldResolver(() => BuildingPerformance)

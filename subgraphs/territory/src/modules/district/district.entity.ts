@@ -18,7 +18,10 @@ export class District {
   @Column({ type: 'text' })
   name: string;
 
-  @Field(() => String, { description: 'ECO_DISTRICT, URBAN_PROJECT, ...' })
+  @Field(() => String, {
+    description:
+      'ECO_DISTRICT, URBAN_PROJECT or URBAN_INNOVATION_NEIGHBOURHOOD (a perimeter where start-ups test prototypes in real conditions).',
+  })
   @Column({ type: 'text' })
   kind: string;
 
@@ -59,4 +62,7 @@ export class District {
   @Field(() => Provenance)
   @Column({ type: 'text' })
   provenance: Provenance;
+
+  @Column({ type: 'text', nullable: true })
+  citationId: string | null;
 }

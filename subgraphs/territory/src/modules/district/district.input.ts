@@ -5,6 +5,9 @@ export class DistrictFilter {
   @Field(() => Int, { nullable: true })
   arrondissement?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'ECO_DISTRICT, URBAN_PROJECT, ...' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ECO_DISTRICT, URBAN_PROJECT or URBAN_INNOVATION_NEIGHBOURHOOD.',
+  })
   kind?: string | null;
 }

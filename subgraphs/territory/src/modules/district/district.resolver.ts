@@ -2,6 +2,10 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import type { BaseContext } from '#platform/context';
 import { Arrondissement } from '../arrondissement/arrondissement.entity';
 import { arrondissementByCode } from '../arrondissement/arrondissement.loader';
+import { Citation } from '../citation/citation.entity';
+import { citationById } from '../citation/citation.loader';
+import { Project } from '../project/project.entity';
+import { projectsByDistrict } from '../project/project.loader';
 import { District } from './district.entity';
 import { DistrictFilter } from './district.input';
 import { districtById } from './district.loader';
@@ -25,5 +29,18 @@ export class DistrictResolver {
   @FieldResolver(() => Arrondissement)
   arrondissement(@Root() district: District, @Ctx() context: BaseContext): Promise<Arrondissement | null> {
     return arrondissementByCode(context).load(district.arrondissementCode);
+  }
+
+  @FieldResolver(() => [Project], { description: 'The urban projects carried out on the district, by id.' })
+  projects(@Root() district: District, @Ctx() context: BaseContext): Promise<Project[]> {
+    return projectsByDistrict(context).load(district.id);
+  }
+
+  @FieldResolver(() => Citation, {
+    nullable: true,
+    description: 'The document its facts come from, where one is named (the innovation neighbourhoods).',
+  })
+  source(@Root() district: District, @Ctx() context: BaseContext): Promise<Citation | null> | null {
+    return district.citationId ? citationById(context).load(district.citationId) : null;
   }
 }
