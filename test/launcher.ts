@@ -20,6 +20,19 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** The processes whose parent is `parent` (Linux /proc). */
+function childrenOf(parent: number): number[] {
+  return readdirSync('/proc').flatMap((entry) => {
+    if (!/^\d+$/.test(entry)) return [];
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      return Number(/PPid:\s+(\d+)/.exec(status)?.[1]) === parent ? [Number(entry)] : [];
+    } catch {
+      return []; // The process ended while we looked.
+    }
+  });
+}
+
 export interface LaunchedPlatform {
   gatewayUrl: string;
   /** The launcher's pid; its children are the services. */
@@ -75,36 +88,25 @@ export async function launchPlatform(env: NodeJS.ProcessEnv = {}): Promise<Launc
     service === 'gateway'
       ? path.join('gateway', 'src', 'index.js')
       : `${path.join('app', 'subgraph.js')}\0${service}\0`;
+  const pidOf = (service: string): number | undefined => {
+    if (launcher.pid === undefined) return undefined;
+    return childrenOf(launcher.pid).find((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(script(service));
+      } catch {
+        return false; // The process ended while we looked.
+      }
+    });
+  };
   return {
     gatewayUrl,
     pid: launcher.pid ?? 0,
     output: () => output,
     exited,
-    pidOf(service) {
-      for (const entry of readdirSync('/proc')) {
-        if (!/^\d+$/.test(entry)) continue;
-        try {
-          const status = readFileSync(`/proc/${entry}/status`, 'utf8');
-          if (Number(/PPid:\s+(\d+)/.exec(status)?.[1]) !== launcher.pid) continue;
-          if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(script(service))) return Number(entry);
-        } catch {
-          // The process ended while we looked.
-        }
-      }
-      return undefined;
-    },
+    pidOf,
     pidsOf(service) {
-      const root = this.pidOf(service);
-      if (root === undefined) return [];
-      const children = readdirSync('/proc').filter((entry) => {
-        if (!/^\d+$/.test(entry)) return false;
-        try {
-          return Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1]) === root;
-        } catch {
-          return false; // The process ended while we looked.
-        }
-      });
-      return [root, ...children.map(Number)];
+      const root = pidOf(service);
+      return root === undefined ? [] : [root, ...childrenOf(root)];
     },
     rssMiB(pid) {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
