@@ -13,6 +13,8 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   Arrondissements: {},
   BudgetProjectsWithBuildings: { arrondissement: 17, first: 100 },
   BudgetTotals: { groupBy: ['EDITION', 'THEME'] },
+  BuildingRetrofits: { arrondissement: 17, first: 10 },
+  City: {},
   StationsNear: { latitude: 48.8566, longitude: 2.3522, radiusMeters: 800, first: 50 },
   TrainingOutcomes: {},
   WasteStreamStatistics: {

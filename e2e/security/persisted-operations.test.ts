@@ -40,6 +40,8 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   Arrondissements: {},
   BudgetProjectsWithBuildings: { arrondissement: 17, first: 5 },
   BudgetTotals: { groupBy: ['EDITION', 'ARRONDISSEMENT'], edition: 2019, arrondissement: 17 },
+  BuildingRetrofits: { arrondissement: 17, first: 5 },
+  City: {},
   TrainingOutcomes: { year: 2018 },
   WasteStreamStatistics: {
     since: '2024-12-20T00:00:00Z',
