@@ -32,3 +32,23 @@ export function oneOfParameter(
 export function computedColumn(name: string, type: ExportColumn['type'], description: string): ExportColumn {
   return { name, sql: name, type, description };
 }
+
+/** The provenance column every dataset carries, as its rows record it. */
+export function provenanceColumn(sql: string): ExportColumn {
+  return { name: 'provenance', sql, type: 'text', description: 'OPEN_DATA, REFERENCE or GENERATED' };
+}
+
+/** The arrondissement a row lies in, as a column. */
+export function arrondissementColumn(sql: string): ExportColumn {
+  return { name: 'arrondissement', sql, type: 'integer', description: 'Arrondissement, 1 to 20' };
+}
+
+/** `?arrondissement=`, checked as the GraphQL filters check it, on the column `sql`. */
+export function arrondissementFilter(sql: string): ExportFilter {
+  return {
+    name: 'arrondissement',
+    type: 'integer',
+    condition: `${sql} = $1`,
+    validate: validateArrondissementParameter,
+  };
+}

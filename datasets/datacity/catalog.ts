@@ -1,6 +1,11 @@
 import type { DatasetDefinition } from '#platform/exports/definition';
 import { StartupSector } from '#datacity/modules/startup/startup.entity';
-import { oneOfParameter, validateArrondissementParameter } from '../catalog-helpers';
+import {
+  arrondissementColumn,
+  arrondissementFilter,
+  oneOfParameter,
+  provenanceColumn,
+} from '../catalog-helpers';
 
 export const datacityDatasets: DatasetDefinition[] = [
   {
@@ -32,30 +37,15 @@ export const datacityDatasets: DatasetDefinition[] = [
         description: 'Corporate partners',
       },
       { name: 'launch_date', sql: 'c.launch_date', type: 'date', description: 'Launch date' },
-      {
-        name: 'arrondissement',
-        sql: 'c.arrondissement_code',
-        type: 'integer',
-        description: 'Arrondissement, 1 to 20',
-      },
+      arrondissementColumn('c.arrondissement_code'),
       { name: 'latitude', sql: 'c.latitude', type: 'double', description: 'Latitude (WGS 84)' },
       { name: 'longitude', sql: 'c.longitude', type: 'double', description: 'Longitude (WGS 84)' },
       { name: 'description', sql: 'c.description', type: 'text', description: 'Description' },
-      {
-        name: 'provenance',
-        sql: 'c.provenance',
-        type: 'text',
-        description: 'OPEN_DATA, REFERENCE or GENERATED',
-      },
+      provenanceColumn('c.provenance'),
     ],
     key: { sql: 'c.id', type: 'text' },
     filters: [
-      {
-        name: 'arrondissement',
-        type: 'integer',
-        condition: 'c.arrondissement_code = $1',
-        validate: validateArrondissementParameter,
-      },
+      arrondissementFilter('c.arrondissement_code'),
       { name: 'season', type: 'integer', condition: 'c.season = $1' },
       { name: 'theme', type: 'text', condition: 'c.theme = $1' },
       { name: 'status', type: 'text', condition: 'c.status = $1' },
@@ -97,21 +87,11 @@ export const datacityDatasets: DatasetDefinition[] = [
         description: 'Challenges that selected it, space-separated',
       },
       { name: 'description', sql: 's.description', type: 'text', description: 'Description' },
-      {
-        name: 'provenance',
-        sql: 's.provenance',
-        type: 'text',
-        description: 'OPEN_DATA, REFERENCE or GENERATED',
-      },
+      provenanceColumn('s.provenance'),
     ],
     key: { sql: 's.id', type: 'text' },
     filters: [
-      {
-        name: 'arrondissement',
-        type: 'integer',
-        condition: 's.arrondissement_code = $1',
-        validate: validateArrondissementParameter,
-      },
+      arrondissementFilter('s.arrondissement_code'),
       {
         name: 'sector',
         type: 'text',
@@ -168,21 +148,11 @@ export const datacityDatasets: DatasetDefinition[] = [
         description: 'DEPLOYED, EXTENDED or STOPPED; empty while it runs',
       },
       { name: 'kpis', sql: 'e.kpis::text', type: 'text', description: 'Indicators measured, as JSON' },
-      {
-        name: 'provenance',
-        sql: 'e.provenance',
-        type: 'text',
-        description: 'OPEN_DATA, REFERENCE or GENERATED',
-      },
+      provenanceColumn('e.provenance'),
     ],
     key: { sql: 'e.id', type: 'text' },
     filters: [
-      {
-        name: 'arrondissement',
-        type: 'integer',
-        condition: 'site.arrondissement_code = $1',
-        validate: validateArrondissementParameter,
-      },
+      arrondissementFilter('site.arrondissement_code'),
       { name: 'challengeId', type: 'text', condition: 'e.challenge_id = $1' },
       { name: 'startupId', type: 'text', condition: 'e.startup_id = $1' },
     ],

@@ -1,15 +1,15 @@
 import type { DatasetDefinition } from '#platform/exports/definition';
 import { retrofitConsumptionJoin, SAVING_PERCENT_SQL } from '#energy/modules/retrofit/retrofit.consumption';
 import { RetrofitMeasure } from '#energy/modules/retrofit/retrofit.entity';
-import { oneOfParameter, validateArrondissementParameter } from '../catalog-helpers';
+import {
+  arrondissementColumn,
+  arrondissementFilter,
+  oneOfParameter,
+  provenanceColumn,
+} from '../catalog-helpers';
 
 const buildingFilters: DatasetDefinition['filters'] = [
-  {
-    name: 'arrondissement',
-    type: 'integer',
-    condition: 'b.arrondissement_code = $1',
-    validate: validateArrondissementParameter,
-  },
+  arrondissementFilter('b.arrondissement_code'),
   { name: 'districtId', type: 'text', condition: 'b.district_id = $1' },
   { name: 'category', type: 'text', condition: 'b.category = $1' },
   { name: 'energyClass', type: 'text', condition: 'b.energy_class = $1' },
@@ -34,12 +34,7 @@ export const energyDatasets: DatasetDefinition[] = [
       { name: 'owner', sql: 'b.owner', type: 'text', description: 'Owning department' },
       { name: 'street_address', sql: 'b.street_address', type: 'text', description: 'Street address' },
       { name: 'postal_code', sql: 'b.postal_code', type: 'text', description: 'Postal code' },
-      {
-        name: 'arrondissement',
-        sql: 'b.arrondissement_code',
-        type: 'integer',
-        description: 'Arrondissement, 1 to 20',
-      },
+      arrondissementColumn('b.arrondissement_code'),
       {
         name: 'district_id',
         sql: 'b.district_id',
@@ -74,12 +69,7 @@ export const energyDatasets: DatasetDefinition[] = [
         type: 'boolean',
         description: 'Heating under central supervision',
       },
-      {
-        name: 'provenance',
-        sql: 'b.provenance',
-        type: 'text',
-        description: 'OPEN_DATA, REFERENCE or GENERATED',
-      },
+      provenanceColumn('b.provenance'),
     ],
     key: { sql: 'b.id', type: 'text' },
     filters: buildingFilters,
@@ -103,12 +93,7 @@ export const energyDatasets: DatasetDefinition[] = [
       { name: 'building_id', sql: 'm.building_id', type: 'text', description: 'Building' },
       { name: 'kind', sql: 'm.kind', type: 'text', description: 'HEAT, ELECTRICITY, GAS or WATER' },
       { name: 'unit', sql: 'm.unit', type: 'text', description: 'kWh or m³' },
-      {
-        name: 'arrondissement',
-        sql: 'b.arrondissement_code',
-        type: 'integer',
-        description: 'Arrondissement, 1 to 20',
-      },
+      arrondissementColumn('b.arrondissement_code'),
       {
         name: 'observed_at',
         sql: 'r.observed_at',
@@ -122,12 +107,7 @@ export const energyDatasets: DatasetDefinition[] = [
         description: 'Consumption over the interval, in the unit',
       },
       { name: 'power', sql: 'r.power', type: 'double', description: 'Average power over the interval, kW' },
-      {
-        name: 'provenance',
-        sql: 'r.provenance',
-        type: 'text',
-        description: 'OPEN_DATA, REFERENCE or GENERATED',
-      },
+      provenanceColumn('r.provenance'),
     ],
     key: { sql: 'r.id', type: 'bigint' },
     filters: [
@@ -155,12 +135,7 @@ export const energyDatasets: DatasetDefinition[] = [
       { name: 'building_id', sql: 'm.building_id', type: 'text', description: 'Building' },
       { name: 'kind', sql: 'm.kind', type: 'text', description: 'HEAT, ELECTRICITY, GAS or WATER' },
       { name: 'unit', sql: 'm.unit', type: 'text', description: 'kWh or m³' },
-      {
-        name: 'arrondissement',
-        sql: 'b.arrondissement_code',
-        type: 'integer',
-        description: 'Arrondissement, 1 to 20',
-      },
+      arrondissementColumn('b.arrondissement_code'),
       {
         name: 'day',
         sql: "(d.day_start AT TIME ZONE 'Europe/Paris')::date",
@@ -218,12 +193,7 @@ export const energyDatasets: DatasetDefinition[] = [
       { name: 'building_id', sql: 'r.building_id', type: 'text', description: 'Building' },
       { name: 'building_name', sql: 'b.name', type: 'text', description: 'Building name' },
       { name: 'category', sql: 'b.category', type: 'text', description: 'Building use' },
-      {
-        name: 'arrondissement',
-        sql: 'b.arrondissement_code',
-        type: 'integer',
-        description: 'Arrondissement, 1 to 20',
-      },
+      arrondissementColumn('b.arrondissement_code'),
       { name: 'started_on', sql: 'r.started_on', type: 'date', description: 'First day of the works' },
       {
         name: 'completed_on',
@@ -264,12 +234,7 @@ export const energyDatasets: DatasetDefinition[] = [
       },
       { name: 'latitude', sql: 'b.latitude', type: 'double', description: 'Building latitude (WGS 84)' },
       { name: 'longitude', sql: 'b.longitude', type: 'double', description: 'Building longitude (WGS 84)' },
-      {
-        name: 'provenance',
-        sql: 'r.provenance',
-        type: 'text',
-        description: 'OPEN_DATA, REFERENCE or GENERATED',
-      },
+      provenanceColumn('r.provenance'),
     ],
     key: { sql: 'r.id', type: 'text' },
     filters: [

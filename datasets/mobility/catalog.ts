@@ -1,5 +1,5 @@
 import type { DatasetDefinition } from '#platform/exports/definition';
-import { validateArrondissementParameter } from '../catalog-helpers';
+import { arrondissementColumn, arrondissementFilter } from '../catalog-helpers';
 
 const PERIODS = ['YEAR', 'MONTH'];
 
@@ -46,12 +46,7 @@ export const mobilityDatasets: DatasetDefinition[] = [
       }));
     },
     columns: [
-      {
-        name: 'arrondissement',
-        sql: 'arrondissement',
-        type: 'integer',
-        description: 'Arrondissement, 1 to 20',
-      },
+      arrondissementColumn('arrondissement'),
       { name: 'period', sql: 'period', type: 'text', description: 'YEAR or MONTH' },
       { name: 'year', sql: 'year', type: 'integer', description: 'Year' },
       { name: 'month', sql: 'month', type: 'integer', description: 'Month, for MONTH cells' },
@@ -78,12 +73,7 @@ export const mobilityDatasets: DatasetDefinition[] = [
     ],
     key: { sql: 'id', type: 'text' },
     filters: [
-      {
-        name: 'arrondissement',
-        type: 'integer',
-        condition: 'arrondissement_code = $1',
-        validate: validateArrondissementParameter,
-      },
+      arrondissementFilter('arrondissement_code'),
       {
         name: 'period',
         type: 'text',

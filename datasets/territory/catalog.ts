@@ -1,4 +1,4 @@
-import { oneOfParameter, validateArrondissementParameter } from '../catalog-helpers';
+import { arrondissementFilter, oneOfParameter, provenanceColumn } from '../catalog-helpers';
 import type { DatasetDefinition } from '#platform/exports/definition';
 
 /** District kinds, as `District.kind` spells them. */
@@ -31,22 +31,10 @@ export const territoryDatasets: DatasetDefinition[] = [
       },
       { name: 'latitude', sql: 'latitude', type: 'double', description: 'Centroid latitude (WGS 84)' },
       { name: 'longitude', sql: 'longitude', type: 'double', description: 'Centroid longitude (WGS 84)' },
-      {
-        name: 'provenance',
-        sql: 'provenance',
-        type: 'text',
-        description: 'OPEN_DATA, REFERENCE or GENERATED',
-      },
+      provenanceColumn('provenance'),
     ],
     key: { sql: 'code', type: 'integer' },
-    filters: [
-      {
-        name: 'arrondissement',
-        type: 'integer',
-        condition: 'code = $1',
-        validate: validateArrondissementParameter,
-      },
-    ],
+    filters: [arrondissementFilter('code')],
     // `near`, `bbox` and `within` test the centroid; GeoJSON draws the boundary.
     location: { latitude: 'latitude', longitude: 'longitude', shape: 'geometry' },
     accrualPeriodicity: 'irregular',
@@ -78,21 +66,11 @@ export const territoryDatasets: DatasetDefinition[] = [
       { name: 'longitude', sql: 'd.longitude', type: 'double', description: 'Centroid longitude (WGS 84)' },
       { name: 'source_title', sql: 'c.title', type: 'text', description: 'Document naming it, if any' },
       { name: 'source_url', sql: 'c.url', type: 'text', description: 'Where to read that document' },
-      {
-        name: 'provenance',
-        sql: 'd.provenance',
-        type: 'text',
-        description: 'OPEN_DATA, REFERENCE or GENERATED',
-      },
+      provenanceColumn('d.provenance'),
     ],
     key: { sql: 'd.id', type: 'text' },
     filters: [
-      {
-        name: 'arrondissement',
-        type: 'integer',
-        condition: 'd.arrondissement_code = $1',
-        validate: validateArrondissementParameter,
-      },
+      arrondissementFilter('d.arrondissement_code'),
       {
         name: 'kind',
         type: 'text',
@@ -136,12 +114,7 @@ export const territoryDatasets: DatasetDefinition[] = [
       { name: 'source_publisher', sql: 'c.publisher', type: 'text', description: 'Its publisher' },
       { name: 'source_year', sql: 'c.year', type: 'integer', description: 'Its year of publication' },
       { name: 'source_note', sql: 'c.note', type: 'text', description: 'How the source was read and dated' },
-      {
-        name: 'provenance',
-        sql: 'f.provenance',
-        type: 'text',
-        description: 'OPEN_DATA, REFERENCE or GENERATED',
-      },
+      provenanceColumn('f.provenance'),
     ],
     key: { sql: "f.city_id || '/' || f.indicator || '/' || f.year", type: 'text' },
     filters: [

@@ -8,9 +8,12 @@ import {
 import { TrainingProviderKind } from '#training/modules/provider/provider.entity';
 import { TrainingSponsorKind } from '#training/modules/sponsor/sponsor.entity';
 import {
+  arrondissementColumn,
+  arrondissementFilter,
   computedColumn,
   computedParameter,
   oneOfParameter,
+  provenanceColumn,
   validateArrondissementParameter,
 } from '../catalog-helpers';
 
@@ -124,12 +127,7 @@ export const trainingDatasets: DatasetDefinition[] = [
       },
       { name: 'street_address', sql: 'c.street_address', type: 'text', description: 'Where it is taught' },
       { name: 'postal_code', sql: 'c.postal_code', type: 'text', description: 'Postal code' },
-      {
-        name: 'arrondissement',
-        sql: 'c.arrondissement_code',
-        type: 'integer',
-        description: 'Arrondissement, 1 to 20',
-      },
+      arrondissementColumn('c.arrondissement_code'),
       { name: 'latitude', sql: 'c.latitude', type: 'double', description: 'Latitude (WGS 84)' },
       { name: 'longitude', sql: 'c.longitude', type: 'double', description: 'Longitude (WGS 84)' },
       { name: 'cohorts', sql: 'coalesce(o.cohorts, 0)::int', type: 'integer', description: 'Sessions run' },
@@ -167,12 +165,7 @@ export const trainingDatasets: DatasetDefinition[] = [
     ],
     key: { sql: 'c.id', type: 'text' },
     filters: [
-      {
-        name: 'arrondissement',
-        type: 'integer',
-        condition: 'c.arrondissement_code = $1',
-        validate: validateArrondissementParameter,
-      },
+      arrondissementFilter('c.arrondissement_code'),
       { name: 'year', type: 'integer', condition: 'c.year = $1', validate: validateYearParameter },
       { name: 'skillDomain', type: 'text', condition: 'c.skill_domain = $1' },
       { name: 'format', type: 'text', condition: 'c.format = $1' },
@@ -274,21 +267,11 @@ export const trainingDatasets: DatasetDefinition[] = [
       },
       { name: 'latitude', sql: 'c.latitude', type: 'double', description: 'Course latitude (WGS 84)' },
       { name: 'longitude', sql: 'c.longitude', type: 'double', description: 'Course longitude (WGS 84)' },
-      {
-        name: 'provenance',
-        sql: 'co.provenance',
-        type: 'text',
-        description: 'OPEN_DATA, REFERENCE or GENERATED',
-      },
+      provenanceColumn('co.provenance'),
     ],
     key: { sql: 'co.id', type: 'text' },
     filters: [
-      {
-        name: 'arrondissement',
-        type: 'integer',
-        condition: 'c.arrondissement_code = $1',
-        validate: validateArrondissementParameter,
-      },
+      arrondissementFilter('c.arrondissement_code'),
       { name: 'year', type: 'integer', condition: 'co.year = $1', validate: validateYearParameter },
       { name: 'courseId', type: 'text', condition: 'co.course_id = $1' },
       { name: 'provider', type: 'text', condition: 'c.provider_id = $1' },
@@ -333,12 +316,7 @@ export const trainingDatasets: DatasetDefinition[] = [
         type: 'bigint',
         description: 'City grants, all courses, euros',
       },
-      {
-        name: 'provenance',
-        sql: 'p.provenance',
-        type: 'text',
-        description: 'OPEN_DATA, REFERENCE or GENERATED',
-      },
+      provenanceColumn('p.provenance'),
     ],
     key: { sql: 'p.id', type: 'text' },
     filters: [
@@ -386,12 +364,7 @@ export const trainingDatasets: DatasetDefinition[] = [
         description: 'Courses it sponsors',
       },
       { name: 'first_year', sql: 'given.first_year', type: 'integer', description: 'Year of its first gift' },
-      {
-        name: 'provenance',
-        sql: 's.provenance',
-        type: 'text',
-        description: 'OPEN_DATA, REFERENCE or GENERATED',
-      },
+      provenanceColumn('s.provenance'),
     ],
     key: { sql: 's.id', type: 'text' },
     filters: [

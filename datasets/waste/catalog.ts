@@ -3,9 +3,11 @@ import type { DatasetDefinition, ExportFilterValues } from '#platform/exports/de
 import { Granularity, granularityNamed } from '#platform/time-buckets';
 import { WASTE_STREAMS, type WasteStream } from '#waste/waste-stream';
 import {
+  arrondissementColumn,
   computedColumn,
   computedParameter,
   oneOfParameter,
+  provenanceColumn,
   validateArrondissementParameter,
 } from '../catalog-helpers';
 
@@ -104,12 +106,7 @@ export const wasteDatasets: DatasetDefinition[] = [
       },
       { name: 'status', sql: 's.status', type: 'text', description: 'ACTIVE, OUT_OF_SERVICE…' },
       { name: 'address', sql: 's.address', type: 'text', description: 'Address' },
-      {
-        name: 'arrondissement',
-        sql: 's.arrondissement_code',
-        type: 'integer',
-        description: 'Arrondissement, 1 to 20',
-      },
+      arrondissementColumn('s.arrondissement_code'),
       { name: 'latitude', sql: 's.latitude', type: 'double', description: 'Latitude (WGS 84)' },
       { name: 'longitude', sql: 's.longitude', type: 'double', description: 'Longitude (WGS 84)' },
       {
@@ -137,12 +134,7 @@ export const wasteDatasets: DatasetDefinition[] = [
         type: 'text',
         description: 'The export or generator the station comes from',
       },
-      {
-        name: 'provenance',
-        sql: 's.provenance',
-        type: 'text',
-        description: 'OPEN_DATA, REFERENCE or GENERATED',
-      },
+      provenanceColumn('s.provenance'),
     ],
     key: { sql: 's.id', type: 'text' },
     filters: [
@@ -174,12 +166,7 @@ export const wasteDatasets: DatasetDefinition[] = [
       { name: 'station_id', sql: 'c.station_id', type: 'text', description: 'Station' },
       { name: 'container_id', sql: 'o.container_id', type: 'text', description: 'Container' },
       { name: 'stream', sql: 'c.stream', type: 'text', description: 'Waste stream' },
-      {
-        name: 'arrondissement',
-        sql: 's.arrondissement_code',
-        type: 'integer',
-        description: 'Arrondissement, 1 to 20',
-      },
+      arrondissementColumn('s.arrondissement_code'),
       { name: 'filling_level', sql: 'o.filling_level', type: 'double', description: 'Fill level, 0 to 1' },
       {
         name: 'observed_at',
@@ -193,12 +180,7 @@ export const wasteDatasets: DatasetDefinition[] = [
         type: 'timestamp',
         description: 'When the platform stored it',
       },
-      {
-        name: 'provenance',
-        sql: 'o.provenance',
-        type: 'text',
-        description: 'OPEN_DATA, REFERENCE or GENERATED',
-      },
+      provenanceColumn('o.provenance'),
     ],
     key: { sql: 'o.id', type: 'bigint' },
     filters: [
@@ -229,12 +211,7 @@ export const wasteDatasets: DatasetDefinition[] = [
       },
       { name: 'station_id', sql: 'w.station_id', type: 'text', description: 'Station' },
       { name: 'stream', sql: 'w.stream', type: 'text', description: 'Waste stream' },
-      {
-        name: 'arrondissement',
-        sql: 's.arrondissement_code',
-        type: 'integer',
-        description: 'Arrondissement, 1 to 20',
-      },
+      arrondissementColumn('s.arrondissement_code'),
       {
         name: 'collected_at',
         sql: 'w.collected_at',
@@ -248,12 +225,7 @@ export const wasteDatasets: DatasetDefinition[] = [
         type: 'timestamp',
         description: 'When the platform stored it',
       },
-      {
-        name: 'provenance',
-        sql: 'w.provenance',
-        type: 'text',
-        description: 'OPEN_DATA, REFERENCE or GENERATED',
-      },
+      provenanceColumn('w.provenance'),
     ],
     key: { sql: 'w.id', type: 'text' },
     filters: [
