@@ -1,8 +1,10 @@
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
-import type { TestPlatform } from '#test/platform';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
+import { OPERATOR_KEY } from '#test/live-clients';
+import { launchBrowser } from './browser';
 
 /** What the dashboard tests share: stations to report on, their dots, the page's errors, a network cut. */
 
@@ -93,4 +95,31 @@ export class NetworkCut {
   restore(): void {
     this.down = false;
   }
+}
+
+/** What a dashboard test file drives: the whole platform, a browser, a network cut and stations. */
+export interface DashboardRig {
+  platform: TestPlatform;
+  context: BrowserContext;
+  network: NetworkCut;
+  stations: StationPicker;
+}
+
+/** One platform and one browser for a test file: started before its tests, stopped after them. */
+export function startDashboardRig(): DashboardRig {
+  const rig = {} as DashboardRig;
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  beforeAll(async () => {
+    process.env.OPERATOR_API_KEY = OPERATOR_KEY;
+    rig.platform = await startTestPlatform();
+    rig.network = new NetworkCut(rig.platform.gateway.httpServer);
+    rig.stations = new StationPicker(rig.platform);
+    browser = await launchBrowser();
+    rig.context = browser.context;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await rig.platform?.stop();
+  });
+  return rig;
 }

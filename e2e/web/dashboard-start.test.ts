@@ -1,41 +1,18 @@
-import type { BrowserContext, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestPlatform } from '#test/platform';
-import { OPERATOR_KEY, reportFillLevel } from '#test/live-clients';
-import { launchBrowser } from './browser';
-import {
-  ALERT_RED,
-  NetworkCut,
-  StationPicker,
-  stationFill,
-  waitForFill,
-  watchedPage,
-} from './dashboard-page';
+import type { Route } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { reportFillLevel } from '#test/live-clients';
+import { ALERT_RED, startDashboardRig, stationFill, waitForFill, watchedPage } from './dashboard-page';
 
 /**
  * The dashboard's start, in a real browser: no event is lost between the state it loads and its
  * subscriptions, nor while a feed that has received nothing yet is cut, and the map starts
  * without arrondissement polygons (the generated data has none).
  */
-let platform: TestPlatform;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
+const rig = startDashboardRig();
 let dashboard: string;
-let network: NetworkCut;
-let stations: StationPicker;
 
-beforeAll(async () => {
-  process.env.OPERATOR_API_KEY = OPERATOR_KEY;
-  platform = await startTestPlatform();
-  dashboard = platform.gateway.url.replace(/\/graphql$/, '/dashboard');
-  network = new NetworkCut(platform.gateway.httpServer);
-  stations = new StationPicker(platform);
-  browser = await launchBrowser();
-  context = browser.context;
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
+beforeAll(() => {
+  dashboard = rig.platform.gateway.url.replace(/\/graphql$/, '/dashboard');
 });
 
 /** The dashboard's GraphQL request a route sees: its operation's name and variables. */
@@ -49,17 +26,17 @@ function operationOf(route: Route): { name: string | undefined; variables: Recor
 
 describe('the dashboard misses no event', () => {
   it('shows an event reported while it was cut off, on a feed that had received nothing yet', async () => {
-    const { id: station } = await stations.belowAlert();
-    const { page, errors } = await watchedPage(context);
+    const { id: station } = await rig.stations.belowAlert();
+    const { page, errors } = await watchedPage(rig.context);
     await page.goto(dashboard);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
     await expect.poll(() => page.getAttribute('#status', 'data-status'), { timeout: 10_000 }).toBe('live');
     expect(await stationFill(page, station)).not.toBe(ALERT_RED);
 
     // No station event has reached this page: its feed has no eventId of its own to resume after.
-    network.cut();
-    await reportFillLevel(platform, station, 0.98);
-    network.restore();
+    rig.network.cut();
+    await reportFillLevel(rig.platform, station, 0.98);
+    rig.network.restore();
     await waitForFill(page, station, ALERT_RED, 15_000);
     await expect.poll(() => page.getAttribute('#status', 'data-status'), { timeout: 10_000 }).toBe('live');
     expect(errors.filter((error) => !/WebSocket/.test(error))).toEqual([]);
@@ -67,8 +44,8 @@ describe('the dashboard misses no event', () => {
   }, 180_000);
 
   it('shows an event committed between its stations query and its subscription', async () => {
-    const { id: station, arrondissement } = await stations.belowAlert();
-    const { page, errors } = await watchedPage(context);
+    const { id: station, arrondissement } = await rig.stations.belowAlert();
+    const { page, errors } = await watchedPage(rig.context);
     let held = false;
     await page.route('**/graphql', async (route) => {
       const { name, variables } = operationOf(route);
@@ -78,7 +55,7 @@ describe('the dashboard misses no event', () => {
       // The station's first page is answered, then a level is committed before the page has it
       // (so before it subscribes): the drawn state lacks it, a subscription from then on too.
       const response = await route.fetch();
-      await reportFillLevel(platform, station, 0.97);
+      await reportFillLevel(rig.platform, station, 0.97);
       await route.fulfill({ response });
     });
     await page.goto(dashboard);
@@ -93,10 +70,10 @@ describe('the dashboard misses no event', () => {
 describe('the dashboard without arrondissement polygons', () => {
   it('starts with no console error, stations in alert and live levels restyled', async () => {
     // In alert before the page loads: its dot is raised as it is drawn.
-    const { id: alerting } = await stations.belowAlert();
-    await reportFillLevel(platform, alerting, 0.95);
-    const { id: live } = await stations.belowAlert();
-    const { page, errors } = await watchedPage(context);
+    const { id: alerting } = await rig.stations.belowAlert();
+    await reportFillLevel(rig.platform, alerting, 0.95);
+    const { id: live } = await rig.stations.belowAlert();
+    const { page, errors } = await watchedPage(rig.context);
     await page.route('**/graphql', async (route) => {
       if (operationOf(route).name !== 'DashboardArrondissements') return route.continue();
       // As on the launched platform with generated data: arrondissements without geometry.
@@ -116,7 +93,7 @@ describe('the dashboard without arrondissement polygons', () => {
     expect(await page.locator('path.arrondissement').count()).toBe(0);
     expect(await stationFill(page, alerting)).toBe(ALERT_RED);
 
-    await reportFillLevel(platform, live, 0.99);
+    await reportFillLevel(rig.platform, live, 0.99);
     await waitForFill(page, live, ALERT_RED, 15_000);
     expect(errors).toEqual([]);
     await page.close();

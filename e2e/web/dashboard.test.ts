@@ -1,35 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PersistedOperations, type PersistedOperationManifest } from '#gateway/persisted-operations';
 import { startGateway } from '#gateway/server';
-import { startTestPlatform, type TestPlatform } from '#test/platform';
 import { OPERATOR_KEY, reportFillLevel } from '#test/live-clients';
-import { launchBrowser, SCREENSHOTS } from './browser';
-import { ALERT_RED, NetworkCut, StationPicker, stationFill, waitForFill } from './dashboard-page';
+import { SCREENSHOTS } from './browser';
+import { ALERT_RED, startDashboardRig, stationFill, waitForFill } from './dashboard-page';
 
 /** The dashboard, GraphiQL and a foreign page, in a real browser against the whole platform. */
-let platform: TestPlatform;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
+const rig = startDashboardRig();
 let base: string;
-let network: NetworkCut;
-let stations: StationPicker;
 
-beforeAll(async () => {
-  process.env.OPERATOR_API_KEY = OPERATOR_KEY;
-  platform = await startTestPlatform();
-  base = platform.gateway.url.replace(/\/graphql$/, '');
-  network = new NetworkCut(platform.gateway.httpServer);
-  stations = new StationPicker(platform);
-  browser = await launchBrowser();
-  context = browser.context;
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
+beforeAll(() => {
+  base = rig.platform.gateway.url.replace(/\/graphql$/, '');
 });
 
 describe('the live dashboard', () => {
@@ -38,7 +23,7 @@ describe('the live dashboard', () => {
   const foreign: string[] = [];
 
   beforeAll(async () => {
-    page = await context.newPage();
+    page = await rig.context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
@@ -70,20 +55,20 @@ describe('the live dashboard', () => {
   });
 
   it('colours a station within 2 s of its fill level being reported through the API', async () => {
-    const { id: station } = await stations.belowAlert();
-    await reportFillLevel(platform, station, 0.96);
+    const { id: station } = await rig.stations.belowAlert();
+    await reportFillLevel(rig.platform, station, 0.96);
     await waitForFill(page, station, ALERT_RED, 2000);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-alert.png') });
   });
 
   it('resumes after the WebSocket is cut and shows the events it missed', async () => {
-    const { id: station } = await stations.belowAlert();
+    const { id: station } = await rig.stations.belowAlert();
     expect(await stationFill(page, station)).not.toBe(ALERT_RED);
-    expect(network.open).toBeGreaterThan(0);
-    network.cut();
+    expect(rig.network.open).toBeGreaterThan(0);
+    rig.network.cut();
     // Reported while the page is away: only a resume with `after` can bring it.
-    await reportFillLevel(platform, station, 0.99);
-    network.restore();
+    await reportFillLevel(rig.platform, station, 0.99);
+    rig.network.restore();
     await waitForFill(page, station, ALERT_RED, 15_000);
     // Every feed is subscribed again, most of them quiet (no vote, no request): the status follows
     // the connection, not the arrival of events.
@@ -112,13 +97,13 @@ describe('the dashboard where only persisted operations run', () => {
     ) as PersistedOperationManifest;
     const required = await startGateway({
       port: 0,
-      supergraphSdl: platform.supergraphSdl,
-      gatewaySecret: platform.gatewaySecret,
-      databaseUrl: platform.databaseUrl,
+      supergraphSdl: rig.platform.supergraphSdl,
+      gatewaySecret: rig.platform.gatewaySecret,
+      databaseUrl: rig.platform.databaseUrl,
       rateLimit: false,
       persistedOperations: new PersistedOperations('require', manifest),
     });
-    const page = await context.newPage();
+    const page = await rig.context.newPage();
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') errors.push(message.text());
@@ -139,7 +124,7 @@ describe('the dashboard where only persisted operations run', () => {
 
 describe('GraphiQL, offline', () => {
   it('runs a query and a subscription from the preloaded examples', async () => {
-    const page = await context.newPage();
+    const page = await rig.context.newPage();
     const foreign: string[] = [];
     page.on('request', (request) => {
       if (new URL(request.url()).host !== new URL(base).host) foreign.push(request.url());
@@ -162,7 +147,7 @@ describe('GraphiQL, offline', () => {
     await page.waitForTimeout(500);
     await page.click('.graphiql-execute-button');
     await page.waitForTimeout(1000);
-    await reportFillLevel(platform, 'TRILIB-14-0004', 0.33);
+    await reportFillLevel(rig.platform, 'TRILIB-14-0004', 0.33);
     await expect
       .poll(() => page.textContent('.result-window'), { timeout: 15_000 })
       .toContain('TRILIB-14-0004');
@@ -179,7 +164,7 @@ describe('a web app on another origin', () => {
     app = createServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end(`<!doctype html><script>
-        fetch(${JSON.stringify(platform.gateway.url)}, {
+        fetch(${JSON.stringify(rig.platform.gateway.url)}, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-api-key': '${OPERATOR_KEY}' },
           body: JSON.stringify({ query: '{ arrondissement(code: 17) { name } }' }),
@@ -198,7 +183,7 @@ describe('a web app on another origin', () => {
   });
 
   it('calls the API through CORS, with a key in a header', async () => {
-    const page = await context.newPage();
+    const page = await rig.context.newPage();
     await page.goto(appUrl);
     await expect.poll(() => page.title(), { timeout: 15_000 }).toMatch(/17/);
     expect(await page.title()).not.toContain('failed');
