@@ -146,10 +146,17 @@ describe('GraphiQL, offline', () => {
       .toContain('subscription StationUpdates');
     await page.waitForTimeout(500);
     await page.click('.graphiql-execute-button');
-    await page.waitForTimeout(1000);
-    await reportFillLevel(rig.platform, 'TRILIB-14-0004', 0.33);
+    // Every test file shares one database, so other files' events reach this unfiltered
+    // subscription too, and GraphiQL shows only the latest: report again until ours is the one shown.
     await expect
-      .poll(() => page.textContent('.result-window'), { timeout: 15_000 })
+      .poll(
+        async () => {
+          await reportFillLevel(rig.platform, 'TRILIB-14-0004', 0.33);
+          await page.waitForTimeout(500);
+          return page.textContent('.result-window');
+        },
+        { timeout: 20_000, interval: 0 },
+      )
       .toContain('TRILIB-14-0004');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'graphiql-subscription.png') });
     expect(foreign).toEqual([]);
