@@ -30,6 +30,11 @@ interface Row {
   p99: number;
   max: number;
   cpuMicrosPerDelivery: number;
+  /**
+   * The client processes' CPU per delivery over the same window: above the gateway's, the clients'
+   * one core falls behind during a burst and part of the latency is their queue, not the gateway's.
+   */
+  clientCpuMicrosPerDelivery: number;
   rssKiBPerSubscriber: number;
   upstreamPerEvent: number;
   fetchesPerEvent: number;
@@ -187,6 +192,9 @@ async function measure(
   await profiler?.start();
   const atStart = await gateway.metrics();
   const cpuStart = cpuMicros(gateway.pid);
+  const clientPids = children.map((child) => child.pid).filter((pid) => pid !== undefined);
+  const clientCpu = () => clientPids.reduce((sum, pid) => sum + cpuMicros(pid), 0);
+  const clientCpuStart = clientCpu();
   const sentAt: number[] = [];
   for (let sequence = 0; sequence < events; sequence += 1) {
     const began = Date.now();
@@ -209,6 +217,7 @@ async function measure(
     await sleep(100);
   }
   const cpu = cpuMicros(gateway.pid) - cpuStart;
+  const clientCpuUsed = clientCpu() - clientCpuStart;
   const atEnd = await gateway.metrics();
   if (profiler && profileDir)
     writeFileSync(
@@ -241,6 +250,7 @@ async function measure(
     p99: percentile(latencies, 0.99),
     max: latencies[latencies.length - 1] ?? NaN,
     cpuMicrosPerDelivery: cpu / Math.max(1, latencies.length),
+    clientCpuMicrosPerDelivery: clientCpuUsed / Math.max(1, latencies.length),
     rssKiBPerSubscriber: rssPerSubscriber,
     upstreamPerEvent: atStart.upstreamSubscriptions,
     fetchesPerEvent: (atEnd.entityFetches - atStart.entityFetches) / events,
@@ -288,6 +298,7 @@ async function main(): Promise<void> {
       'p99 ms',
       'max ms',
       'CPU µs/delivery',
+      'client CPU µs/delivery',
       'RSS KiB/subscriber',
       'upstream subs',
       'entity fetches/event',
@@ -312,6 +323,7 @@ async function main(): Promise<void> {
           row.p99.toFixed(0),
           row.max.toFixed(0),
           row.cpuMicrosPerDelivery.toFixed(1),
+          row.clientCpuMicrosPerDelivery.toFixed(1),
           row.rssKiBPerSubscriber.toFixed(1),
           String(row.upstreamPerEvent),
           row.fetchesPerEvent.toFixed(2),
