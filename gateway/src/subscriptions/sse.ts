@@ -5,6 +5,7 @@ import { ClientStream } from './client-stream';
 import type { SubscriptionEngine, SubscriptionMetrics } from './engine';
 import { Outbox, release } from './outbox';
 import type { SharedEvent } from './shared-event';
+import { Sweep } from './sweep';
 import type { LiveTransportOptions } from './ws';
 
 const HEARTBEAT_MS = 15_000;
@@ -28,25 +29,10 @@ async function requestParameters(request: IncomingMessage): Promise<Record<strin
   };
 }
 
-/** Every open event stream, for the one heartbeat timer they share. */
-const openStreams = new Set<ServerResponse>();
-let heartbeat: NodeJS.Timeout | undefined;
 const HEARTBEAT = Buffer.from(':\n\n');
 const COMPLETE = 'event: complete\ndata:\n\n';
-
-function watch(response: ServerResponse): void {
-  openStreams.add(response);
-  heartbeat ??= setInterval(() => {
-    for (const open of openStreams) open.write(HEARTBEAT);
-  }, HEARTBEAT_MS).unref();
-}
-
-function unwatch(response: ServerResponse): void {
-  openStreams.delete(response);
-  if (openStreams.size > 0 || !heartbeat) return;
-  clearInterval(heartbeat);
-  heartbeat = undefined;
-}
+/** Every open event stream, in the one heartbeat sweep they share. */
+const heartbeats = new Sweep<ServerResponse>(HEARTBEAT_MS, (open) => open.write(HEARTBEAT));
 
 /** One SSE subscriber: each event is the same bytes for all (`id:`, `event: next`, `data:`). Exported for its tests. */
 export class EventStream extends ClientStream {
@@ -81,7 +67,7 @@ export class EventStream extends ClientStream {
   protected ended(result?: ExecutionResult): void {
     if (result) this.outbox.push(Buffer.from(`event: next\ndata: ${JSON.stringify(result)}\n\n`));
     this.outbox.flush();
-    unwatch(this.response);
+    heartbeats.delete(this.response);
     this.response.end(COMPLETE);
   }
 }
@@ -165,9 +151,9 @@ export async function handleEventStream(
     'x-accel-buffering': 'no',
   });
   response.flushHeaders();
-  watch(response);
+  heartbeats.add(response);
   response.on('close', () => {
-    unwatch(response);
+    heartbeats.delete(response);
     stream.detach();
   });
 }

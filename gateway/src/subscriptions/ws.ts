@@ -13,6 +13,7 @@ import type { PreparedSubscription } from './operation';
 import { flushOutboxes, Outbox } from './outbox';
 import { Receipts } from './receipts';
 import { nextMessagePrefix, type SharedEvent } from './shared-event';
+import { Sweep } from './sweep';
 
 export type Authenticate = (headers: IncomingHttpHeaders, request: IncomingMessage) => Promise<Caller>;
 /** Tells a refusal meant for the caller (bad key, expired token) from a failure of the gateway. */
@@ -286,20 +287,19 @@ export function serveGraphQLWs(
     },
   });
 
-  // One timer for every connection (not one per socket): a socket that missed the last ping is gone.
-  const alive = new Map<WebSocket, LiveConnection>();
-  const keepAlive = setInterval(() => {
-    for (const [socket, connection] of alive) {
-      // A closing socket (a slow reader told why) has ws's own close timeout to read its backlog.
-      if (socket.readyState !== socket.OPEN) continue;
-      if (!connection.alive) {
-        socket.terminate();
-        continue;
-      }
-      connection.alive = false;
-      connection.ping();
+  // One sweep for every connection (not a timer per socket), spread over the period: a socket
+  // that missed its last ping is gone.
+  const keepAlive = new Sweep<LiveConnection>(KEEP_ALIVE_MS, (connection) => {
+    const socket = connection.socket;
+    // A closing socket (a slow reader told why) has ws's own close timeout to read its backlog.
+    if (socket.readyState !== socket.OPEN) return;
+    if (!connection.alive) {
+      socket.terminate();
+      return;
     }
-  }, KEEP_ALIVE_MS).unref();
+    connection.alive = false;
+    connection.ping();
+  });
 
   sockets.on('connection', (socket, request) => {
     const connection = new LiveConnection(
@@ -317,7 +317,7 @@ export function serveGraphQLWs(
       connection.alive = true;
       connection.receipts.pong(payload);
     });
-    alive.set(socket, connection);
+    keepAlive.add(connection);
     const closed = protocol.opened(
       {
         protocol: socket.protocol,
@@ -334,13 +334,13 @@ export function serveGraphQLWs(
       { connection },
     );
     socket.once('close', (code, message) => {
-      alive.delete(socket);
+      keepAlive.delete(connection);
       void closed(code, message.toString());
     });
   });
   return {
     async close() {
-      clearInterval(keepAlive);
+      keepAlive.stop();
       // The streams the engine ended send their `complete` before the sockets close.
       await new Promise((resolve) => setImmediate(resolve));
       flushOutboxes();
