@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { gatewayExecArgv } from '#gateway/node-options';
 import { openDatabase } from '#platform/open-database';
 import { EmbeddedClusterError } from '#platform/embedded-postgres';
 import { liveFeedsWanted, startLiveFeeds, type LiveFeeds } from '../live';
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
           env: { ...environment, OCG_SERVICE: service.name },
           execArgv: [
             ...tracingExecArgv(),
-            ...(service.name === 'gateway' ? process.execArgv : subgraphExecArgv()),
+            ...(service.name === 'gateway' ? gatewayExecArgv() : subgraphExecArgv()),
           ],
         });
         service.child = child;
