@@ -286,7 +286,7 @@ async function main(): Promise<void> {
   try {
     const pid = platform.pidOf('gateway');
     if (!pid) throw new Error('the gateway process was not found');
-    execFileSync('taskset', ['-cp', '0', String(pid)], { stdio: 'ignore' });
+    execFileSync('taskset', ['-a', '-cp', '0', String(pid)], { stdio: 'ignore' });
     const gateway = new Gateway(platform.gatewayUrl, pid);
     // Warm-up: plans, pools and JIT, so the first point is not the cold start's.
     await measure(gateway, 'ws', 10, 'TRILIB-16-0009', 3, 100);
