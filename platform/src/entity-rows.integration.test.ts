@@ -89,6 +89,16 @@ describe('entities read with a fixed SQL text', () => {
     expect(Object.keys(read[1]).sort()).toEqual(Object.keys(built[1]).sort());
   });
 
+  it('come alike from a row that selected more than the entity', async () => {
+    const rows = EntityRows.of(db, Probe);
+    const [row] = await db.query<Record<string, unknown>[]>(
+      `SELECT ${rows.columns}, true AS extra FROM entity_rows_probe WHERE id = 1`,
+    );
+    const [read] = await rows.query(`SELECT ${rows.columns} FROM entity_rows_probe WHERE id = 1`, []);
+    expect(rows.entity(row)).toEqual(read);
+    expect(rows.entity(row)).not.toHaveProperty('extra');
+  });
+
   it('are made once per entity and data source', () => {
     expect(EntityRows.of(db, Probe)).toBe(EntityRows.of(db, Probe));
   });

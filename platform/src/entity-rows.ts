@@ -3,7 +3,7 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 
 /**
  * Entities read with a fixed SQL text instead of the query builder, for the hot lookups (loaders,
- * federation references). The builder regenerates and rewrites its SQL on every call and turns
+ * federation references) and the rows a write returns. The builder regenerates and rewrites its SQL on every call and turns
  * rows into entities through its generic transformer, which together cost far more CPU than
  * PostgreSQL spends on a lookup by key. Here the select list and the row mapping are made once per
  * entity from TypeORM's metadata, and each value goes through the driver's own conversion (dates,
@@ -62,7 +62,11 @@ export class EntityRows<T extends ObjectLiteral> {
     return rows.map((row) => this.entity(row));
   }
 
-  private entity(row: Record<string, unknown>): T {
+  /**
+   * The entity of one row that selected `columns` (its other fields are left out), for statements
+   * `query` cannot run: one inside a transaction, or one that returns more than the entity.
+   */
+  entity(row: Record<string, unknown>): T {
     // As TypeORM makes loaded entities: through the constructor (`new`), or from the bare prototype
     // when the entity asks TypeORM to skip it.
     const entity = (this.construct ? new this.construct() : Object.create(this.prototype)) as T;

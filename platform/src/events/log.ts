@@ -46,13 +46,15 @@ export async function appendEvent<TPayload>(
   if (!queryRunner?.isTransactionActive) {
     throw new Error(`appendEvent(${stream}) must run inside the transaction of the change it records`);
   }
-  await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [STREAM_LOCK_CLASS, stream]);
+  // Lock and insert in one round trip: the row to insert is read from the lock call, so its
+  // position (the column's sequence default, drawn for that row) is drawn once the lock is held.
   const rows = await manager.query<EventRow[]>(
     `INSERT INTO event_log (stream, type, payload, event_id)
-     VALUES ($1, $2, $3, coalesce($4, gen_random_uuid()::text))
+     SELECT $2::text, $3::text, $4::jsonb, coalesce($5::text, gen_random_uuid()::text)
+     FROM pg_advisory_xact_lock($1, hashtext($2))
      ON CONFLICT (event_id) DO NOTHING
      RETURNING position::text AS position, stream, type, payload, created_at`,
-    [stream, type, JSON.stringify(payload), options.idempotencyKey ?? null],
+    [STREAM_LOCK_CLASS, stream, type, JSON.stringify(payload), options.idempotencyKey ?? null],
   );
   if (rows.length === 0) return undefined;
   markStreamChanged(queryRunner, stream);

@@ -472,6 +472,37 @@ describe('ingestion', () => {
     expect(afterLate.observations.totalCount).toBe(glass.observations.totalCount + 2);
   });
 
+  it('writes a report or a collection in five statements: a live event waits on each round trip', async () => {
+    const statements = async (mutation: string, input: Record<string, unknown>): Promise<number> => {
+      sqlStatementCounter.reset();
+      const result = await platform.query(mutation, { input }, operator);
+      expect(result.errors).toBeUndefined();
+      return sqlStatementCounter.bySchema.get('waste') ?? 0;
+    };
+    // The transaction's two, the lookup, the history and state written together, the event.
+    const observedAt = new Date(Date.now() - 1000).toISOString();
+    const fillLevel = {
+      reportId: 'sensor-V-0001-statements',
+      stationId: ids[0],
+      stream: 'GLASS',
+      fillingLevel: 0.42,
+      observedAt,
+    };
+    const reportMutation = `mutation ($input: ReportFillLevelInput!) { reportFillLevel(input: $input) { id } }`;
+    expect(await statements(reportMutation, fillLevel)).toBe(5);
+    // A replay is answered from the lookup alone.
+    expect(await statements(reportMutation, fillLevel)).toBe(3);
+    const collection = {
+      collectionId: 'round-statements-1',
+      stationId: ids[0],
+      stream: 'GLASS',
+      collectedAt: observedAt,
+      weightKg: 12,
+    };
+    const recordMutation = `mutation ($input: RecordCollectionInput!) { recordCollection(input: $input) { id } }`;
+    expect(await statements(recordMutation, collection)).toBe(5);
+  });
+
   it('validates reports before storing anything', async () => {
     const valid = {
       reportId: 'bad-1',

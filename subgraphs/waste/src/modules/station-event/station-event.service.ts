@@ -17,28 +17,22 @@ export const STATION_POSITION_FIELD = 'wasteEventPosition';
 
 /**
  * Appends a station change to the event log, in the caller's transaction (the one that made the
- * change), so a subscriber sees it exactly when, and only if, it commits.
+ * change), so a subscriber sees it exactly when, and only if, it commits. The caller gives the
+ * station's arrondissement: it has read the station in that transaction already.
  */
 export async function appendStationEvent(
   manager: EntityManager,
   change: {
     kind: WasteStationEventKind;
     stationId: string;
+    arrondissement: number;
     stream: WasteStream;
     fillingLevel: number;
     previousFillingLevel: number | null;
     observedAt: Date;
   },
 ): Promise<void> {
-  const [{ arrondissement }] = await manager.query<{ arrondissement: number }[]>(
-    'SELECT arrondissement_code AS arrondissement FROM waste_station WHERE id = $1',
-    [change.stationId],
-  );
-  const payload: StationEventPayload = {
-    ...change,
-    arrondissement,
-    observedAt: change.observedAt.toISOString(),
-  };
+  const payload: StationEventPayload = { ...change, observedAt: change.observedAt.toISOString() };
   await appendEvent(manager, STATION_STREAM, change.kind, payload);
 }
 
