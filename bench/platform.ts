@@ -16,12 +16,14 @@ export interface BenchPlatform {
 
 /**
  * The graph every benchmark measures: the embedded PostgreSQL (or DATABASE_URL), its own
- * `ocg_bench` database seeded like a first start (`SCALE` days of readings, seed 2026), and the
- * subgraphs started in this process behind a gateway on a free port.
+ * `ocg_bench` database seeded like a first start (`scale` days of readings, `SCALE` by default,
+ * seed 2026; a database already seeded is kept as it is, whatever its scale), and the subgraphs
+ * started in this process behind a gateway on a free port.
  */
 export async function startBenchPlatform(
   definitions: SubgraphDefinition[] = SUBGRAPHS,
   databaseName = 'ocg_bench',
+  scale = Number(process.env.SCALE ?? 1),
 ): Promise<BenchPlatform> {
   const database = await openDatabase(path.join(__dirname, '..', '..'));
   const url = new URL(database.url);
@@ -30,7 +32,7 @@ export async function startBenchPlatform(
   await ensureDatabase(databaseUrl);
   await prepareDatabase(databaseUrl, definitions, {
     openDataDir: process.env.PARIS_OPEN_DATA_DIR,
-    scale: Number(process.env.SCALE ?? 1),
+    scale,
     seed: 2026,
   });
   const platform = await startInProcessPlatform(databaseUrl, definitions);
