@@ -55,7 +55,8 @@ const PAIRS: { name: string; query: string }[] = [
  * `npm run bench:explore`: search, `within` and facets, each beside a peer query measured in the
  * same run (the machine may be shared: read the ratios). `BENCH_SCALE` days of readings (1 by
  * default, 365 the full year) are seeded once into `ocg_bench_explore` (`ocg_bench_explore_<scale>`
- * at another scale) and kept; the lists explored do not grow with them, the database does. Every
+ * at another scale) and kept, the other subgraphs at scale 1 (their generators would multiply
+ * their lists by the scale); the lists explored do not grow with the readings, the database does. Every
  * query first runs unmeasured for `BENCH_WARMUP_SECONDS` (1) before any is measured, so JIT, pools
  * and plan caches are warm for all alike and the first peer does not absorb the warm-up. The
  * response cache is off (`BENCH_RESPONSE_CACHE=on` keeps it): repeated identical queries would
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
   const bench = await startBenchPlatform(
     undefined,
     scale === 1 ? 'ocg_bench_explore' : `ocg_bench_explore_${String(scale).replace('.', '_')}`,
+    1,
     scale,
   );
   const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 4);
