@@ -69,12 +69,13 @@ async function main(): Promise<void> {
       )
     ).rows;
 
-    // Paris midnights around the readings: the whole range, in whole days.
+    // Paris midnights around the readings: the whole range, in whole days. The hourly roll-up
+    // (indexed by hour) has the readings' range; the daily one also holds the history around retrofits.
     const [range] = (
       await sql.query<{ from: Date; to: Date }>(
-        `SELECT min(day_start) AS from,
-                (max(day_start) AT TIME ZONE 'Europe/Paris' + interval '1 day') AT TIME ZONE 'Europe/Paris' AS to
-           FROM meter_reading_daily`,
+        `SELECT date_trunc('day', min(hour_start), 'Europe/Paris') AS from,
+                (date_trunc('day', max(hour_start) AT TIME ZONE 'Europe/Paris') + interval '1 day') AT TIME ZONE 'Europe/Paris' AS to
+           FROM meter_reading_hourly`,
       )
     ).rows;
     const parameters = ['day', range.from, range.to, ENERGY_KINDS];

@@ -125,7 +125,7 @@ export const energyDatasets: DatasetDefinition[] = [
     subgraph: 'energy',
     title: 'Daily meter totals of public buildings',
     description:
-      'The readings of the supervised public buildings rolled up per meter and Paris day: total, number of readings, smallest and largest reading and peak power (what `energyConsumption` sums by day).',
+      'The readings of the supervised public buildings rolled up per meter and Paris day: total, number of readings, smallest and largest reading and peak power (what `energyConsumption` sums by day). Before the 15-minute readings, the energy meters of a third of the retrofitted buildings have these days from a year before their works to a year after (generated without keeping the readings themselves): the days that measure the savings of their works.',
     keywords: ['meter', 'daily', 'energy', 'time series', 'consumption', 'roll-up'],
     themes: ['ENER'],
     ledgerIds: ['meter-readings'],
@@ -183,7 +183,7 @@ export const energyDatasets: DatasetDefinition[] = [
     subgraph: 'energy',
     title: 'Energy retrofit works of public buildings',
     description:
-      'The renovation and supervision works of the 1,500 supervised public buildings (generated: Paris publishes no per-building works): dates, cost, measures, the saving the audit expected, and the consumption their meters measured in the year before and the year after (empty unless readings cover that whole year) with the measured saving.',
+      'The renovation and supervision works of the 1,500 supervised public buildings (generated: Paris publishes no per-building works): dates, cost, measures, the saving the audit expected, and the consumption their meters measured in the year before and the year after (summed from the daily meter totals, empty unless they cover that whole year: about a third of the works) with the measured saving.',
     keywords: ['retrofit', 'renovation', 'energy efficiency', 'buildings', 'savings'],
     themes: ['ENER', 'GOVE'],
     ledgerIds: ['retrofits', 'meter-readings'],

@@ -11,7 +11,16 @@ import { energyClassOf, generateBuildingStock } from './buildings';
 import { seedEnergy } from './index';
 import { generateReadings, readingWindowPlan, type ReadingWindowPlan } from './readings';
 import { ParisWeather } from './load-profiles';
-import { generateRetrofits, parisMidnight, retrofitEffects, type RetrofitEffect } from './retrofits';
+import {
+  dailyHistorySpans,
+  generateRetrofits,
+  parisDayStart,
+  parisMidnight,
+  retrofitEffects,
+  shiftYears,
+  type RetrofitEffect,
+} from './retrofits';
+import { generateDailyHistory } from './daily-history';
 import { RetrofitService } from '#energy/modules/retrofit/retrofit.service';
 
 const SEED = 7;
@@ -165,8 +174,9 @@ describe('load model', () => {
     }
   });
 
-  it('raises the energy readings from before the works by the saving the audit expected, not water', () => {
-    const effect = retrofitEffects(generateRetrofits(SEED, buildings)).get(school.id) as RetrofitEffect;
+  it('raises the energy readings from before the works by the saving the works achieved, not water', () => {
+    const retrofits = generateRetrofits(SEED, buildings);
+    const effect = retrofitEffects(SEED, retrofits).get(school.id) as RetrofitEffect;
     const around: ReadingWindowPlan = {
       start: new Date(effect.completedMs - 2 * 86_400_000),
       end: new Date(effect.completedMs + 2 * 86_400_000),
@@ -187,6 +197,97 @@ describe('load model', () => {
       expect(reading.value).toBeCloseTo(expected, 2);
     });
     expect(effect.beforeFactor).toBeGreaterThan(1);
+    // Achieved: 30–130 % of what the audit expected, 85 % on average (the performance gap).
+    const shares = retrofits.map((retrofit) => {
+      const factor = retrofitEffects(SEED, [retrofit]).get(retrofit.buildingId)?.beforeFactor as number;
+      return (100 * (1 - 1 / factor)) / retrofit.expectedSavingPercent;
+    });
+    expect(Math.min(...shares)).toBeGreaterThanOrEqual(0.3 - 1e-9);
+    expect(Math.max(...shares)).toBeLessThanOrEqual(1.3 + 1e-9);
+    expect(shares.reduce((sum, share) => sum + share, 0) / shares.length).toBeCloseTo(0.85, 1);
+  });
+
+  it('rolls up a daily history exactly as the readings of its days would be, across a clock change', () => {
+    const retrofits = new Map([
+      [school.id, { completedMs: parisMidnight('2023-03-27'), beforeFactor: 1.25 }],
+    ]);
+    const span = { fromMs: parisMidnight('2023-03-24'), toMs: parisMidnight('2023-03-29') };
+    const schoolMeters = meters.filter((meter) => meter.buildingId === school.id);
+    const history = [
+      ...generateDailyHistory(SEED, buildings, schoolMeters, new Map([[school.id, span]]), retrofits),
+    ];
+    // The readings whose end falls in the span, grouped by the Paris day of their end, as the roll-up does.
+    const window = {
+      start: new Date(span.fromMs - 15 * 60_000),
+      end: new Date(span.toMs - 15 * 60_000),
+      intervals: 0,
+    };
+    const expected = new Map<
+      string,
+      { total: number; readings: number; minimum: number; maximum: number; peak: number | null }
+    >();
+    for (const reading of generateReadings(SEED, [school], schoolMeters, window, retrofits)) {
+      if (reading.meterId.endsWith('-WATER')) continue;
+      const key = `${reading.meterId}@${parisDayStart(reading.observedAtMs)}`;
+      const day = expected.get(key) ?? {
+        total: 0,
+        readings: 0,
+        minimum: Infinity,
+        maximum: -Infinity,
+        peak: null,
+      };
+      day.total += Math.round(reading.value * 1000);
+      day.readings += 1;
+      day.minimum = Math.min(day.minimum, reading.value);
+      day.maximum = Math.max(day.maximum, reading.value);
+      day.peak = Math.max(day.peak ?? -Infinity, reading.power as number);
+      expected.set(key, day);
+    }
+    expect(history).toHaveLength(expected.size);
+    expect(new Set(history.map((row) => row.meterId))).toEqual(
+      new Set(schoolMeters.filter((meter) => meter.kind !== MeterKind.WATER).map((meter) => meter.id)),
+    );
+    for (const row of history) {
+      expect(expected.get(`${row.meterId}@${row.dayStartMs}`)).toEqual({
+        total: row.totalThousandths,
+        readings: row.readings,
+        minimum: row.minimum,
+        maximum: row.maximum,
+        peak: row.peak,
+      });
+    }
+    // 26 March 2023 is 23 hours long in Paris.
+    const first = history.filter((row) => row.meterId === history[0].meterId);
+    expect(first.map((row) => row.readings)).toEqual([96, 96, 92, 96, 96]);
+  });
+
+  it('keeps the daily history of a third of the retrofits, a year each side of the works, before the readings', () => {
+    const retrofits = generateRetrofits(SEED, buildings);
+    const until = parisMidnight('2025-01-01');
+    const spans = dailyHistorySpans(SEED, retrofits, until);
+    expect(dailyHistorySpans(SEED, retrofits, until)).toEqual(spans);
+    expect(spans.size / retrofits.length).toBeGreaterThan(0.25);
+    expect(spans.size / retrofits.length).toBeLessThan(0.42);
+    for (const retrofit of retrofits) {
+      const span = spans.get(retrofit.buildingId);
+      if (!span) continue;
+      expect(span.fromMs).toBe(parisMidnight(shiftYears(retrofit.startedOn, -1)));
+      expect(span.toMs).toBe(Math.min(until, parisMidnight(shiftYears(retrofit.completedOn, 1))));
+    }
+    // The same choice whatever the window: only the cut moves.
+    expect([...dailyHistorySpans(SEED, retrofits, parisMidnight('2030-01-01')).keys()]).toEqual(
+      expect.arrayContaining([...spans.keys()]),
+    );
+    // As PostgreSQL's `date ± interval '1 year'`.
+    expect(shiftYears('2024-02-29', -1)).toBe('2023-02-28');
+    expect(shiftYears('2024-02-29', 1)).toBe('2025-02-28');
+    expect(shiftYears('2023-07-14', 1)).toBe('2024-07-14');
+    expect(new Date(parisDayStart(Date.parse('2024-07-14T21:59:00Z'))).toISOString()).toBe(
+      '2024-07-13T22:00:00.000Z',
+    );
+    expect(new Date(parisDayStart(Date.parse('2024-07-14T22:00:00Z'))).toISOString()).toBe(
+      '2024-07-14T22:00:00.000Z',
+    );
   });
 
   it('generates one retrofit per supervised building, 2015–2025, after it was built, reproducibly', () => {
@@ -229,7 +330,9 @@ describe('load model', () => {
   });
 });
 
-describe('seeding a schema', () => {
+// Each seed writes the stock, the window's readings and the daily history around a third of the
+// retrofits (about 700,000 rows, some seconds): a test that seeds several times needs more than the default.
+describe('seeding a schema', { timeout: 300_000 }, () => {
   // A scratch copy of the energy schema, so re-seeding never disturbs the subgraph tests running beside.
   const schema = `energy_seed_test_${process.pid}`;
   let db: DataSource;
@@ -294,14 +397,21 @@ describe('seeding a schema', () => {
   });
 
   it('writes the same rows for the same seed and window, other rows for another seed, and rolls them all up', async () => {
+    // The daily history (days before the readings' first one) is digested apart from the roll-ups of the readings.
     const digest = async () =>
       (
-        await db.query<{ digest: string; readings: number; hourly: number; daily: number }[]>(
-          `SELECT (SELECT md5(string_agg(concat_ws(' ', meter_id, extract(epoch FROM observed_at), value, power, provenance),
+        await db.query<
+          { digest: string; history: string; readings: number; hourly: number; daily: number }[]
+        >(
+          `WITH first AS (SELECT date_trunc('day', min(observed_at), 'Europe/Paris') AS day FROM meter_reading)
+           SELECT (SELECT md5(string_agg(concat_ws(' ', meter_id, extract(epoch FROM observed_at), value, power, provenance),
                                          E'\n' ORDER BY meter_id, observed_at)) FROM meter_reading) AS digest,
+                  (SELECT md5(string_agg(concat_ws(' ', meter_id, extract(epoch FROM day_start), total, readings, minimum, maximum, peak),
+                                         E'\n' ORDER BY meter_id, day_start))
+                     FROM meter_reading_daily, first WHERE day_start < first.day) AS history,
                   (SELECT count(*)::int FROM meter_reading) AS readings,
                   (SELECT sum(readings)::int FROM meter_reading_hourly) AS hourly,
-                  (SELECT sum(readings)::int FROM meter_reading_daily) AS daily`,
+                  (SELECT sum(readings)::int FROM meter_reading_daily, first WHERE day_start >= first.day) AS daily`,
         )
       )[0];
     const end = process.env.ENERGY_READINGS_END;
@@ -313,8 +423,11 @@ describe('seeding a schema', () => {
       expect([first.hourly, first.daily]).toEqual([first.readings, first.readings]);
       await seedEnergy(db, options);
       expect(await digest()).toEqual(first);
+      expect(first.history).not.toBeNull();
       await seedEnergy(db, { ...options, seed: SEED + 1 });
-      expect((await digest()).digest).not.toBe(first.digest);
+      const other = await digest();
+      expect(other.digest).not.toBe(first.digest);
+      expect(other.history).not.toBe(first.history);
     } finally {
       if (end === undefined) delete process.env.ENERGY_READINGS_END;
       else process.env.ENERGY_READINGS_END = end;
@@ -363,6 +476,48 @@ describe('seeding a schema', () => {
       'PRIMARY KEY (id)',
       'UNIQUE (meter_id, observed_at)',
     ]);
+  });
+
+  it('measures the saving of the retrofits whose years the daily history covers, and of no other', async () => {
+    const { buildings } = generateBuildingStock(SEED);
+    const retrofits = generateRetrofits(SEED, buildings);
+    const [{ first }] = await db.query<{ first: Date }[]>(
+      'SELECT min(observed_at) AS first FROM meter_reading',
+    );
+    const spans = dailyHistorySpans(SEED, retrofits, parisDayStart(first.getTime()));
+    const measured = await new RetrofitService(db).byBuildings(
+      retrofits.map((retrofit) => retrofit.buildingId),
+    );
+    expect(measured).toHaveLength(retrofits.length);
+    const covered = measured.filter((retrofit) => retrofit.savingPercent !== null);
+    // About a third, less the few completed within a year of the readings.
+    expect(covered.length).toBeGreaterThan(0.25 * retrofits.length);
+    const effects = retrofitEffects(SEED, retrofits);
+    const ratios: number[] = [];
+    for (const retrofit of measured) {
+      const span = spans.get(retrofit.buildingId);
+      const whole = span !== undefined && span.toMs === parisMidnight(shiftYears(retrofit.completedOn, 1));
+      if (!whole) {
+        // Six hours of readings cover no year: without the history, no figure.
+        expect(retrofit.consumptionYearAfterKwh, retrofit.id).toBeNull();
+        expect(retrofit.savingPercent, retrofit.id).toBeNull();
+        if (!span) expect(retrofit.consumptionYearBeforeKwh, retrofit.id).toBeNull();
+        continue;
+      }
+      const before = retrofit.consumptionYearBeforeKwh as number;
+      const after = retrofit.consumptionYearAfterKwh as number;
+      const saving = retrofit.savingPercent as number;
+      expect(saving, retrofit.id).toBeCloseTo(Math.round(1000 * (1 - after / before)) / 10, 9);
+      // What the works achieved, give or take two years' weather, calendars and noise.
+      const achieved = 100 * (1 - 1 / (effects.get(retrofit.buildingId) as RetrofitEffect).beforeFactor);
+      expect(Math.abs(saving - achieved), retrofit.id).toBeLessThan(2.5);
+      ratios.push(saving / retrofit.expectedSavingPercent);
+    }
+    expect(ratios).toHaveLength(covered.length);
+    expect(ratios.filter((ratio) => ratio > 0).length / ratios.length).toBeGreaterThan(0.95);
+    const mean = ratios.reduce((sum, ratio) => sum + ratio, 0) / ratios.length;
+    expect(mean).toBeGreaterThan(0.7);
+    expect(mean).toBeLessThan(1);
   });
 
   it("measures a retrofit's year before and after from the daily roll-up, only over whole years", async () => {

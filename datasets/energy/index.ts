@@ -8,8 +8,10 @@ import { Meter } from '#energy/modules/meter/meter.entity';
 import { Retrofit } from '#energy/modules/retrofit/retrofit.entity';
 import { rollUpAllReadings } from '#energy/modules/meter-reading-rollup/meter-reading-rollup.service';
 import { generateBuildingStock } from './buildings';
+import { writeDailyHistory } from './daily-history';
+import { INTERVAL_MS } from './load-profiles';
 import { readingWindowPlan, withoutIndexes, writeReadings } from './readings';
-import { generateRetrofits, retrofitEffects } from './retrofits';
+import { dailyHistorySpans, generateRetrofits, parisDayStart, retrofitEffects } from './retrofits';
 
 export const isEnergySeeded = (db: DataSource): Promise<boolean> => hasDatasetImports(db.manager);
 
@@ -20,13 +22,20 @@ export const isEnergySeeded = (db: DataSource): Promise<boolean> => hasDatasetIm
  * readings of the 1,500 supervised buildings' meters over a window of `scale` days (about
  * 414,000 rows per day) ending at the last midnight UTC: one day at scale 1, a full year at
  * scale 365 (≈ 151 M rows, tens of GB with indexes), streamed with COPY and then rolled up per
- * hour and per day. One transaction: running it again replaces everything, and a failure writes
- * nothing.
+ * hour and per day. Before that window, the years around a third of the retrofits are kept as
+ * daily roll-ups only (see `dailyHistorySpans`), so their savings can be measured. One
+ * transaction: running it again replaces everything, and a failure writes nothing.
  */
 export async function seedEnergy(db: DataSource, options: SeedOptions): Promise<SeedReport[]> {
   const window = readingWindowPlan(options.scale);
   const { buildings, meters } = generateBuildingStock(options.seed);
   const retrofits = generateRetrofits(options.seed, buildings);
+  const effects = retrofitEffects(options.seed, retrofits);
+  const history = dailyHistorySpans(
+    options.seed,
+    retrofits,
+    parisDayStart(window.start.getTime() + INTERVAL_MS),
+  );
   const generated = { provenance: 'GENERATED' as const, seed: options.seed, scale: options.scale };
   const readings = await db.transaction(async (manager) => {
     await manager.query(
@@ -36,27 +45,25 @@ export async function seedEnergy(db: DataSource, options: SeedOptions): Promise<
     await insertRows(manager, Meter, meters);
     await insertRows(manager, Retrofit, retrofits);
     const started = Date.now();
-    const written = await writeReadings(
-      manager,
-      options.seed,
-      buildings,
-      meters,
-      window,
-      retrofitEffects(retrofits),
-    );
+    const written = await writeReadings(manager, options.seed, buildings, meters, window, effects);
     // Fresh statistics: the day-by-day roll-up statements are planned on them.
     await manager.query('ANALYZE meter_reading');
     const loaded = Date.now();
-    await withoutIndexes(manager, 'meter_reading_hourly', () =>
-      withoutIndexes(manager, 'meter_reading_daily', () =>
-        rollUpAllReadings(manager, window.start, window.end),
-      ),
+    const { historyRows, historied } = await withoutIndexes(manager, 'meter_reading_hourly', () =>
+      withoutIndexes(manager, 'meter_reading_daily', async () => {
+        const days = await writeDailyHistory(manager, options.seed, buildings, meters, history, effects);
+        const at = Date.now();
+        await rollUpAllReadings(manager, window.start, window.end);
+        return { historyRows: days, historied: at };
+      }),
     );
     logger.info(
       {
         readings: written,
         loadSeconds: (loaded - started) / 1000,
-        rollUpSeconds: (Date.now() - loaded) / 1000,
+        historyRows,
+        historySeconds: (historied - loaded) / 1000,
+        rollUpSeconds: (Date.now() - historied) / 1000,
       },
       'meter readings generated and rolled up',
     );
@@ -81,7 +88,7 @@ export async function seedEnergy(db: DataSource, options: SeedOptions): Promise<
     await recordDatasetImport(manager, {
       ...generated,
       datasetId: 'meter-readings',
-      source: `energy load-profile generator, 15-minute readings after ${window.start.toISOString()} up to ${window.end.toISOString()}`,
+      source: `energy load-profile generator, 15-minute readings after ${window.start.toISOString()} up to ${window.end.toISOString()}, and before them daily roll-ups (${historyRows} rows, no readings kept) of the years around ${history.size} retrofits`,
       rowCount: written,
     });
     return written;

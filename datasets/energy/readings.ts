@@ -16,6 +16,7 @@ import {
   INTERVALS_PER_DAY,
   ParisWeather,
   type Demand,
+  type Instant,
 } from './load-profiles';
 import { CATEGORY_PROFILES, type Schedule } from './reference';
 import type { RetrofitEffect } from './retrofits';
@@ -63,8 +64,9 @@ export function readingWindowPlan(
 }
 
 /** What a meter counts: its share of the building's annual consumption, and the demand shape it follows. */
-interface MeterPlan {
+export interface MeterPlan {
   meterId: string;
+  buildingId: string;
   schedule: Schedule;
   isWater: boolean;
   /** Annual amount (kWh or m³) carried by each demand shape. */
@@ -97,6 +99,7 @@ function meterPlan(
   const isWater = meter.kind === MeterKind.WATER;
   return {
     meterId: meter.id,
+    buildingId: building.id,
     schedule: profile.schedule,
     isWater,
     annual,
@@ -109,6 +112,87 @@ export interface GeneratedReading {
   observedAtMs: number;
   value: number;
   power: number | null;
+}
+
+/** A UTC day as every meter sees it: its 96 interval ends and, per schedule, the demand of each interval. */
+export class GeneratedDay {
+  /** Each interval is evaluated at its middle and labelled by its end. */
+  readonly ends: number[];
+  private readonly instants: Instant[];
+  private readonly shapes = new Map<Schedule, Demand[]>();
+
+  constructor(
+    readonly dayMs: number,
+    weather: ParisWeather,
+  ) {
+    this.instants = Array.from({ length: INTERVALS_PER_DAY }, (_, index) => {
+      const middle = dayMs + index * INTERVAL_MS + INTERVAL_MS / 2;
+      return instant(middle, weather.temperature(middle));
+    });
+    this.ends = this.instants.map((at) => at.utcMs + INTERVAL_MS / 2);
+  }
+
+  shape(schedule: Schedule): Demand[] {
+    let shape = this.shapes.get(schedule);
+    if (!shape) {
+      shape = this.instants.map((at) => demand(schedule, at));
+      this.shapes.set(schedule, shape);
+    }
+    return shape;
+  }
+}
+
+/**
+ * A meter's 96 values of a UTC day (kWh or m³, to the thousandth). A whole day of noise is always
+ * drawn, so a value never depends on which of the day's readings are kept.
+ */
+export function meterDay(seed: number, plan: MeterPlan, day: GeneratedDay): Float64Array {
+  const shape = day.shape(plan.schedule);
+  const yearly = annualDemand(plan.schedule);
+  const noise = new SeededRandom(seed, `${plan.meterId}@${day.dayMs / DAY_MS}`);
+  const dayFactor = Math.max(0.5, noise.normal(1, 0.06));
+  const values = new Float64Array(INTERVALS_PER_DAY);
+  for (let index = 0; index < INTERVALS_PER_DAY; index += 1) {
+    const intervalFactor = Math.max(0, noise.normal(1, 0.05));
+    const share = shape[index];
+    const expected =
+      (plan.annual.heating * share.heating) / yearly.heating +
+      (plan.annual.electricity * share.electricity) / yearly.electricity +
+      (plan.annual.water * share.water) / yearly.water;
+    const retrofitFactor =
+      plan.retrofit && day.ends[index] <= plan.retrofit.completedMs ? plan.retrofit.beforeFactor : 1;
+    values[index] = Math.round(expected * dayFactor * intervalFactor * retrofitFactor * 1000) / 1000;
+  }
+  return values;
+}
+
+const HOURS_PER_INTERVAL = INTERVAL_MS / 3_600_000;
+
+/** Mean power over an interval, kW, to the watt (none for water). */
+export function powerOf(plan: MeterPlan, value: number): number | null {
+  return plan.isWater ? null : Math.round((value / HOURS_PER_INTERVAL) * 1000) / 1000;
+}
+
+/** The plans of the meters of the supervised buildings (the others have no readings). */
+export function supervisedPlans(
+  seed: number,
+  buildings: Building[],
+  meters: Meter[],
+  retrofits: ReadonlyMap<string, RetrofitEffect>,
+): MeterPlan[] {
+  const supervised = new Map(
+    buildings.filter((building) => building.heatingSupervised).map((building) => [building.id, building]),
+  );
+  return meters
+    .filter((meter) => supervised.has(meter.buildingId))
+    .map((meter) =>
+      meterPlan(
+        seed,
+        meter,
+        supervised.get(meter.buildingId) as Building,
+        retrofits.get(meter.buildingId) ?? null,
+      ),
+    );
 }
 
 /**
@@ -124,55 +208,19 @@ export function* generateReadings(
   window: ReadingWindowPlan,
   retrofits: ReadonlyMap<string, RetrofitEffect>,
 ): Generator<GeneratedReading> {
-  const supervised = new Map(
-    buildings.filter((building) => building.heatingSupervised).map((building) => [building.id, building]),
-  );
-  const plans = meters
-    .filter((meter) => supervised.has(meter.buildingId))
-    .map((meter) =>
-      meterPlan(
-        seed,
-        meter,
-        supervised.get(meter.buildingId) as Building,
-        retrofits.get(meter.buildingId) ?? null,
-      ),
-    );
+  const plans = supervisedPlans(seed, buildings, meters, retrofits);
   const weather = new ParisWeather(seed);
   const startMs = window.start.getTime();
   const endMs = window.end.getTime();
-  const hours = INTERVAL_MS / 3_600_000;
-
   for (let dayMs = Math.floor(startMs / DAY_MS) * DAY_MS; dayMs < endMs; dayMs += DAY_MS) {
-    // Each interval is evaluated at its middle and labelled by its end.
-    const instants = Array.from({ length: INTERVALS_PER_DAY }, (_, index) => {
-      const middle = dayMs + index * INTERVAL_MS + INTERVAL_MS / 2;
-      return instant(middle, weather.temperature(middle));
-    });
-    const ends = instants.map((at) => at.utcMs + INTERVAL_MS / 2);
-    const shapes = new Map<Schedule, Demand[]>();
+    const day = new GeneratedDay(dayMs, weather);
     for (const plan of plans) {
-      let shape = shapes.get(plan.schedule);
-      if (!shape) {
-        shape = instants.map((at) => demand(plan.schedule, at));
-        shapes.set(plan.schedule, shape);
-      }
-      const yearly = annualDemand(plan.schedule);
-      // A whole day of noise is always drawn, so a value never depends on where the window starts.
-      const noise = new SeededRandom(seed, `${plan.meterId}@${dayMs / DAY_MS}`);
-      const dayFactor = Math.max(0.5, noise.normal(1, 0.06));
+      const values = meterDay(seed, plan, day);
       for (let index = 0; index < INTERVALS_PER_DAY; index += 1) {
-        const intervalFactor = Math.max(0, noise.normal(1, 0.05));
-        if (ends[index] <= startMs || ends[index] > endMs) continue;
-        const share = shape[index];
-        const expected =
-          (plan.annual.heating * share.heating) / yearly.heating +
-          (plan.annual.electricity * share.electricity) / yearly.electricity +
-          (plan.annual.water * share.water) / yearly.water;
-        const retrofitFactor =
-          plan.retrofit && ends[index] <= plan.retrofit.completedMs ? plan.retrofit.beforeFactor : 1;
-        const value = Math.round(expected * dayFactor * intervalFactor * retrofitFactor * 1000) / 1000;
-        const power = plan.isWater ? null : Math.round((value / hours) * 1000) / 1000;
-        yield { meterId: plan.meterId, observedAtMs: ends[index], value, power };
+        const end = day.ends[index];
+        if (end <= startMs || end > endMs) continue;
+        const value = values[index];
+        yield { meterId: plan.meterId, observedAtMs: end, value, power: powerOf(plan, value) };
       }
     }
   }
@@ -270,9 +318,23 @@ export async function withoutIndexes<T>(
 }
 
 /**
- * Streams the generated readings into `meter_reading` with one COPY FROM STDIN on the
- * transaction's own connection: constant memory whatever the scale (the generator is pulled only
- * as fast as PostgreSQL takes the rows). The table must have been truncated in this transaction,
+ * Streams COPY text into a table with one COPY FROM STDIN on the transaction's own connection:
+ * constant memory (the chunks are pulled only as fast as PostgreSQL takes them). Returns the row count.
+ */
+export async function copyRows(
+  manager: EntityManager,
+  statement: string,
+  chunks: Iterable<string>,
+): Promise<number> {
+  const client = (await (manager.queryRunner as QueryRunner).connect()) as PoolClient;
+  const copy = client.query(copyFrom(statement));
+  await pipeline(Readable.from(chunks), copy);
+  return copy.rowCount;
+}
+
+/**
+ * Streams the generated readings into `meter_reading` (`copyRows`): constant memory whatever the
+ * scale. The table must have been truncated in this transaction,
  * which lets COPY FREEZE skip the later rewrite of every row's visibility hints, and its indexes
  * are built once the rows are in. Returns the row count.
  */
@@ -288,22 +350,11 @@ export async function writeReadings(
     buildings.filter((building) => building.heatingSupervised).map((building) => building.id),
   );
   const expectedRows = meters.filter((meter) => supervised.has(meter.buildingId)).length * window.intervals;
-  const client = (await (manager.queryRunner as QueryRunner).connect()) as PoolClient;
-  return withoutIndexes(manager, 'meter_reading', async () => {
-    const copy = client.query(
-      copyFrom(
-        'COPY meter_reading (meter_id, observed_at, value, power, provenance) FROM STDIN WITH (FREEZE)',
-      ),
-    );
-    await pipeline(
-      Readable.from(
-        copyChunks(
-          generateReadings(seed, buildings, meters, window, retrofits),
-          progressLogger(expectedRows),
-        ),
-      ),
-      copy,
-    );
-    return copy.rowCount;
-  });
+  return withoutIndexes(manager, 'meter_reading', () =>
+    copyRows(
+      manager,
+      'COPY meter_reading (meter_id, observed_at, value, power, provenance) FROM STDIN WITH (FREEZE)',
+      copyChunks(generateReadings(seed, buildings, meters, window, retrofits), progressLogger(expectedRows)),
+    ),
+  );
 }

@@ -95,10 +95,26 @@ export function parisMidnight(day: string): number {
   return parisLocalTime(summer).hour === 0 ? summer : utcMidnight - 3_600_000;
 }
 
+/** The Paris midnight starting the Paris day `utcMs` falls in. */
+export function parisDayStart(utcMs: number): number {
+  // Paris is ahead of UTC: its date is the UTC date or the next one.
+  const next = parisMidnight(isoDay(utcMs + DAY_MS));
+  return utcMs >= next ? next : parisMidnight(isoDay(utcMs));
+}
+
+/** The day `years` years from a YYYY-MM-DD day, as PostgreSQL's `date + interval` gives it (29 February → 28). */
+export function shiftYears(day: string, years: number): string {
+  const [year, month, date] = day.split('-').map(Number);
+  const monthLength = new Date(Date.UTC(year + years, month, 0)).getUTCDate();
+  return isoDay(Date.UTC(year + years, month - 1, Math.min(date, monthLength)));
+}
+
 /**
  * How the readings follow a retrofit: the building's audited consumption is today's, after its
  * works, so readings up to the Paris midnight the works were completed are higher by the saving
- * the audit expected (water is unaffected). Keyed by building id.
+ * the works achieved (water is unaffected). Works rarely achieve exactly what the audit expected
+ * (the "performance gap"): each achieves a seeded 30–130 % of it, 85 % on average. Keyed by
+ * building id.
  */
 export interface RetrofitEffect {
   /** Readings whose interval ends at or before this instant are from before the works. */
@@ -106,14 +122,47 @@ export interface RetrofitEffect {
   beforeFactor: number;
 }
 
-export function retrofitEffects(retrofits: Retrofit[]): Map<string, RetrofitEffect> {
+export function retrofitEffects(seed: number, retrofits: Retrofit[]): Map<string, RetrofitEffect> {
   return new Map(
-    retrofits.map((retrofit) => [
-      retrofit.buildingId,
-      {
-        completedMs: parisMidnight(retrofit.completedOn),
-        beforeFactor: 1 / (1 - retrofit.expectedSavingPercent / 100),
-      },
-    ]),
+    retrofits.map((retrofit) => {
+      const achieved = new SeededRandom(seed, `${retrofit.id}/achieved`).normal(0.85, 0.2);
+      const savingPercent = retrofit.expectedSavingPercent * Math.min(1.3, Math.max(0.3, achieved));
+      return [
+        retrofit.buildingId,
+        { completedMs: parisMidnight(retrofit.completedOn), beforeFactor: 1 / (1 - savingPercent / 100) },
+      ];
+    }),
   );
+}
+
+/** Share of the retrofits whose meters' daily consumption is kept from a year before the works to a year after. */
+const MEASURED_SHARE = 1 / 3;
+
+/** Paris days [fromMs, toMs), between Paris midnights. */
+export interface DailyHistorySpan {
+  fromMs: number;
+  toMs: number;
+}
+
+/**
+ * Where the generated readings are kept as daily roll-ups only, keyed by building id: for about a
+ * third of the retrofits (a seeded choice per retrofit, whatever the window), the Paris days from
+ * a year before the works started to a year after they were completed, which is what measuring
+ * their saving needs, cut at `untilMs` (the first Paris day of the 15-minute readings, whose days
+ * are rolled up from the readings themselves). Years of 15-minute readings for every building
+ * would be tens of millions of rows; these are about 1,400 per retrofit.
+ */
+export function dailyHistorySpans(
+  seed: number,
+  retrofits: Retrofit[],
+  untilMs: number,
+): Map<string, DailyHistorySpan> {
+  const spans = new Map<string, DailyHistorySpan>();
+  for (const retrofit of retrofits) {
+    if (!new SeededRandom(seed, `${retrofit.id}/daily-history`).chance(MEASURED_SHARE)) continue;
+    const fromMs = parisMidnight(shiftYears(retrofit.startedOn, -1));
+    const toMs = Math.min(untilMs, parisMidnight(shiftYears(retrofit.completedOn, 1)));
+    if (fromMs < toMs) spans.set(retrofit.buildingId, { fromMs, toMs });
+  }
+  return spans;
 }

@@ -78,7 +78,10 @@ async function recomputed(
   return rows;
 }
 
-/** Every roll-up row that differs from a full recomputation over the raw readings (none when in step). */
+/**
+ * Every roll-up row that differs from a full recomputation over the raw readings (none when in
+ * step). The generated daily history around retrofits (days with no reading kept) is left out.
+ */
 async function rollUpDrift(): Promise<number> {
   const { rows } = await database.query<{ drift: number }>(
     `WITH hourly AS (
@@ -93,7 +96,9 @@ async function rollUpDrift(): Promise<number> {
      SELECT ((SELECT count(*) FROM (SELECT * FROM hourly EXCEPT SELECT * FROM energy.meter_reading_hourly) AS missing)
            + (SELECT count(*) FROM (SELECT * FROM energy.meter_reading_hourly EXCEPT SELECT * FROM hourly) AS extra)
            + (SELECT count(*) FROM (SELECT * FROM daily EXCEPT SELECT * FROM energy.meter_reading_daily) AS missing)
-           + (SELECT count(*) FROM (SELECT * FROM energy.meter_reading_daily EXCEPT SELECT * FROM daily) AS extra)
+           + (SELECT count(*) FROM (SELECT * FROM energy.meter_reading_daily
+                                     WHERE (meter_id, day_start) IN (SELECT meter_id, day_start FROM daily)
+                                    EXCEPT SELECT * FROM daily) AS extra)
            )::int AS drift`,
   );
   return rows[0].drift;
@@ -107,10 +112,15 @@ beforeAll(async () => {
   database = new Client({ connectionString: platform.databaseUrl });
   await database.connect();
   // A supervised building of a district, far down the list: other tests record readings for the first and last ones.
+  // Without a daily history before the generated readings, so every roll-up of its meter comes from readings.
   const { rows } = await database.query<Place>(
     `SELECT m.id AS "meterId", b.id AS "buildingId", b.district_id AS "districtId", b.arrondissement_code AS arrondissement
        FROM energy.building b JOIN energy.meter m ON m.building_id = b.id
       WHERE b.heating_supervised AND b.district_id IS NOT NULL AND m.kind = 'HEAT'
+        AND NOT EXISTS (SELECT 1 FROM energy.meter_reading_daily d
+                         WHERE d.meter_id = m.id
+                           AND d.day_start < (SELECT date_trunc('day', min(observed_at), 'Europe/Paris')
+                                                FROM energy.meter_reading WHERE provenance = 'GENERATED'))
       ORDER BY b.id OFFSET 3 LIMIT 1`,
   );
   place = rows[0];

@@ -609,6 +609,16 @@ describe('trainingOutcomes', () => {
         employment_rate: row.employmentRate,
       })),
     );
+    // `search` selects courses in the export as in the filter (it is the dataset's own parameter).
+    const searched = await platform.query<{ trainingOutcomes: Outcomes[] }>(QUERY, {
+      filter: { search: 'developpeur' },
+    });
+    expect(searched.errors).toBeUndefined();
+    const searchedRows = await ndjson('/datasets/training-outcomes.ndjson?search=developpeur');
+    expect(searchedRows.length).toBeGreaterThan(0);
+    expect(searchedRows.map((row) => [row.year, row.courses])).toEqual(
+      (searched.data?.trainingOutcomes ?? []).map((row) => [row.year, row.courses]),
+    );
   });
 
   it('refuses an implausible year or arrondissement, naming the argument', async () => {

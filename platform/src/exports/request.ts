@@ -114,6 +114,24 @@ function timeOf(parameter: string, text: string): string {
 }
 
 /**
+ * The parameters `parseExportRequest` takes for a dataset, as the catalog lists them (`filters`):
+ * its own filters, `near`, `bbox` and `within` where rows have a location, `search` where they have
+ * a text document, `from`/`to` on a time column, `asOf` where history is kept, `columns` and `after`.
+ */
+export function exportParameters(definition: DatasetDefinition): string[] {
+  const parameters = [
+    ...definition.filters.map((filter) => filter.name),
+    ...(definition.location ? ['near', 'bbox', 'within'] : []),
+    ...(definition.search ? ['search'] : []),
+    ...(definition.time ? ['from', 'to'] : []),
+    ...(definition.asOf ? ['asOf'] : []),
+    'columns',
+    'after',
+  ];
+  return [...new Set(parameters)];
+}
+
+/**
  * Turns `/datasets/<id>.<format>?…` parameters into one parameterised SQL statement: the same
  * filter names as the GraphQL fields, plus `near`, `bbox`, `from`/`to`, `columns`, `after` (resume
  * after a key) and `asOf` (rows as they were at that time). Anything unknown or malformed is refused.
@@ -136,8 +154,11 @@ export function parseExportRequest(
   if (definition.where) conditions.push(() => `(${definition.where})`);
   const filterValues: ExportFilterValues = {};
 
+  // A computed dataset without a text document of its own may take `search` as its own parameter
+  // and search itself (training-outcomes selects courses as `trainingOutcomes` does).
+  const ownSearch = !definition.search && definition.filters.some((filter) => filter.name === 'search');
   for (const [name, raw] of search) {
-    if (RESERVED.has(name)) continue;
+    if (RESERVED.has(name) && !(name === 'search' && ownSearch)) continue;
     const filter = definition.filters.find((candidate) => candidate.name === name);
     if (!filter) {
       const known = [...definition.filters.map((candidate) => candidate.name), ...RESERVED].join(', ');
@@ -212,7 +233,7 @@ export function parseExportRequest(
     conditions.push((bind) => withinSql(area, location.latitude, location.longitude, bind));
   }
   const words = search.get('search');
-  if (words !== null) {
+  if (words !== null && !ownSearch) {
     const document = definition.search;
     if (!document) throw new ExportRequestError('search', `${definition.id} has no text to search`);
     const text = refusedAs('search', () => validateSearch(words, 'search') as string);

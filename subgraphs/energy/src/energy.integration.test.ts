@@ -539,13 +539,35 @@ describe('retrofits', () => {
         expect(retrofit.completedOn >= retrofit.startedOn).toBe(true);
         expect(retrofit.measures).toContain('CONTROL');
         expect(retrofit.costEuros).toBeGreaterThan(0);
-        // The seeded readings cover one day, never a whole year on either side of the works.
-        expect(retrofit).toMatchObject({
-          consumptionYearBeforeKwh: null,
-          consumptionYearAfterKwh: null,
-          savingPercent: null,
-        });
+        // Measured from the meters' daily roll-ups: a saving exactly when both years are covered.
+        const { consumptionYearBeforeKwh: before, consumptionYearAfterKwh: after } = retrofit;
+        if (before === null || after === null) {
+          expect(retrofit.savingPercent, retrofit.id).toBeNull();
+        } else {
+          expect(retrofit.savingPercent, retrofit.id).toBeCloseTo(
+            Math.round(1000 * (1 - after / before)) / 10,
+            9,
+          );
+        }
       }
+    }
+    const retrofits = buildings.flatMap((building) => building.retrofits);
+    const measured = retrofits.filter((retrofit) => retrofit.savingPercent !== null);
+    // A third of the works keep their years of daily roll-ups; the others have no figure.
+    expect(measured.length).toBeGreaterThan(retrofits.length / 5);
+    expect(measured.length).toBeLessThan(retrofits.length / 2);
+    expect(
+      retrofits.filter(
+        (retrofit) => retrofit.consumptionYearBeforeKwh === null && retrofit.savingPercent === null,
+      ).length,
+    ).toBeGreaterThan(retrofits.length / 2);
+    // Lower after the works, about as the audit expected (the works achieve 30–130 % of it, and a
+    // year's weather and noise add or take a point or two).
+    const lower = measured.filter((retrofit) => (retrofit.savingPercent as number) > 0);
+    expect(lower.length / measured.length).toBeGreaterThan(0.9);
+    for (const retrofit of measured) {
+      expect(retrofit.savingPercent as number).toBeLessThan(1.3 * retrofit.expectedSavingPercent + 3);
+      expect(retrofit.savingPercent as number).toBeGreaterThan(0.3 * retrofit.expectedSavingPercent - 3);
     }
   });
 });

@@ -31,6 +31,8 @@ export enum ConsumptionSource {
  * Where buckets are summed from. The roll-ups hold, per meter and bucket, the exact decimal sum,
  * the count and the extremes of the 15-minute readings, so every source gives the same figures:
  * minimum and maximum stay those of single readings, the mean is still the sum over the count.
+ * The one exception is the generated daily history around retrofits (datasets/energy), days kept
+ * as daily roll-ups without their readings: only the daily source sees them.
  */
 const SOURCES: Record<ConsumptionSource, { table: string; instant: string; aggregates: string }> = {
   [ConsumptionSource.READINGS]: {

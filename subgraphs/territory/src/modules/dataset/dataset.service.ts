@@ -12,6 +12,7 @@ import {
 } from '#platform/exports/dcat-ap';
 import { EXPORT_FORMATS, MEDIA_TYPES, type DatasetDefinition } from '#platform/exports/definition';
 import { datasetVersion } from '#platform/exports/ledger';
+import { exportParameters } from '#platform/exports/request';
 import { publicUrl } from '#platform/public-url';
 import type { Dataset, TemporalCoverage } from './dataset.entity';
 
@@ -68,14 +69,7 @@ export class DatasetService {
       spatialCoverage: PARIS.label,
       spatial: PARIS,
       columns: definition.columns.map(({ name, type, description }) => ({ name, type, description })),
-      filters: [
-        ...definition.filters.map((filter) => filter.name),
-        ...(definition.location ? ['near', 'bbox'] : []),
-        ...(definition.time ? ['from', 'to'] : []),
-        ...(definition.asOf ? ['asOf'] : []),
-        'columns',
-        'after',
-      ],
+      filters: exportParameters(definition),
       distributions: formats.map((format) => ({
         format,
         mediaType: MEDIA_TYPES[format],
