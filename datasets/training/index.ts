@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { hasDatasetImports, recordDatasetImport } from '#platform/dataset-imports';
 import { insertRows } from '#platform/ingestion';
+import { logger } from '#platform/logger';
 import type { SeedOptions, SeedReport } from '#platform/subgraph';
 import { TrainingCallForProjects } from '#training/modules/call-for-projects/call-for-projects.entity';
 import { TrainingCohort } from '#training/modules/cohort/cohort.entity';
@@ -9,7 +10,7 @@ import { TrainingProvider } from '#training/modules/provider/provider.entity';
 import { TrainingSponsor } from '#training/modules/sponsor/sponsor.entity';
 import { TrainingSponsorship } from '#training/modules/sponsorship/sponsorship.entity';
 import { TrainingHire } from '#training/modules/hire/hire.entity';
-import { generateTraining } from './generate';
+import { generateTraining, MAX_SCALE } from './generate';
 
 export const isTrainingSeeded = (db: DataSource): Promise<boolean> => hasDatasetImports(db.manager);
 
@@ -22,7 +23,12 @@ const TABLES = ['call_for_projects', 'provider', 'course', 'cohort', 'sponsor', 
  * running it again replaces the rows, so the same seed and scale always leave the same tables.
  */
 export async function seedTraining(db: DataSource, options: SeedOptions): Promise<SeedReport[]> {
-  const rows = generateTraining({ seed: options.seed, scale: options.scale });
+  // `npm start -- --scale 365` asks for a year of readings; ParisCode's cohorts stop growing at
+  // MAX_SCALE times the brochure's, so the platform starts instead of refusing the whole seed.
+  const scale = Math.min(options.scale, MAX_SCALE);
+  if (scale < options.scale)
+    logger.warn({ asked: options.scale, used: scale }, 'training data generated at its largest scale');
+  const rows = generateTraining({ seed: options.seed, scale });
   const datasets = [
     { id: 'training-calls-for-projects', rows: rows.calls.length },
     { id: 'training-providers', rows: rows.providers.length },
@@ -45,7 +51,7 @@ export async function seedTraining(db: DataSource, options: SeedOptions): Promis
         provenance: 'GENERATED',
         source: 'ParisCode generator grounded on the "Smart and Sustainable Paris" brochure',
         seed: options.seed,
-        scale: options.scale,
+        scale,
         rowCount: dataset.rows,
         checksum: rows.checksum,
       });
