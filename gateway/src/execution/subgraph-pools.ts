@@ -1,5 +1,6 @@
-import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
-import { fetch as undiciFetch, Pool } from 'undici';
+import { STATUS_CODES } from 'node:http';
+import type { Fetcher, FetcherHeaders, FetcherResponse } from '@apollo/utils.fetcher';
+import { Pool } from 'undici';
 
 /** Connections kept open to each subgraph origin: enough for the gateway's in-flight fetches. */
 const CONNECTIONS_PER_SUBGRAPH = Number(process.env.GATEWAY_SUBGRAPH_CONNECTIONS ?? 128);
@@ -43,17 +44,25 @@ export class SubgraphPools {
     return { status: answer.statusCode, text: await answer.body.text() };
   }
 
-  /** The same pools behind the WHATWG fetch Apollo's RemoteGraphQLDataSource expects. */
+  /**
+   * The same pools behind the fetch Apollo's RemoteGraphQLDataSource expects, as a plain request:
+   * undici's WHATWG fetch built a Request, Headers and web streams per fetch, about a tenth of the
+   * gateway's CPU for a live event or a mutation (Apollo's executor runs both).
+   */
   fetcher(): Fetcher {
     return async (url, init) => {
-      const response = await undiciFetch(url, {
-        method: init?.method,
+      const target = new URL(url);
+      const answer = await this.pool(target.origin).request({
+        method: (init?.method ?? 'GET') as 'GET',
+        path: target.pathname + target.search,
         headers: init?.headers,
         body: init?.body,
         signal: init?.signal as AbortSignal | undefined,
-        dispatcher: this.pool(new URL(url).origin),
       });
-      return response as unknown as FetcherResponse;
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(answer.headers))
+        if (value !== undefined) headers.append(name, Array.isArray(value) ? value.join(', ') : value);
+      return new ReadAnswer(url, answer.statusCode, headers, await answer.body.text());
     };
   }
 
@@ -61,5 +70,43 @@ export class SubgraphPools {
     const pools = [...this.pools.values()];
     this.pools.clear();
     await Promise.all(pools.map((pool) => pool.close()));
+  }
+}
+
+/** A subgraph's answer read whole: what RemoteGraphQLDataSource reads of a fetch response. */
+class ReadAnswer implements FetcherResponse {
+  readonly bodyUsed = false;
+  readonly redirected = false;
+
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    readonly headers: FetcherHeaders,
+    private readonly body: string,
+  ) {}
+
+  get statusText(): string {
+    return STATUS_CODES[this.status] ?? '';
+  }
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+
+  text(): Promise<string> {
+    return Promise.resolve(this.body);
+  }
+
+  json(): Promise<unknown> {
+    return Promise.resolve().then(() => JSON.parse(this.body) as unknown);
+  }
+
+  arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = Buffer.from(this.body);
+    return Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  }
+
+  clone(): FetcherResponse {
+    return new ReadAnswer(this.url, this.status, this.headers, this.body);
   }
 }
