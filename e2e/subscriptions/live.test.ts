@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBroker } from '#platform/events/broker';
 import { pruneEvents } from '#platform/events/log';
 import { startSubgraph } from '#platform/server';
 import { waste } from '#app/registry';
@@ -102,8 +103,9 @@ describe('fan-out', () => {
       expect(recorder.data[0].wasteStationUpdated.station.arrondissement.code).toBe(12);
     }
     expect(metrics.upstreamEvents - before.upstreamEvents).toBe(3);
-    // One territory fetch per event for `arrondissement { name population }`, not one per client.
-    expect(metrics.entityFetches - before.entityFetches).toBe(3);
+    // At most one territory fetch for `arrondissement { name population }`, not one per client nor
+    // per event: the answer is kept until territory changes.
+    expect(metrics.entityFetches - before.entityFetches).toBeLessThanOrEqual(1);
     expect(metrics.deliveries - before.deliveries).toBe(300);
     for (const recorder of recorders) recorder.close();
     await eventually(
@@ -112,6 +114,67 @@ describe('fan-out', () => {
         metrics.clients === baseline.clients,
     );
     await Promise.all(clients.map((client) => client.dispose()));
+  });
+});
+
+describe('the arrondissement of a live event', () => {
+  /** Reports until the stream has its first event: the upstream may not be live when it is counted. */
+  async function live(recorder: Recorder<Updates>, station: string): Promise<void> {
+    for (let attempt = 0; recorder.results.length === 0; attempt += 1) {
+      if (attempt === 30) throw new Error('no event reached the stream in 15 s');
+      await reportFillLevel(platform, station, 0.1);
+      await recorder.waitFor(1, 500).catch(() => undefined);
+    }
+  }
+
+  async function territoryCommitted(): Promise<void> {
+    const broker = await createBroker(platform.databaseUrl);
+    const database = decodeURIComponent(new URL(platform.databaseUrl).pathname.slice(1));
+    await broker.publish(`ocg.events.${database}.territory`, 'live-test-territory-change');
+    await broker.close();
+  }
+
+  it('is fetched from territory once for a public stream, and again once territory commits a change', async () => {
+    const metrics = metricsOf(platform.gateway);
+    const station = 'TRILIB-12-0004';
+    const client = wsClient(platform.gateway);
+    const recorder = new Recorder<Updates>(client, STATION_UPDATES, { stationId: station });
+    await live(recorder, station);
+    const before = metrics.entityFetches;
+    for (const level of [0.2, 0.3, 0.4]) await reportFillLevel(platform, station, level);
+    await recorder.waitFor(4);
+    // Other test files share the database: one of them may commit to territory meanwhile.
+    expect(metrics.entityFetches - before).toBeLessThanOrEqual(1);
+
+    await territoryCommitted();
+    const changed = metrics.entityFetches;
+    // The notification reaches the gateway shortly after it is sent: report until an event fetches.
+    for (let attempt = 0; metrics.entityFetches === changed; attempt += 1) {
+      if (attempt === 30) throw new Error('no event fetched from territory again after its change');
+      await reportFillLevel(platform, station, 0.5);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    for (const data of recorder.data)
+      expect(data.wasteStationUpdated.station.arrondissement).toMatchObject({
+        code: 12,
+        population: expect.any(Number),
+      });
+    recorder.close();
+    await client.dispose();
+  });
+
+  it('is fetched for every event of an operator, whose answers are never kept', async () => {
+    const metrics = metricsOf(platform.gateway);
+    const station = 'TRILIB-12-0005';
+    const client = wsClient(platform.gateway, { 'x-api-key': OPERATOR_KEY });
+    const recorder = new Recorder<Updates>(client, STATION_UPDATES, { stationId: station });
+    await live(recorder, station);
+    const before = metrics.entityFetches;
+    for (const level of [0.2, 0.3]) await reportFillLevel(platform, station, level);
+    await recorder.waitFor(3);
+    expect(metrics.entityFetches - before).toBeGreaterThanOrEqual(2);
+    recorder.close();
+    await client.dispose();
   });
 });
 

@@ -158,6 +158,8 @@ export class ResponseCache {
   /** Bumped on every change: an answer started under an older generation is not stored. */
   private generation = 0;
   private broker?: Broker;
+  /** Others kept until a subgraph changes (the live events' entity answers), told of each change. */
+  private readonly listeners: ((subgraph: string) => void)[] = [];
 
   private constructor(
     private readonly map: SubgraphMap,
@@ -194,11 +196,28 @@ export class ResponseCache {
   changed(subgraph: string): void {
     this.generation += 1;
     for (const [key, entry] of this.entries) if (entry.subgraphs.has(subgraph)) this.entries.delete(key);
+    for (const listener of this.listeners) listener(subgraph);
   }
 
+  /** Calls `listener` with each subgraph that changed: on its notification, or its mutation here. */
+  onChange(listener: (subgraph: string) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Every subgraph may have changed (notifications were lost): nothing kept survives. */
   clear(): void {
+    this.forget();
+    for (const subgraph of this.map.subgraphs) for (const listener of this.listeners) listener(subgraph);
+  }
+
+  private forget(): void {
     this.generation += 1;
     this.entries.clear();
+  }
+
+  /** A mutation through this gateway, before and after it runs: what it may write is changing. */
+  private mutating(written: Set<string>): void {
+    for (const subgraph of written) for (const listener of this.listeners) listener(subgraph);
   }
 
   get size(): number {
@@ -218,7 +237,7 @@ export class ResponseCache {
         let key: string | undefined;
         let startedAt = 0;
         let hit = false;
-        let mutation = false;
+        let written: Set<string> | undefined;
         const keyOf = (context: GraphQLRequestContextResponseForOperation<TContext>) =>
           JSON.stringify([
             context.contextValue.identity.roles,
@@ -233,8 +252,9 @@ export class ResponseCache {
             // No operation to run (an operationName the document lacks): Apollo answers that itself.
             if (!context.operation) return null;
             if (context.operation.operation === 'mutation') {
-              mutation = true;
+              written = subgraphsRead(context.document, context.operation, this.map);
               this.generation += 1;
+              this.mutating(written);
               return null;
             }
             if (context.operation.operation !== 'query' || !isPublicCaller(context.contextValue.identity))
@@ -255,8 +275,12 @@ export class ResponseCache {
             };
           },
           willSendResponse: async (context) => {
-            // Whatever a mutation wrote has committed by now (or not at all): no older answer survives it.
-            if (mutation) return this.clear();
+            // Whatever a mutation wrote has committed by now (or not at all): no older answer survives
+            // it here; what others keep goes for the subgraphs it may have written.
+            if (written) {
+              this.forget();
+              return this.mutating(written);
+            }
             if (!key || hit || startedAt !== this.generation || !context.document || !context.operation)
               return;
             const { body } = context.response;

@@ -207,6 +207,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gatewaySecret: options.gatewaySecret,
     dataSource: (url) =>
       new IdentityForwardingDataSource(url, options.gatewaySecret, gatewayUrl, pools.fetcher()),
+    changes: responseCache,
     prepare: {
       resolveQuery: persisted && ((request) => persisted.resolve(request)),
       hideSchemaDetails: production,

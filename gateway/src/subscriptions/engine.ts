@@ -8,6 +8,7 @@ import type { ExecutionResult, GraphQLSchema } from 'graphql/index.js';
 import type { FormattedExecutionResult } from 'graphql-ws';
 import { encodeIdentity, IDENTITY_HEADER, type Identity } from '#platform/identity';
 import type { ClientStream } from './client-stream';
+import { EventEntityAnswers, type ChangeNotifications } from './entity-answers';
 import {
   POSITION_ALIAS,
   prepareSubscription,
@@ -37,6 +38,12 @@ export interface EngineOptions {
   clientBuffer?: number;
   /** Recent events a shared stream keeps to replay to clients resuming on it (`SUBSCRIPTION_REPLAY_BUFFER`, 1000). */
   replayBuffer?: number;
+  /**
+   * The subgraphs' committed changes (the response cache's notifications): with them, the answers of
+   * the fetches that resolve events in other subgraphs are kept until those change. Without them
+   * (a foreign supergraph, the response cache off) every event fetches.
+   */
+  changes?: ChangeNotifications;
 }
 
 /** The service name under which each upstream event enters the query plan as if fetched. */
@@ -76,6 +83,8 @@ export class SubscriptionEngine implements GroupEngine {
   private readonly supergraphSchema: GraphQLSchema;
   private readonly planner: QueryPlanner;
   private readonly urls = new Map<string, string>();
+  /** Each subgraph's data source, counted; `sources` adds the kept answers for fetches of events. */
+  private readonly fetching: ServiceMap = {};
   private readonly sources: ServiceMap = {};
   private readonly plans = new Map<string, SubscriptionNode>();
   private readonly groups = new Map<string, Set<SubscriptionGroup>>();
@@ -97,16 +106,21 @@ export class SubscriptionEngine implements GroupEngine {
     this.apiSchema = this.api.toGraphQLJSSchema();
     this.supergraphSchema = supergraph.schema.toGraphQLJSSchema();
     this.planner = new QueryPlanner(supergraph);
+    const answers = options.changes && new EventEntityAnswers(options.changes);
     for (const subgraph of supergraph.subgraphs().values()) {
       const url = options.subgraphUrls?.[subgraph.name] ?? subgraph.url;
       this.urls.set(subgraph.name, url);
       const source = options.dataSource(url);
-      this.sources[subgraph.name] = {
+      const fetching: GraphQLDataSource = {
         process: (request) => {
           this.metrics.entityFetches += 1;
           return source.process(request);
         },
       };
+      this.fetching[subgraph.name] = fetching;
+      this.sources[subgraph.name] = answers
+        ? { process: (request) => answers.answer(subgraph.name, request, () => fetching.process(request)) }
+        : fetching;
     }
     this.clientBuffer = options.clientBuffer ?? Number(process.env.SUBSCRIPTION_CLIENT_BUFFER ?? 1000);
     this.replayBuffer = options.replayBuffer ?? Number(process.env.SUBSCRIPTION_REPLAY_BUFFER ?? 1000);
@@ -181,8 +195,11 @@ export class SubscriptionEngine implements GroupEngine {
     const node: PlanNode = group.plan.rest
       ? { kind: 'Sequence', nodes: [primary, group.plan.rest] }
       : primary;
+    const owner = group.plan.primary.serviceName;
     const serviceMap: ServiceMap = {
       ...this.sources,
+      // The event's own subgraph has just changed: what it answers is never taken from before.
+      [owner]: this.fetching[owner],
       // Field errors of the event (e.g. FORBIDDEN on a personal field) reach the client with it.
       [EVENT_SOURCE]: { process: async () => ({ data: event.data ?? undefined, errors: event.errors }) },
     };
