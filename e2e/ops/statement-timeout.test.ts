@@ -29,6 +29,32 @@ describe('a request’s statements', () => {
     expect(await db.query('SHOW statement_timeout')).toEqual([{ statement_timeout: '0' }]);
   });
 
+  it('in a transaction, run under a timeout it sets locally and drops at its end', async () => {
+    const live = new AbortController();
+    const inside = await runForRequest(
+      live.signal,
+      () =>
+        db.transaction(async (manager) => {
+          const [shown] = await manager.query<{ statement_timeout: string }[]>('SHOW statement_timeout');
+          return shown.statement_timeout;
+        }),
+      performance.now() + 2_000,
+    );
+    expect(inside).toMatch(/^2\d{3}ms$/);
+    expect(await db.query('SHOW statement_timeout')).toEqual([{ statement_timeout: '0' }]);
+
+    const started = performance.now();
+    await expect(
+      runForRequest(
+        live.signal,
+        () => db.transaction((manager) => manager.query('SELECT pg_sleep(5)')),
+        performance.now() + 300,
+      ),
+    ).rejects.toMatchObject({ driverError: { code: '57014' } });
+    expect(performance.now() - started).toBeLessThan(4_000);
+    expect(await db.query('SHOW statement_timeout')).toEqual([{ statement_timeout: '0' }]);
+  });
+
   it('never start once their request is abandoned, though a ROLLBACK still runs', async () => {
     const abandoned = new AbortController();
     abandoned.abort();

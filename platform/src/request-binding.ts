@@ -36,6 +36,12 @@ class AbandonedStatementError extends Error {
   }
 }
 
+/** A statement opening a transaction, as TypeORM and hand-written code send it, without parameters. */
+const OPENS_TRANSACTION = /^\s*(START\s+TRANSACTION|BEGIN)\b[^;]*$/i;
+
+/** The transaction ends with it: COMMIT, END or ROLLBACK (not ROLLBACK TO a savepoint). */
+const CLOSES_TRANSACTION = /^\s*(COMMIT|END|ROLLBACK(?!\s+TO\b))\b/i;
+
 function statementText(statement: unknown): unknown {
   return typeof statement === 'object' && statement !== null
     ? (statement as { text?: unknown }).text
@@ -51,17 +57,22 @@ function statementText(statement: unknown): unknown {
  * back before a statement outside any request. A session keeps the timeout it holds while that is
  * no shorter than what remains and at most TIMEOUT_SLACK longer: a SET is a statement and a round
  * trip, and requests following one another differ only by their queueing, so without that
- * every statement of a one-row lookup would be preceded by its own SET.
+ * every statement of a one-row lookup would be preceded by its own SET. A transaction opened for a
+ * request takes its timeout as `SET LOCAL` in the same round trip as its START TRANSACTION, and
+ * gives it back at COMMIT: the write of a sensor's report then needs no SET before it, and the
+ * event reader that runs next on the connection no SET DEFAULT either (two round trips of twelve).
  */
 export class RequestBoundClient extends Client {
   /** The statement_timeout this session holds, in ms; undefined for the server's default. */
   private timeoutMs?: number;
+  /** Inside a transaction whose timeout is `SET LOCAL`: the one in force until it ends. */
+  private localTimeoutMs?: number;
 
   constructor(private readonly settings: ClientConfig) {
     super(settings);
     const query = this.query.bind(this) as (...args: unknown[]) => unknown;
-    const setting = (value: string) =>
-      (query(`SET statement_timeout = ${value}`) as Promise<unknown>).then(
+    const setting = (value: string, local = false) =>
+      (query(`SET ${local ? 'LOCAL ' : ''}statement_timeout = ${value}`) as Promise<unknown>).then(
         () => undefined,
         () => undefined,
       );
@@ -75,26 +86,55 @@ export class RequestBoundClient extends Client {
       // Streams (exports) and callbacks never run for a request: only promised statements are timed.
       const promised =
         typeof callback !== 'function' && typeof (args[0] as { submit?: unknown }).submit !== 'function';
+      const text = statementText(args[0]);
+      // The end of a transaction needs no timeout of its own, and takes a local one with it.
+      const closing = typeof text === 'string' && CLOSES_TRANSACTION.test(text);
+      if (closing) this.localTimeoutMs = undefined;
+      const timing = promised && !closing;
       let timed: Promise<void> | undefined;
-      if (promised && binding?.deadline !== undefined) {
+      if (timing && binding?.deadline !== undefined) {
         const remaining = Math.max(1, Math.ceil(binding.deadline - performance.now()));
-        const held = this.timeoutMs;
+        const held = this.localTimeoutMs ?? this.timeoutMs;
         if (held === undefined || held < remaining || held > remaining * (1 + TIMEOUT_SLACK)) {
           // Halfway into the slack: requests a little later or a little earlier keep it too.
-          this.timeoutMs = Math.ceil(remaining * (1 + TIMEOUT_SLACK / 2));
-          timed = setting(String(this.timeoutMs));
+          const timeout = Math.ceil(remaining * (1 + TIMEOUT_SLACK / 2));
+          if (
+            typeof args[0] === 'string' &&
+            OPENS_TRANSACTION.test(args[0]) &&
+            !(args[1] as unknown[])?.length
+          ) {
+            // One simple query of two statements: its result is the START TRANSACTION's.
+            this.localTimeoutMs = timeout;
+            const opened = query(`${args[0]}; SET LOCAL statement_timeout = ${timeout}`) as Promise<unknown>;
+            return this.cancelledWith(
+              binding,
+              opened.then((results) => (results as unknown[])[0]),
+            );
+          }
+          if (this.localTimeoutMs !== undefined) {
+            this.localTimeoutMs = timeout;
+            timed = setting(String(timeout), true);
+          } else {
+            this.timeoutMs = timeout;
+            timed = setting(String(timeout));
+          }
         }
-      } else if (promised && !binding?.deadline && this.timeoutMs !== undefined) {
+      } else if (timing && !binding?.deadline && this.timeoutMs !== undefined) {
         this.timeoutMs = undefined;
         timed = setting('DEFAULT');
       }
       const result = timed ? timed.then(() => query(...args)) : query(...args);
       if (!binding || !(result instanceof Promise)) return result;
-      const { signal } = binding;
-      const cancel = () => void this.cancelStatement();
-      signal.addEventListener('abort', cancel, { once: true });
-      return result.finally(() => signal.removeEventListener('abort', cancel));
+      return this.cancelledWith(binding, result);
     }) as Client['query'];
+  }
+
+  /** The statement is cancelled in PostgreSQL if its request is abandoned while it runs. */
+  private cancelledWith<T>(binding: RequestBinding, result: Promise<T>): Promise<T> {
+    const { signal } = binding;
+    const cancel = () => void this.cancelStatement();
+    signal.addEventListener('abort', cancel, { once: true });
+    return result.finally(() => signal.removeEventListener('abort', cancel));
   }
 
   private async cancelStatement(): Promise<void> {
