@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { DEFAULT_MAX_FILLING_LEVEL } from '../station/station.input';
 import type { BaseContext } from '#platform/context';
 import type { LoggedEvent } from '#platform/events/log';
@@ -6,6 +7,7 @@ import { eventPosition } from '#platform/events/position';
 import { eventLogSubscription } from '#platform/events/subscribe';
 import { WasteStation } from '../station/station.entity';
 import { stationById } from '../station/station.loader';
+import { containersByStation } from '../container/container.loader';
 import {
   WasteStationAlert,
   WasteStationAlertArgs,
@@ -67,9 +69,30 @@ export class StationEventResolver {
   }
 
   @FieldResolver(() => WasteStation)
-  async station(@Root() event: WasteStationEvent, @Ctx() context: BaseContext): Promise<WasteStation> {
+  async station(
+    @Root() event: WasteStationEvent,
+    @Ctx() context: BaseContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<WasteStation> {
+    // The station's containers are read beside it, not after it: one round trip less per event.
+    // Its resolvers await the same load, which reports a failure.
+    if (readsContainers(info))
+      containersByStation(context)
+        .load(event.stationId)
+        .catch(() => undefined);
     const station = await stationById(context).load(event.stationId);
     if (!station) throw new Error(`Station ${event.stationId} of event ${event.eventId} is gone`);
     return station;
   }
+}
+
+/** The station fields that read its containers (its state is theirs). */
+const FROM_CONTAINERS = new Set(['containers', 'fillingLevel', 'dateLastFillingLevel', 'dateLastEmptying']);
+
+function readsContainers(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((node) =>
+    node.selectionSet?.selections.some(
+      (selection) => selection.kind === Kind.FIELD && FROM_CONTAINERS.has(selection.name.value),
+    ),
+  );
 }
