@@ -70,7 +70,17 @@ describe('the answers kept for the fetches of live events', () => {
     expect(counter.calls).toBe(2);
   });
 
-  it('do not keep an answer fetched while a change arrived, nor one with errors', async () => {
+  it('keep an answer fetched while another subgraph changed (the event’s own, say)', async () => {
+    const changes = notifications();
+    const answers = new EventEntityAnswers(changes);
+    await answers.answer('territory', request(['public']), async () => {
+      changes.notify('waste');
+      return { data: { _entities: [{ name: 'kept' }] } };
+    });
+    expect(answers.size).toBe(1);
+  });
+
+  it('do not keep an answer fetched while its subgraph changed, nor one with errors', async () => {
     const changes = notifications();
     const answers = new EventEntityAnswers(changes);
     await answers.answer('territory', request(['public']), async () => {

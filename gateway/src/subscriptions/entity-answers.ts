@@ -25,14 +25,18 @@ function isPublic(identity: Identity | undefined): boolean {
  */
 export class EventEntityAnswers {
   private readonly entries = new Map<string, { subgraph: string; text: string }>();
-  private generation = 0;
+  /**
+   * Changes heard, per subgraph: an answer is kept only if its own subgraph did not change while
+   * it was fetched. The event's own subgraph's notification arrives during its resolution.
+   */
+  private readonly generations = new Map<string, number>();
 
   constructor(changes: ChangeNotifications) {
     changes.onChange((subgraph) => this.changed(subgraph));
   }
 
   changed(subgraph: string): void {
-    this.generation += 1;
+    this.generations.set(subgraph, (this.generations.get(subgraph) ?? 0) + 1);
     for (const [key, entry] of this.entries) if (entry.subgraph === subgraph) this.entries.delete(key);
   }
 
@@ -52,9 +56,9 @@ export class EventEntityAnswers {
     const kept = this.entries.get(key);
     // Parsed again for every event: the query plan's executor merges answers into its result in place.
     if (kept) return { data: JSON.parse(kept.text) as Answer['data'] };
-    const startedAt = this.generation;
+    const startedAt = this.generations.get(subgraph);
     const answer = await fetch();
-    if (startedAt === this.generation && !answer.errors && answer.data) {
+    if (startedAt === this.generations.get(subgraph) && !answer.errors && answer.data) {
       if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
       this.entries.set(key, { subgraph, text: JSON.stringify(answer.data) });
     }
