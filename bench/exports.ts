@@ -218,14 +218,9 @@ async function main(): Promise<void> {
     record('COPY (the CSV export statement) TO STDOUT', formatted, copy.seconds);
     for (const format of FORMATS) {
       const direct = await sampledRss(pid, () =>
-        download(`${subgraphBase}/export/meter-readings?format=${format}`, identity),
+        download(`${subgraphBase}/export/meter-readings.${format}`, identity),
       );
-      record(
-        `GET subgraph /export/meter-readings?format=${format}`,
-        direct.result,
-        copy.seconds,
-        direct.memory,
-      );
+      record(`GET subgraph /export/meter-readings.${format}`, direct.result, copy.seconds, direct.memory);
       const routed = await sampledRss(pid, () =>
         download(`${gatewayBase}/datasets/meter-readings.${format}`),
       );

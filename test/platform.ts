@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { inject } from 'vitest';
 import type { GatewaySecurityOptions } from '#gateway/options';
 import { startInProcessPlatform, type InProcessPlatform } from '#app/platform';
+import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '#platform/identity';
 import type { SubgraphName } from '#platform/subgraphs';
 import { testSubgraphs } from './subgraphs';
 
@@ -50,4 +51,22 @@ export async function startTestPlatform(
       return { status: response.status, ...body };
     },
   };
+}
+
+/**
+ * A subgraph's own export endpoint, as the gateway's `/datasets/<id>.<format>` route calls it
+ * (anonymous, signed): `query` holds the dataset's filters.
+ */
+export function exportFromSubgraph(
+  platform: TestPlatform,
+  subgraph: SubgraphName,
+  dataset: string,
+  query: string,
+  format = 'csv',
+): Promise<Response> {
+  const service = platform.subgraphs.find((candidate) => candidate.name === subgraph);
+  if (!service) throw new Error(`The test platform runs no ${subgraph} subgraph`);
+  return fetch(`${service.url.replace(/\/graphql$/, `/export/${dataset}.${format}`)}?${query}`, {
+    headers: { [IDENTITY_HEADER]: encodeIdentity(ANONYMOUS, platform.gatewaySecret) },
+  });
 }

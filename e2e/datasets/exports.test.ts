@@ -118,6 +118,18 @@ describe('dataset exports', () => {
     expect(text.trim().split('\n')).toEqual(['code;name', '17;17ème Ardt']);
   });
 
+  it('takes a dataset filter named format as that filter, the file format being the extension', async () => {
+    const response = await download('/datasets/training-courses.csv?format=BOOTCAMP&columns=id,format');
+    expect(response.status).toBe(200);
+    const rows = (await response.text()).trim().split('\n').slice(1);
+    const total = await platform.query<{ trainingCourses: { totalCount: number } }>(
+      '{ trainingCourses(filter: { format: BOOTCAMP }) { totalCount } }',
+    );
+    expect(rows.length).toBe(total.data?.trainingCourses.totalCount);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.endsWith(',BOOTCAMP'))).toBe(true);
+  });
+
   it('writes valid RFC 7946 GeoJSON points in longitude, latitude order', async () => {
     const collection = await features('/datasets/waste-stations.geojson?arrondissement=17');
     expect(collection.type).toBe('FeatureCollection');

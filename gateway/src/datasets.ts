@@ -53,9 +53,9 @@ export async function serveDataset(
   const subgraphUrl = options.subgraphUrls[definition.subgraph];
   if (!subgraphUrl)
     return sendJson(response, 503, { error: `The ${definition.subgraph} service is not configured` });
-  const upstreamUrl = new URL(subgraphUrl.replace(/\/graphql$/, `/export/${definition.id}`));
+  // The file format travels in the path, so a dataset's own `format` filter (a course's) is the caller's.
+  const upstreamUrl = new URL(subgraphUrl.replace(/\/graphql$/, `/export/${definition.id}.${match[2]}`));
   for (const [name, value] of url.searchParams) upstreamUrl.searchParams.append(name, value);
-  upstreamUrl.searchParams.set('format', match[2]);
 
   const abort = new AbortController();
   response.once('close', () => abort.abort());

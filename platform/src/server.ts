@@ -69,7 +69,8 @@ export async function startSubgraph(
   const decodeIdentity = identityDecoder(options.gatewaySecret);
   const httpServer = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
-    const exportMatch = /^\/export\/([a-z0-9-]+)$/.exec(path);
+    // `/export/<id>.<format>`, as the gateway's `/datasets/<id>.<format>`: the query is the dataset's filters.
+    const exportMatch = /^\/export\/([a-z0-9-]+)\.([a-z]+)$/.exec(path);
     if (path !== '/graphql' && !exportMatch) return sendJson(response, 404, { error: 'not found' });
     const header = request.headers[IDENTITY_HEADER];
     const identity = decodeIdentity(Array.isArray(header) ? header[0] : header);
@@ -85,8 +86,7 @@ export async function startSubgraph(
       const dataset = definition.datasets?.find((candidate) => candidate.id === exportMatch[1]);
       if (!dataset) return sendJson(response, 404, { error: `no dataset ${exportMatch[1]} here` });
       const search = new URL(request.url ?? '/', 'http://localhost').searchParams;
-      const format = search.get('format') ?? 'csv';
-      streamExport(db, dataset, format, search, identity, response).catch((error: unknown) => {
+      streamExport(db, dataset, exportMatch[2], search, identity, response).catch((error: unknown) => {
         logger.error({ err: error, subgraph: definition.name }, 'export failed');
         if (!response.headersSent) sendJson(response, 500, { error: 'export failed' });
         else response.destroy();

@@ -42,7 +42,7 @@ export interface SubgraphDefinition extends SubgraphService {
   /** Whether the subgraph's tables hold data already (a restart must not seed again). */
   isSeeded(db: DataSource): Promise<boolean>;
   seed(db: DataSource, options: SeedOptions): Promise<SeedReport[]>;
-  /** The catalog datasets this subgraph publishes and streams at /export/<id> (for the gateway). */
+  /** The catalog datasets this subgraph publishes and streams at /export/<id>.<format> (for the gateway). */
   datasets?: DatasetDefinition[];
 }
 

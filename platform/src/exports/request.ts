@@ -46,7 +46,6 @@ export interface ParsedExportRequest {
 }
 
 const RESERVED = new Set([
-  'format',
   'columns',
   'near',
   'bbox',
@@ -154,11 +153,11 @@ export function parseExportRequest(
   if (definition.where) conditions.push(() => `(${definition.where})`);
   const filterValues: ExportFilterValues = {};
 
-  // A computed dataset without a text document of its own may take `search` as its own parameter
-  // and search itself (training-outcomes selects courses as `trainingOutcomes` does).
-  const ownSearch = !definition.search && definition.filters.some((filter) => filter.name === 'search');
+  // A dataset's own filter of a reserved name is that filter: training-outcomes has no text
+  // document and takes `search` to select courses as `trainingOutcomes` does.
+  const own = new Set(definition.filters.map((filter) => filter.name));
   for (const [name, raw] of search) {
-    if (RESERVED.has(name) && !(name === 'search' && ownSearch)) continue;
+    if (RESERVED.has(name) && !own.has(name)) continue;
     const filter = definition.filters.find((candidate) => candidate.name === name);
     if (!filter) {
       const known = [...definition.filters.map((candidate) => candidate.name), ...RESERVED].join(', ');
@@ -233,7 +232,7 @@ export function parseExportRequest(
     conditions.push((bind) => withinSql(area, location.latitude, location.longitude, bind));
   }
   const words = search.get('search');
-  if (words !== null && !ownSearch) {
+  if (words !== null && !own.has('search')) {
     const document = definition.search;
     if (!document) throw new ExportRequestError('search', `${definition.id} has no text to search`);
     const text = refusedAs('search', () => validateSearch(words, 'search') as string);

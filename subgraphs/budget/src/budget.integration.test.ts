@@ -279,7 +279,7 @@ describe('budget projects from the city export', () => {
   it('exports the projects as CSV with the GraphQL filter names', async () => {
     // The budget service's own export route (the gateway's /datasets route forwards to it).
     const service = platform.subgraphs.find((subgraph) => subgraph.name === 'budget');
-    const url = new URL('/export/budget-projects?format=csv&arrondissement=3&edition=2019', service?.url);
+    const url = new URL('/export/budget-projects.csv?arrondissement=3&edition=2019', service?.url);
     const response = await fetch(url, {
       headers: { [IDENTITY_HEADER]: encodeIdentity(ANONYMOUS, platform.gatewaySecret) },
     });

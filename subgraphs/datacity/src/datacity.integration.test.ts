@@ -8,7 +8,12 @@ import {
   startupId,
 } from '#datasets/identifiers';
 import { TEST_SEED } from '#test/global-setup';
-import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '#test/platform';
+import {
+  exportFromSubgraph,
+  startTestPlatform,
+  type GraphQLResponse,
+  type TestPlatform,
+} from '#test/platform';
 import { metresBetween, type Page, type Point } from '#test/fixtures';
 
 let platform: TestPlatform;
@@ -535,13 +540,8 @@ describe('datacity federation and cost', () => {
 });
 
 describe('datacity exports', () => {
-  /** The subgraph's own export endpoint, as the gateway's `/datasets/<id>.<format>` route calls it. */
-  const exportFrom = (id: string, query: string) => {
-    const subgraph = platform.subgraphs.find((candidate) => candidate.name === 'datacity')!;
-    return fetch(`${subgraph.url.replace(/\/graphql$/, `/export/${id}`)}?${query}`, {
-      headers: { [IDENTITY_HEADER]: encodeIdentity(ANONYMOUS, platform.gatewaySecret) },
-    });
-  };
+  const exportFrom = (id: string, query: string, format = 'csv') =>
+    exportFromSubgraph(platform, 'datacity', id, query, format);
 
   it('lists datacity-challenges in the catalog, generated, with its distributions', async () => {
     const result = await platform.query<{
@@ -572,7 +572,7 @@ describe('datacity exports', () => {
   });
 
   it('streams the challenges with the GraphQL filter names, the same rows as the graph', async () => {
-    const csv = await exportFrom('datacity-challenges', 'format=csv&season=2017&columns=id,season');
+    const csv = await exportFrom('datacity-challenges', 'season=2017&columns=id,season');
     expect(csv.status).toBe(200);
     const lines = (await csv.text())
       .replace(/^\uFEFF/, '')
@@ -589,7 +589,7 @@ describe('datacity exports', () => {
       { code },
     );
     expectNoErrors(graph);
-    const ndjson = await exportFrom('datacity-challenges', `format=ndjson&arrondissement=${code}`);
+    const ndjson = await exportFrom('datacity-challenges', `arrondissement=${code}`, 'ndjson');
     expect(ndjson.status).toBe(200);
     const rows = (await ndjson.text())
       .split('\n')
@@ -599,6 +599,6 @@ describe('datacity exports', () => {
     expect(rows.map((row) => row.id)).toEqual(graph.data!.challenges.edges.map((edge) => edge.node.id));
     expect(rows.every((row) => row.arrondissement === code)).toBe(true);
 
-    expect((await exportFrom('datacity-challenges', 'format=csv&arrondissement=21')).status).toBe(400);
+    expect((await exportFrom('datacity-challenges', 'arrondissement=21')).status).toBe(400);
   });
 });

@@ -4,7 +4,7 @@ import { sqlStatementCounter } from '#test/sql-statements';
 import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '#platform/identity';
 import { generateTraining, type TrainingRows } from '#datasets/training/generate';
 import { TEST_SEED } from '#test/global-setup';
-import { startTestPlatform, type TestPlatform } from '#test/platform';
+import { exportFromSubgraph, startTestPlatform, type TestPlatform } from '#test/platform';
 import { type Page, metresBetween } from '#test/fixtures';
 
 interface CourseNode {
@@ -437,17 +437,12 @@ describe('federation', () => {
 });
 
 describe('the training-courses dataset', () => {
-  /** The subgraph's own export endpoint, which the gateway's `/datasets/<id>.<format>` route streams through. */
-  const exportCourses = (query: string) => {
-    const training = platform.subgraphs.find((subgraph) => subgraph.name === 'training')!;
-    return fetch(`${training.url.replace(/\/graphql$/, '/export/training-courses')}?${query}`, {
-      headers: { [IDENTITY_HEADER]: encodeIdentity(ANONYMOUS, platform.gatewaySecret) },
-    });
-  };
+  const exportCourses = (query: string, format = 'csv') =>
+    exportFromSubgraph(platform, 'training', 'training-courses', query, format);
 
   it("exports the courses as CSV with the GraphQL filter names and their cohorts' outcomes", async () => {
     const code = expected.courses[0].arrondissementCode;
-    const response = await exportCourses(`format=csv&arrondissement=${code}&year=2017`);
+    const response = await exportCourses(`arrondissement=${code}&year=2017`);
     expect(response.status).toBe(200);
     const exported = parse((await response.text()).replace(/^\uFEFF/, ''), { columns: true }) as Record<
       string,
@@ -468,7 +463,7 @@ describe('the training-courses dataset', () => {
   });
 
   it('refuses the parameters the GraphQL filter would refuse', async () => {
-    for (const query of ['format=csv&arrondissement=21', 'format=csv&year=17']) {
+    for (const query of ['arrondissement=21', 'year=17']) {
       const response = await exportCourses(query);
       expect(response.status, query).toBe(400);
     }
