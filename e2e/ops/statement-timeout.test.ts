@@ -4,6 +4,14 @@ import type { DataSource } from 'typeorm';
 import { createServiceDataSource } from '#platform/database';
 import { runForRequest } from '#platform/request-binding';
 
+/** The text statements the pool's connection sends, as PostgreSQL receives them (set before it opens). */
+const sent: string[] = [];
+const send = Client.prototype.query;
+Client.prototype.query = function (this: Client, ...args: unknown[]) {
+  if (typeof args[0] === 'string') sent.push(args[0]);
+  return (send as (...given: unknown[]) => unknown).apply(this, args);
+} as typeof send;
+
 let db: DataSource;
 beforeAll(async () => {
   db = createServiceDataSource({
@@ -15,7 +23,10 @@ beforeAll(async () => {
   });
   await db.initialize();
 });
-afterAll(() => db?.destroy());
+afterAll(async () => {
+  Client.prototype.query = send;
+  await db?.destroy();
+});
 
 describe('a request’s statements', () => {
   it('end when the operation’s budget is spent, and leave the session’s default to the next', async () => {
@@ -31,6 +42,7 @@ describe('a request’s statements', () => {
 
   it('in a transaction, run under a timeout it sets locally and drops at its end', async () => {
     const live = new AbortController();
+    sent.length = 0;
     const inside = await runForRequest(
       live.signal,
       () =>
@@ -42,6 +54,13 @@ describe('a request’s statements', () => {
     );
     expect(inside).toMatch(/^2\d{3}ms$/);
     expect(await db.query('SHOW statement_timeout')).toEqual([{ statement_timeout: '0' }]);
+    // No SET of its own before the transaction, no SET DEFAULT before the statement after it.
+    expect(sent).toEqual([
+      expect.stringMatching(/^START TRANSACTION; SET LOCAL statement_timeout = \d+$/),
+      'SHOW statement_timeout',
+      'COMMIT',
+      'SHOW statement_timeout',
+    ]);
 
     const started = performance.now();
     await expect(
