@@ -1,12 +1,13 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
+import { startRehearsal } from './fanout-rehearsal';
 
 /**
  * The subscribers of `bench/fanout.ts`, in their own process (pinned to the other core) so their
  * work is not the gateway's: one connection per subscriber, as one dashboard or browser tab each,
  * over graphql-ws (`graphql-transport-ws`) or SSE. Arguments: transport, gateway URL, count,
  * station. Reports `ready`, counts on `status`, and on `collect` (with the send time of each report,
- * in order: the n-th event by id is the n-th report) every delivery latency and whether every subscriber got the same payload bytes,
+ * in order: the n-th event by id is the n-th report) every delivery latency, event by event, and whether every subscriber got the same payload bytes,
  * with how many subscribers got each event and the payloads that carried no event (errors).
  */
 export const FANOUT_QUERY =
@@ -27,7 +28,7 @@ let errorPayloads = 0;
 let firstError: string | undefined;
 let open = 0;
 let failures = 0;
-const sockets: { close(): void }[] = [];
+let sockets: { close(): void }[] = [];
 
 /**
  * One delivery, read as cheaply as a client can so the client core's queue stays out of the
@@ -51,9 +52,9 @@ function received(payload: string, at: number): void {
   delivered += 1;
 }
 
-function subscribeOverWebSocket(index: number): Promise<void> {
+function subscribeOverWebSocket(target: string, index: number): Promise<void> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(url, 'graphql-transport-ws', {
+    const socket = new WebSocket(target, 'graphql-transport-ws', {
       perMessageDeflate: false,
       skipUTF8Validation: true,
     });
@@ -97,12 +98,12 @@ function subscribeOverWebSocket(index: number): Promise<void> {
   });
 }
 
-function subscribeOverSse(): Promise<void> {
+function subscribeOverSse(target: string): Promise<void> {
   return new Promise((resolve) => {
-    const target = new URL(url.replace(/\/graphql$/, '/graphql/stream'));
-    target.searchParams.set('query', FANOUT_QUERY);
-    target.searchParams.set('variables', JSON.stringify({ stationId }));
-    const request = httpRequest(target, { headers: { accept: 'text/event-stream' }, agent: false });
+    const stream = new URL(target.replace(/\/graphql$/, '/graphql/stream'));
+    stream.searchParams.set('query', FANOUT_QUERY);
+    stream.searchParams.set('variables', JSON.stringify({ stationId }));
+    const request = httpRequest(stream, { headers: { accept: 'text/event-stream' }, agent: false });
     sockets.push({ close: () => request.destroy() });
     request.on('response', (response: IncomingMessage) => {
       if (response.statusCode !== 200) failures += 1;
@@ -131,28 +132,55 @@ function subscribeOverSse(): Promise<void> {
   });
 }
 
-async function main(): Promise<void> {
-  // A few hundred handshakes at a time: the gateway authenticates each, like a page load.
+/** Opens `subscribers` subscriptions to `target`, a few hundred handshakes at a time. */
+async function subscribeAll(target: string, subscribers: number): Promise<void> {
+  // The gateway authenticates each handshake, like a page load.
   const batch = 250;
-  for (let start = 0; start < count; start += batch) {
+  for (let start = 0; start < subscribers; start += batch) {
     const opening: Promise<void>[] = [];
-    for (let index = start; index < Math.min(count, start + batch); index += 1)
-      opening.push(transport === 'sse' ? subscribeOverSse() : subscribeOverWebSocket(index));
+    for (let index = start; index < Math.min(subscribers, start + batch); index += 1)
+      opening.push(transport === 'sse' ? subscribeOverSse(target) : subscribeOverWebSocket(target, index));
     await Promise.all(opening);
   }
+}
+
+/**
+ * Runs this process's receive path (socket reads, frame parsing, `received`) until it is compiled,
+ * against a stand-in on loopback rather than the gateway, then forgets everything it received.
+ */
+async function rehearse(): Promise<void> {
+  const subscribers = Math.min(count, 500);
+  const frames = 20;
+  const rehearsal = await startRehearsal(frames);
+  await subscribeAll(rehearsal.url, subscribers);
+  const until = Date.now() + 10_000;
+  while (delivered < subscribers * frames && Date.now() < until)
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  for (const socket of sockets) socket.close();
+  await rehearsal.close();
+  sockets = [];
+  receipts.clear();
+  payloads.clear();
+  mismatches = delivered = errorPayloads = open = failures = 0;
+  firstError = undefined;
+}
+
+async function main(): Promise<void> {
+  await rehearse();
+  await subscribeAll(url, count);
   process.send?.({ ready: true, open, failures });
   process.on('message', (message: { status?: boolean; collect?: number[] }) => {
     if (message.status) process.send?.({ delivered, failures });
-    if (!message.collect) return;
-    const latencies: number[] = [];
+    const sentAt = message.collect;
+    if (!sentAt) return;
     const eventIds = [...receipts.keys()].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
-    for (const [rank, eventId] of eventIds.entries()) {
-      const sentAt = message.collect[rank];
-      for (const at of receipts.get(eventId) ?? []) latencies.push(at - sentAt);
-    }
+    // The n-th event's latencies, one per subscriber that got it.
+    const byEvent = eventIds.map((eventId, rank) =>
+      (receipts.get(eventId) ?? []).map((at) => at - sentAt[rank]),
+    );
     for (const socket of sockets) socket.close();
     const perEvent = eventIds.map((eventId) => [eventId, receipts.get(eventId)?.length ?? 0]);
-    process.send?.({ latencies, mismatches, failures, perEvent, errorPayloads, firstError }, () =>
+    process.send?.({ byEvent, mismatches, failures, perEvent, errorPayloads, firstError }, () =>
       process.exit(0),
     );
   });

@@ -15,7 +15,8 @@ import { launchBenchPlatform } from './launcher';
  * (500) apart through `reportFillLevel`. Latency is receipt minus the mutation's send time.
  * `BENCH_FANOUT_SUBSCRIBERS` (1,1000,5000,10000), `BENCH_FANOUT_TRANSPORTS` (ws,sse),
  * `BENCH_FANOUT_PORT` (first of eight fixed ports; free ports without it), `BENCH_FANOUT_PROFILE`
- * (a folder: the gateway's CPU profile of each point's events). Figures are printed, never asserted.
+ * (a folder: the gateway's CPU profile of each point's events), `BENCH_FANOUT_PER_EVENT` (each
+ * event's first, median and last delivery). Figures are printed, never asserted.
  */
 const OPERATOR_KEY = 'bench-fanout-operator-key';
 const CLIENTS_PER_PROCESS = 5000;
@@ -74,7 +75,8 @@ function ask<T>(child: ChildProcess, predicate: (message: T) => boolean): Promis
 
 /** What a client process answers to `collect`. */
 interface ClientReport {
-  latencies?: number[];
+  /** Latencies of the n-th event, one per subscriber of this process that got it. */
+  byEvent?: number[][];
   mismatches: number;
   failures: number;
   /** [eventId, subscribers that got it], by eventId. */
@@ -105,6 +107,26 @@ function explainLoss(
       `${gateway.upstreamEvents} upstream events, ${gateway.deliveries} deliveries, ` +
       `${gateway.upstreamOpened} upstream subscriptions opened since the first subscriber`,
   );
+}
+
+/**
+ * `BENCH_FANOUT_PER_EVENT=1`: each event's first, median and last delivery, on stderr. An event
+ * late from its first delivery on was slow before the fan-out (the mutation, the subgraph, a pause
+ * of the gateway); one whose deliveries spread wider was slow writing or reading them.
+ */
+function printPerEvent(
+  transport: string,
+  subscribers: number,
+  events: number,
+  reports: ClientReport[],
+): void {
+  for (let rank = 0; rank < events; rank += 1) {
+    const latencies = reports.flatMap((report) => report.byEvent?.[rank] ?? []).sort((a, b) => a - b);
+    console.error(
+      `${transport} ${subscribers} event ${rank + 1}: first ${latencies[0]} ms, median ` +
+        `${percentile(latencies, 0.5)} ms, last ${latencies.at(-1)} ms (${latencies.length} deliveries)`,
+    );
+  }
 }
 
 class Gateway {
@@ -226,12 +248,13 @@ async function measure(
     );
   const reports = await Promise.all(
     children.map((child) => {
-      const answer = ask<ClientReport>(child, (message) => Array.isArray(message.latencies));
+      const answer = ask<ClientReport>(child, (message) => Array.isArray(message.byEvent));
       child.send({ collect: sentAt });
       return answer;
     }),
   );
-  const latencies = reports.flatMap((report) => report.latencies ?? []).sort((a, b) => a - b);
+  const latencies = reports.flatMap((report) => report.byEvent?.flat() ?? []).sort((a, b) => a - b);
+  if (process.env.BENCH_FANOUT_PER_EVENT) printPerEvent(transport, subscribers, events, reports);
   if (latencies.length < expected)
     explainLoss(transport, subscribers, events, { refused, joined }, reports, {
       upstreamEvents: atEnd.upstreamEvents - atStart.upstreamEvents,
