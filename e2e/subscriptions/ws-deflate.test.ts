@@ -1,0 +1,72 @@
+import { once } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { eventually, OPERATOR_KEY, reportFillLevel } from '#test/live-clients';
+import { startTestPlatform, type TestPlatform } from '#test/platform';
+
+const UPDATES =
+  'subscription ($stationId: ID) { wasteStationUpdated(stationId: $stationId) { eventId fillingLevel station { id } } }';
+
+let platform: TestPlatform;
+
+beforeAll(async () => {
+  process.env.OPERATOR_API_KEY = OPERATOR_KEY;
+  process.env.SUBSCRIPTION_WS_DEFLATE = 'on';
+  platform = await startTestPlatform(['territory', 'waste']);
+});
+
+afterAll(async () => {
+  delete process.env.SUBSCRIPTION_WS_DEFLATE;
+  await platform?.stop();
+});
+
+/** A graphql-ws subscriber of one station that asks for permessage-deflate, or not. */
+async function subscriber(deflate: boolean, stationId: string) {
+  const socket = new WebSocket(platform.gateway.url.replace(/^http/, 'ws'), 'graphql-transport-ws', {
+    perMessageDeflate: deflate,
+  });
+  const messages: string[] = [];
+  socket.on('message', (data: Buffer) => messages.push(data.toString()));
+  await once(socket, 'open');
+  socket.send(JSON.stringify({ type: 'connection_init' }));
+  await eventually(() => messages.some((message) => message.includes('connection_ack')));
+  socket.send(
+    JSON.stringify({
+      id: 'station',
+      type: 'subscribe',
+      payload: { query: UPDATES, variables: { stationId } },
+    }),
+  );
+  return { socket, nexts: () => messages.filter((message) => message.includes('"type":"next"')) };
+}
+
+describe('graphql-ws with permessage-deflate allowed (SUBSCRIPTION_WS_DEFLATE=on)', () => {
+  it('sends the same messages to a client that compresses and to one that does not', async () => {
+    const station = 'TRILIB-17-0002';
+    const compressed = await subscriber(true, station);
+    const plain = await subscriber(false, station);
+    expect(compressed.socket.extensions).toContain('permessage-deflate');
+    expect(plain.socket.extensions).toBe('');
+    // Both streams are live from when the subgraph opens them: report until each has an event.
+    for (let attempt = 0; compressed.nexts().length === 0 || plain.nexts().length === 0; attempt += 1) {
+      if (attempt === 50) throw new Error('no event reached both subscribers');
+      await reportFillLevel(platform, station, 0.1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await reportFillLevel(platform, station, 0.77);
+    const last = (messages: string[]) => messages.at(-1) ?? '';
+    await eventually(
+      () =>
+        last(compressed.nexts()).includes('"fillingLevel":0.77') &&
+        last(plain.nexts()).includes('"fillingLevel":0.77'),
+    );
+    expect(last(compressed.nexts())).toBe(last(plain.nexts()));
+    expect(JSON.parse(last(plain.nexts()))).toMatchObject({
+      id: 'station',
+      type: 'next',
+      payload: { data: { wasteStationUpdated: { fillingLevel: 0.77, station: { id: station } } } },
+    });
+    compressed.socket.close();
+    plain.socket.close();
+  });
+});
