@@ -36,6 +36,37 @@ export function wsClient(gateway: RunningGateway, connectionParams: Record<strin
   });
 }
 
+/** A graphql-ws connection read frame by frame, as text: what the gateway wrote, byte for byte. */
+export class RawConnection {
+  readonly messages: string[] = [];
+  closed?: { code: number; reason: string };
+  readonly socket: WebSocket;
+  private readonly opened: Promise<void>;
+
+  /** `options` of the upgrade: its headers, and permessage-deflate (ws asks for it unless told not to). */
+  constructor(gateway: RunningGateway, options: WebSocket.ClientOptions = {}) {
+    this.socket = new WebSocket(gateway.url.replace(/^http/, 'ws'), 'graphql-transport-ws', options);
+    this.socket.on('message', (data: Buffer) => this.messages.push(data.toString()));
+    this.socket.on('close', (code, reason) => (this.closed = { code, reason: reason.toString() }));
+    this.opened = new Promise((resolve) => this.socket.once('open', () => resolve()));
+  }
+
+  async init(): Promise<void> {
+    await this.opened;
+    this.socket.send(JSON.stringify({ type: 'connection_init' }));
+    await eventually(() => this.messages.some((message) => message.includes('connection_ack')));
+  }
+
+  subscribe(id: string, query: string, variables: Record<string, unknown> = {}): void {
+    this.socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query, variables } }));
+  }
+
+  /** The `next` messages in arrival order. */
+  get nexts(): string[] {
+    return this.messages.filter((message) => message.includes('"type":"next"'));
+  }
+}
+
 /** A subscription that records what it receives, and can wait for a number of results. */
 export class Recorder<TData = Record<string, unknown>> {
   readonly results: ExecutionResult<TData>[] = [];

@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { SLOW_CONSUMER_CLOSE_CODE } from '#gateway/subscriptions/ws';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
-import { eventually, metricsOf, OPERATOR_KEY, readEventStream, reportFillLevel } from '#test/live-clients';
+import {
+  eventually,
+  metricsOf,
+  OPERATOR_KEY,
+  RawConnection,
+  readEventStream,
+  reportFillLevel,
+} from '#test/live-clients';
 
 /** Small enough to reach in a few reports, large enough that a client that reads confirms well within it. */
 const CLIENT_BUFFER = 20;
@@ -21,38 +27,6 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-/** A graphql-ws connection read frame by frame, as text: what the gateway wrote, byte for byte. */
-class RawConnection {
-  readonly messages: string[] = [];
-  closed?: { code: number; reason: string };
-  readonly socket: WebSocket;
-  private readonly opened: Promise<void>;
-
-  constructor(headers: Record<string, string> = {}) {
-    this.socket = new WebSocket(platform.gateway.url.replace(/^http/, 'ws'), 'graphql-transport-ws', {
-      headers,
-    });
-    this.socket.on('message', (data: Buffer) => this.messages.push(data.toString()));
-    this.socket.on('close', (code, reason) => (this.closed = { code, reason: reason.toString() }));
-    this.opened = new Promise((resolve) => this.socket.once('open', () => resolve()));
-  }
-
-  async init(): Promise<void> {
-    await this.opened;
-    this.socket.send(JSON.stringify({ type: 'connection_init' }));
-    await eventually(() => this.messages.some((message) => message.includes('connection_ack')));
-  }
-
-  subscribe(id: string, query = UPDATES, variables: Record<string, unknown> = {}): void {
-    this.socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query, variables } }));
-  }
-
-  /** The `next` messages in arrival order. */
-  get nexts(): string[] {
-    return this.messages.filter((message) => message.includes('"type":"next"'));
-  }
-}
-
 /** `{"id":…,"type":"next","payload":<payload>}` → the id and the payload's exact text. */
 function split(message: string): { id: string; payload: string } {
   const found = /^\{"id":("(?:[^"\\]|\\.)*"),"type":"next","payload":(.*)\}$/s.exec(message);
@@ -64,7 +38,11 @@ describe('shared bytes', () => {
   it('writes one serialization of each event to every subscriber: own id, identical payload, SSE alike', async () => {
     const station = 'TRILIB-11-0001';
     const metrics = metricsOf(platform.gateway);
-    const connections = [new RawConnection(), new RawConnection(), new RawConnection()];
+    const connections = [
+      new RawConnection(platform.gateway),
+      new RawConnection(platform.gateway),
+      new RawConnection(platform.gateway),
+    ];
     await Promise.all(connections.map((connection) => connection.init()));
     const ids = ['first', 'a "quoted" id', 'éclair-3'];
     const clientsBefore = metrics.clients;
@@ -107,7 +85,7 @@ describe('shared bytes', () => {
   it('coalesces the events of a connection’s subscriptions into one write per turn', async () => {
     const station = 'TRILIB-11-0002';
     const metrics = metricsOf(platform.gateway);
-    const connection = new RawConnection();
+    const connection = new RawConnection(platform.gateway);
     await connection.init();
     for (let index = 0; index < 5; index += 1)
       connection.subscribe(`s${index}`, UPDATES, { stationId: station });
@@ -129,8 +107,8 @@ describe('privacy of groups', () => {
     const metrics = metricsOf(platform.gateway);
     // The connections of earlier tests close asynchronously.
     await eventually(() => metrics.upstreamSubscriptions === 0);
-    const anonymous = [new RawConnection(), new RawConnection()];
-    const operator = new RawConnection({ 'x-api-key': OPERATOR_KEY });
+    const anonymous = [new RawConnection(platform.gateway), new RawConnection(platform.gateway)];
+    const operator = new RawConnection(platform.gateway, { headers: { 'x-api-key': OPERATOR_KEY } });
     for (const connection of [...anonymous, operator]) {
       await connection.init();
       connection.subscribe('live', UPDATES, { stationId: station });
@@ -149,11 +127,11 @@ describe('a client that reads too slowly', () => {
     const metrics = metricsOf(platform.gateway);
     // The connections of earlier tests close asynchronously: their clients must not count here.
     await eventually(() => metrics.clients === 0);
-    const slow = new RawConnection();
+    const slow = new RawConnection(platform.gateway);
     await slow.init();
     slow.subscribe('slow-0', UPDATES, { stationId: station });
     slow.subscribe('slow-1', UPDATES, { stationId: station });
-    const reader = new RawConnection();
+    const reader = new RawConnection(platform.gateway);
     await reader.init();
     reader.subscribe('reader', UPDATES, { stationId: station });
     await eventually(() => metrics.clients === 3);
@@ -211,7 +189,7 @@ describe('a client that reads too slowly', () => {
     const [busy, quiet] = ['TRILIB-11-0005', 'TRILIB-11-0006'];
     const metrics = metricsOf(platform.gateway);
     await eventually(() => metrics.clients === 0 && metrics.upstreamSubscriptions === 0);
-    const slow = new RawConnection();
+    const slow = new RawConnection(platform.gateway);
     await slow.init();
     slow.subscribe('busy', UPDATES, { stationId: busy });
     slow.subscribe('quiet', UPDATES, { stationId: quiet });

@@ -1,7 +1,5 @@
-import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { eventually, OPERATOR_KEY, reportFillLevel } from '#test/live-clients';
+import { eventually, OPERATOR_KEY, RawConnection, reportFillLevel } from '#test/live-clients';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
 
 const UPDATES =
@@ -21,23 +19,11 @@ afterAll(async () => {
 });
 
 /** A graphql-ws subscriber of one station that asks for permessage-deflate, or not. */
-async function subscriber(deflate: boolean, stationId: string) {
-  const socket = new WebSocket(platform.gateway.url.replace(/^http/, 'ws'), 'graphql-transport-ws', {
-    perMessageDeflate: deflate,
-  });
-  const messages: string[] = [];
-  socket.on('message', (data: Buffer) => messages.push(data.toString()));
-  await once(socket, 'open');
-  socket.send(JSON.stringify({ type: 'connection_init' }));
-  await eventually(() => messages.some((message) => message.includes('connection_ack')));
-  socket.send(
-    JSON.stringify({
-      id: 'station',
-      type: 'subscribe',
-      payload: { query: UPDATES, variables: { stationId } },
-    }),
-  );
-  return { socket, nexts: () => messages.filter((message) => message.includes('"type":"next"')) };
+async function subscriber(deflate: boolean, stationId: string): Promise<RawConnection> {
+  const connection = new RawConnection(platform.gateway, { perMessageDeflate: deflate });
+  await connection.init();
+  connection.subscribe('station', UPDATES, { stationId });
+  return connection;
 }
 
 describe('graphql-ws with permessage-deflate allowed (SUBSCRIPTION_WS_DEFLATE=on)', () => {
@@ -48,7 +34,7 @@ describe('graphql-ws with permessage-deflate allowed (SUBSCRIPTION_WS_DEFLATE=on
     expect(compressed.socket.extensions).toContain('permessage-deflate');
     expect(plain.socket.extensions).toBe('');
     // Both streams are live from when the subgraph opens them: report until each has an event.
-    for (let attempt = 0; compressed.nexts().length === 0 || plain.nexts().length === 0; attempt += 1) {
+    for (let attempt = 0; compressed.nexts.length === 0 || plain.nexts.length === 0; attempt += 1) {
       if (attempt === 50) throw new Error('no event reached both subscribers');
       await reportFillLevel(platform, station, 0.1);
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -57,11 +43,11 @@ describe('graphql-ws with permessage-deflate allowed (SUBSCRIPTION_WS_DEFLATE=on
     const last = (messages: string[]) => messages.at(-1) ?? '';
     await eventually(
       () =>
-        last(compressed.nexts()).includes('"fillingLevel":0.77') &&
-        last(plain.nexts()).includes('"fillingLevel":0.77'),
+        last(compressed.nexts).includes('"fillingLevel":0.77') &&
+        last(plain.nexts).includes('"fillingLevel":0.77'),
     );
-    expect(last(compressed.nexts())).toBe(last(plain.nexts()));
-    expect(JSON.parse(last(plain.nexts()))).toMatchObject({
+    expect(last(compressed.nexts)).toBe(last(plain.nexts));
+    expect(JSON.parse(last(plain.nexts))).toMatchObject({
       id: 'station',
       type: 'next',
       payload: { data: { wasteStationUpdated: { fillingLevel: 0.77, station: { id: station } } } },
