@@ -4,8 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { arrondissementsOfPostalCode } from '#platform/city';
 import { sqlStatementCounter } from '#test/sql-statements';
-import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER } from '#platform/identity';
-import { startTestPlatform, type TestPlatform } from '#test/platform';
+import { exportFromSubgraph, startTestPlatform, type TestPlatform } from '#test/platform';
 import { normalizeAddress, TOWN_HALLS, HOTEL_DE_VILLE } from '#datasets/budget/town-halls';
 import { type Page } from '#test/fixtures';
 
@@ -278,11 +277,12 @@ describe('budget projects from the city export', () => {
   });
   it('exports the projects as CSV with the GraphQL filter names', async () => {
     // The budget service's own export route (the gateway's /datasets route forwards to it).
-    const service = platform.subgraphs.find((subgraph) => subgraph.name === 'budget');
-    const url = new URL('/export/budget-projects.csv?arrondissement=3&edition=2019', service?.url);
-    const response = await fetch(url, {
-      headers: { [IDENTITY_HEADER]: encodeIdentity(ANONYMOUS, platform.gatewaySecret) },
-    });
+    const response = await exportFromSubgraph(
+      platform,
+      'budget',
+      'budget-projects',
+      'arrondissement=3&edition=2019',
+    );
     expect(response.status).toBe(200);
     const exported = parse(await response.text(), { columns: true }) as Record<string, string>[];
     const expected = rows.filter((row) => row.Edition === '2019' && codesOf(row).includes(3));
