@@ -70,23 +70,21 @@ describe('the answers kept for the fetches of live events', () => {
     expect(counter.calls).toBe(2);
   });
 
-  it('keep an answer fetched while another subgraph changed (the event’s own, say)', async () => {
+  it.each([
+    ['another subgraph (the event’s own, say): kept', 'waste', 1],
+    ['its own subgraph: not kept', 'territory', 0],
+  ])('keep an answer fetched while %s', async (_case, changed, kept) => {
     const changes = notifications();
     const answers = new EventEntityAnswers(changes);
     await answers.answer('territory', request(['public']), async () => {
-      changes.notify('waste');
-      return { data: { _entities: [{ name: 'kept' }] } };
+      changes.notify(changed);
+      return { data: { _entities: [{ name: 'fetched during a change' }] } };
     });
-    expect(answers.size).toBe(1);
+    expect(answers.size).toBe(kept);
   });
 
-  it('do not keep an answer fetched while its subgraph changed, nor one with errors', async () => {
-    const changes = notifications();
-    const answers = new EventEntityAnswers(changes);
-    await answers.answer('territory', request(['public']), async () => {
-      changes.notify('territory');
-      return { data: { _entities: [{ name: 'before the change' }] } };
-    });
+  it('do not keep an answer with errors', async () => {
+    const answers = new EventEntityAnswers(notifications());
     await answers.answer('territory', request(['public']), () =>
       Promise.resolve({ data: { _entities: [null] }, errors: [{ message: 'refused' }] } as never),
     );
