@@ -1,6 +1,6 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
-import { startRehearsal } from './fanout-rehearsal';
+import { startStandIn, standInEvent } from './fanout-stand-in';
 
 /**
  * The subscribers of `bench/fanout.ts`, in their own process (pinned to the other core) so their
@@ -146,18 +146,23 @@ async function subscribeAll(target: string, subscribers: number): Promise<void> 
 
 /**
  * Runs this process's receive path (socket reads, frame parsing, `received`) until it is compiled,
- * against a stand-in on loopback rather than the gateway, then forgets everything it received.
+ * against the stand-in on loopback rather than the gateway, then forgets everything it received:
+ * each point forks new client processes, and cold, their one core read the first two events after
+ * a join about twice as slowly as later ones.
  */
 async function rehearse(): Promise<void> {
   const subscribers = Math.min(count, 500);
   const frames = 20;
-  const rehearsal = await startRehearsal(frames);
-  await subscribeAll(rehearsal.url, subscribers);
+  const events = Array.from({ length: frames }, (_, frame) => standInEvent(`rehearsal-${frame}`));
+  const standIn = await startStandIn((subscriber) => {
+    for (const event of events) subscriber.deliver(event);
+  });
+  await subscribeAll(standIn.url, subscribers);
   const until = Date.now() + 10_000;
   while (delivered < subscribers * frames && Date.now() < until)
     await new Promise((resolve) => setTimeout(resolve, 10));
   for (const socket of sockets) socket.close();
-  await rehearsal.close();
+  await standIn.close();
   sockets = [];
   receipts.clear();
   payloads.clear();

@@ -17,6 +17,12 @@ import { launchBenchPlatform } from './launcher';
  * `BENCH_FANOUT_PORT` (first of eight fixed ports; free ports without it), `BENCH_FANOUT_PROFILE`
  * (a folder: the gateway's CPU profile of each point's events), `BENCH_FANOUT_PER_EVENT` (each
  * event's first, median and last delivery). Figures are printed, never asserted.
+ *
+ * Each point is followed by its floor (`BENCH_FANOUT_FLOOR=off` skips it): the same clients
+ * subscribed to a bare stand-in on the gateway's core, which writes the same bytes per event and
+ * subscriber and does nothing else, with its latency measured from the moment it is told to write.
+ * `CPU × floor` is the gateway's CPU per delivery over the floor's: what the gateway adds to the
+ * writes, which on loopback also run the receiving side's TCP path.
  */
 const OPERATOR_KEY = 'bench-fanout-operator-key';
 const CLIENTS_PER_PROCESS = 5000;
@@ -38,8 +44,9 @@ interface Row {
    */
   clientCpuMicrosPerDelivery: number;
   rssKiBPerSubscriber: number;
-  upstreamPerEvent: number;
-  fetchesPerEvent: number;
+  /** The gateway's counters (none for the floor). */
+  upstreamPerEvent?: number;
+  fetchesPerEvent?: number;
   mismatches: number;
 }
 
@@ -93,7 +100,7 @@ function explainLoss(
   events: number,
   clients: { refused: number; joined: number },
   reports: ClientReport[],
-  gateway: { upstreamEvents: number; deliveries: number; upstreamOpened: number },
+  gateway?: { upstreamEvents: number; deliveries: number; upstreamOpened: number },
 ): void {
   const perEvent = new Map<string, number>();
   for (const report of reports)
@@ -104,9 +111,11 @@ function explainLoss(
   console.error(
     `${transport} ${subscribers}: ${clients.refused} subscribers refused, ${clients.joined} joined; ` +
       `${perEvent.size} of ${events} events received (${[...perEvent].map(([id, count]) => `${id}×${count}`).join(' ')}); ` +
-      `${errorPayloads} payloads without an event${firstError ? ` (${firstError})` : ''}; gateway: ` +
-      `${gateway.upstreamEvents} upstream events, ${gateway.deliveries} deliveries, ` +
-      `${gateway.upstreamOpened} upstream subscriptions opened since the first subscriber`,
+      `${errorPayloads} payloads without an event${firstError ? ` (${firstError})` : ''}` +
+      (gateway
+        ? `; gateway: ${gateway.upstreamEvents} upstream events, ${gateway.deliveries} deliveries, ` +
+          `${gateway.upstreamOpened} upstream subscriptions opened since the first subscriber`
+        : ''),
   );
 }
 
@@ -130,7 +139,22 @@ function printPerEvent(
   }
 }
 
-class Gateway {
+/**
+ * What a point measures: the gateway, or the floor (the stand-in writing the same bytes to the same
+ * clients, with nothing of the gateway around the writes).
+ */
+interface Target {
+  url: string;
+  pid: number;
+  /** Subscribers it holds now. */
+  subscribers(): Promise<number>;
+  /** Brings about the `sequence`-th event of a point on `stationId`. */
+  emit(stationId: string, sequence: number): Promise<void>;
+  /** The gateway's subscription counters; the floor keeps none. */
+  metrics?(): Promise<SubscriptionMetrics>;
+}
+
+class Gateway implements Target {
   constructor(
     readonly url: string,
     readonly pid: number,
@@ -141,7 +165,25 @@ class Gateway {
     return (await response.json()) as SubscriptionMetrics;
   }
 
-  async report(stationId: string, level: number, sequence: number): Promise<void> {
+  async subscribers(): Promise<number> {
+    return (await this.metrics()).clients;
+  }
+
+  /**
+   * A fill level reported through `reportFillLevel`. A keep-alive connection the gateway closed
+   * while idle (during a long connect phase) is retried once.
+   */
+  async emit(stationId: string, sequence: number): Promise<void> {
+    const level = ((sequence % 90) + 5) / 100;
+    try {
+      await this.report(stationId, level, sequence);
+    } catch (error) {
+      if ((error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+      await this.report(stationId, level, sequence);
+    }
+  }
+
+  private async report(stationId: string, level: number, sequence: number): Promise<void> {
     const response = await fetch(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': OPERATOR_KEY },
@@ -163,36 +205,62 @@ class Gateway {
   }
 }
 
-/** A keep-alive connection the gateway closed while idle (during a long connect phase) is retried once. */
-async function reportOnce(
-  gateway: Gateway,
-  stationId: string,
-  level: number,
-  sequence: number,
-): Promise<void> {
-  try {
-    await gateway.report(stationId, level, sequence);
-  } catch (error) {
-    if ((error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
-    await gateway.report(stationId, level, sequence);
+/** The floor's process (`fanout-floor.ts`), pinned to the gateway's core. */
+class Floor implements Target {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+    readonly pid: number,
+  ) {}
+
+  static async start(): Promise<Floor> {
+    const child = fork(path.join(__dirname, 'fanout-floor.js'), [], {
+      execPath: 'taskset',
+      execArgv: ['-c', '0', process.execPath],
+    });
+    const { url } = await ask<{ url?: string }>(child, (message) => typeof message.url === 'string');
+    if (!url || child.pid === undefined) throw new Error('the floor did not start');
+    return new Floor(child, url, child.pid);
+  }
+
+  async subscribers(): Promise<number> {
+    const answer = ask<{ subscribers?: number }>(
+      this.child,
+      (message) => typeof message.subscribers === 'number',
+    );
+    this.child.send({ count: true });
+    return (await answer).subscribers ?? 0;
+  }
+
+  /** Event ids count up from 1 in each point, as the clients order them. */
+  async emit(_stationId: string, sequence: number): Promise<void> {
+    const emit = String(sequence + 1);
+    const answer = ask<{ emitted?: string }>(this.child, (message) => message.emitted === emit);
+    this.child.send({ emit });
+    await answer;
+  }
+
+  stop(): void {
+    this.child.kill();
   }
 }
 
 async function measure(
-  gateway: Gateway,
+  target: Target,
   transport: string,
   subscribers: number,
   stationId: string,
   events: number,
   intervalMs: number,
 ): Promise<Row> {
-  const rssBefore = rssKiB(gateway.pid);
-  const before = await gateway.metrics();
+  const rssBefore = rssKiB(target.pid);
+  const clientsBefore = await target.subscribers();
+  const openedBefore = (await target.metrics?.())?.upstreamSubscriptionsOpened ?? 0;
   const children: ChildProcess[] = [];
   for (let start = 0; start < subscribers; start += CLIENTS_PER_PROCESS) {
     const child = fork(
       path.join(__dirname, 'fanout-clients.js'),
-      [transport, gateway.url, String(Math.min(CLIENTS_PER_PROCESS, subscribers - start)), stationId],
+      [transport, target.url, String(Math.min(CLIENTS_PER_PROCESS, subscribers - start)), stationId],
       { execPath: 'taskset', execArgv: ['-c', '1', process.execPath] },
     );
     children.push(child);
@@ -204,17 +272,17 @@ async function measure(
   );
   const refused = readiness.reduce((sum, ready) => sum + ready.failures, 0);
   const connected = Date.now();
-  while ((await gateway.metrics()).clients - before.clients < subscribers && Date.now() - connected < 30_000)
+  while ((await target.subscribers()) - clientsBefore < subscribers && Date.now() - connected < 30_000)
     await sleep(100);
-  const joined = (await gateway.metrics()).clients - before.clients;
+  const joined = (await target.subscribers()) - clientsBefore;
   await sleep(1000); // idle: what the subscribers cost before any event
-  const rssPerSubscriber = (rssKiB(gateway.pid) - rssBefore) / subscribers;
-  const profileDir = process.env.BENCH_FANOUT_PROFILE;
+  const rssPerSubscriber = (rssKiB(target.pid) - rssBefore) / subscribers;
+  const profileDir = target.metrics ? process.env.BENCH_FANOUT_PROFILE : undefined;
   // The gateway inherits NODE_OPTIONS, so `--inspect-port` there moves its inspector off 9229 as it moves this process's.
-  const profiler = profileDir ? await RemoteProfiler.attach(gateway.pid, process.debugPort) : undefined;
+  const profiler = profileDir ? await RemoteProfiler.attach(target.pid, process.debugPort) : undefined;
   await profiler?.start();
-  const atStart = await gateway.metrics();
-  const cpuStart = cpuMicros(gateway.pid);
+  const atStart = await target.metrics?.();
+  const cpuStart = cpuMicros(target.pid);
   const clientPids = children.map((child) => child.pid).filter((pid) => pid !== undefined);
   const clientCpu = () => clientPids.reduce((sum, pid) => sum + cpuMicros(pid), 0);
   const clientCpuStart = clientCpu();
@@ -222,7 +290,7 @@ async function measure(
   for (let sequence = 0; sequence < events; sequence += 1) {
     const began = Date.now();
     sentAt.push(began);
-    await reportOnce(gateway, stationId, ((sequence % 90) + 5) / 100, sequence);
+    await target.emit(stationId, sequence);
     await sleep(Math.max(0, began + intervalMs - Date.now()));
   }
   const expected = subscribers * events;
@@ -239,9 +307,9 @@ async function measure(
     if (Date.now() - waitedFrom > 30_000) break;
     await sleep(100);
   }
-  const cpu = cpuMicros(gateway.pid) - cpuStart;
+  const cpu = cpuMicros(target.pid) - cpuStart;
   const clientCpuUsed = clientCpu() - clientCpuStart;
-  const atEnd = await gateway.metrics();
+  const atEnd = await target.metrics?.();
   if (profiler && profileDir)
     writeFileSync(
       path.join(profileDir, `gateway-${transport}-${subscribers}.cpuprofile`),
@@ -255,18 +323,26 @@ async function measure(
     }),
   );
   const latencies = reports.flatMap((report) => report.byEvent?.flat() ?? []).sort((a, b) => a - b);
-  if (process.env.BENCH_FANOUT_PER_EVENT) printPerEvent(transport, subscribers, events, reports);
+  const label = atStart ? transport : `${transport} floor`;
+  if (process.env.BENCH_FANOUT_PER_EVENT) printPerEvent(label, subscribers, events, reports);
   if (latencies.length < expected)
-    explainLoss(transport, subscribers, events, { refused, joined }, reports, {
-      upstreamEvents: atEnd.upstreamEvents - atStart.upstreamEvents,
-      deliveries: atEnd.deliveries - atStart.deliveries,
-      upstreamOpened: atEnd.upstreamSubscriptionsOpened - before.upstreamSubscriptionsOpened,
-    });
+    explainLoss(
+      label,
+      subscribers,
+      events,
+      { refused, joined },
+      reports,
+      atStart &&
+        atEnd && {
+          upstreamEvents: atEnd.upstreamEvents - atStart.upstreamEvents,
+          deliveries: atEnd.deliveries - atStart.deliveries,
+          upstreamOpened: atEnd.upstreamSubscriptionsOpened - openedBefore,
+        },
+    );
   const started = Date.now();
-  while ((await gateway.metrics()).clients > before.clients && Date.now() - started < 30_000)
-    await sleep(100);
+  while ((await target.subscribers()) > clientsBefore && Date.now() - started < 30_000) await sleep(100);
   return {
-    transport,
+    transport: label,
     subscribers,
     delivered: latencies.length,
     expected,
@@ -276,8 +352,8 @@ async function measure(
     cpuMicrosPerDelivery: cpu / Math.max(1, latencies.length),
     clientCpuMicrosPerDelivery: clientCpuUsed / Math.max(1, latencies.length),
     rssKiBPerSubscriber: rssPerSubscriber,
-    upstreamPerEvent: atStart.upstreamSubscriptions,
-    fetchesPerEvent: (atEnd.entityFetches - atStart.entityFetches) / events,
+    upstreamPerEvent: atStart?.upstreamSubscriptions,
+    fetchesPerEvent: atStart && atEnd && (atEnd.entityFetches - atStart.entityFetches) / events,
     mismatches: reports.reduce((sum, report) => sum + report.mismatches, 0),
   };
 }
@@ -291,6 +367,26 @@ function fixedPorts(): NodeJS.ProcessEnv {
       SUBGRAPH_NAMES.map((name, index) => [`SUBGRAPH_${name.toUpperCase()}_PORT`, String(base + 1 + index)]),
     ),
   };
+}
+
+/** One line of the table; `timesFloor` is the gateway's CPU per delivery over its floor's. */
+function printRow(row: Row, timesFloor?: number): void {
+  const cells = [
+    row.transport,
+    row.subscribers.toLocaleString('en'),
+    `${row.delivered}/${row.expected}`,
+    row.p50.toFixed(0),
+    row.p99.toFixed(0),
+    row.max.toFixed(0),
+    row.cpuMicrosPerDelivery.toFixed(1),
+    timesFloor === undefined ? '–' : timesFloor.toFixed(2),
+    row.clientCpuMicrosPerDelivery.toFixed(1),
+    row.rssKiBPerSubscriber.toFixed(1),
+    row.upstreamPerEvent === undefined ? '–' : String(row.upstreamPerEvent),
+    row.fetchesPerEvent === undefined ? '–' : row.fetchesPerEvent.toFixed(2),
+    String(row.mismatches),
+  ];
+  console.log(`| ${cells.join(' | ')} |`);
 }
 
 async function main(): Promise<void> {
@@ -307,16 +403,19 @@ async function main(): Promise<void> {
     // endpoint answers for whichever worker takes the request.
     GATEWAY_WORKERS: '1',
   });
+  let floor: Floor | undefined;
   try {
     const pid = platform.pidOf('gateway');
     if (!pid) throw new Error('the gateway process was not found');
     execFileSync('taskset', ['-a', '-cp', '0', String(pid)], { stdio: 'ignore' });
     const gateway = new Gateway(platform.gatewayUrl, pid);
+    floor = process.env.BENCH_FANOUT_FLOOR === 'off' ? undefined : await Floor.start();
     // Warm-up of plans, pools and each transport's delivery path: a few thousand deliveries, so
     // that the per-subscriber code runs optimised. With 30 deliveries it was not, and a point's
     // first event took two to three times as long as the others.
     for (const transport of transports)
-      await measure(gateway, transport, WARM_UP_SUBSCRIBERS, 'TRILIB-16-0009', 5, 200);
+      for (const target of floor ? [gateway, floor] : [gateway])
+        await measure(target, transport, WARM_UP_SUBSCRIBERS, 'TRILIB-16-0009', 5, 200);
     const header = [
       'transport',
       'subscribers',
@@ -325,6 +424,7 @@ async function main(): Promise<void> {
       'p99 ms',
       'max ms',
       'CPU µs/delivery',
+      'CPU × floor',
       'client CPU µs/delivery',
       'RSS KiB/subscriber',
       'upstream subs',
@@ -332,7 +432,9 @@ async function main(): Promise<void> {
       'payload mismatches',
     ];
     console.log(
-      `\nLive fan-out — ${events} fill levels ${intervalMs} ms apart, gateway on core 0, clients on core 1, launched platform\n`,
+      `\nLive fan-out — ${events} fill levels ${intervalMs} ms apart, gateway on core 0, clients on core 1, launched platform` +
+        (floor ? "; each point's floor (the same writes from a bare stand-in on core 0) below it" : '') +
+        '\n',
     );
     console.log(`| ${header.join(' | ')} |`);
     console.log(`| ${header.map(() => '---:').join(' | ')} |`);
@@ -342,23 +444,12 @@ async function main(): Promise<void> {
         const station = `TRILIB-16-000${(run % 8) + 1}`;
         run += 1;
         const row = await measure(gateway, transport, subscribers, station, events, intervalMs);
-        const cells = [
-          row.transport,
-          row.subscribers.toLocaleString('en'),
-          `${row.delivered}/${row.expected}`,
-          row.p50.toFixed(0),
-          row.p99.toFixed(0),
-          row.max.toFixed(0),
-          row.cpuMicrosPerDelivery.toFixed(1),
-          row.clientCpuMicrosPerDelivery.toFixed(1),
-          row.rssKiBPerSubscriber.toFixed(1),
-          String(row.upstreamPerEvent),
-          row.fetchesPerEvent.toFixed(2),
-          String(row.mismatches),
-        ];
-        console.log(`| ${cells.join(' | ')} |`);
+        const bare = floor && (await measure(floor, transport, subscribers, station, events, intervalMs));
+        printRow(row, bare && row.cpuMicrosPerDelivery / bare.cpuMicrosPerDelivery);
+        if (bare) printRow(bare);
       }
   } finally {
+    floor?.stop();
     await platform.stop();
   }
 }
