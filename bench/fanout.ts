@@ -445,7 +445,13 @@ async function main(): Promise<void> {
         run += 1;
         const row = await measure(gateway, transport, subscribers, station, events, intervalMs);
         const bare = floor && (await measure(floor, transport, subscribers, station, events, intervalMs));
-        printRow(row, bare && row.cpuMicrosPerDelivery / bare.cpuMicrosPerDelivery);
+        // Below one clock tick (10 ms) over the point the floor's CPU reads 0: no ratio then.
+        printRow(
+          row,
+          bare && bare.cpuMicrosPerDelivery > 0
+            ? row.cpuMicrosPerDelivery / bare.cpuMicrosPerDelivery
+            : undefined,
+        );
         if (bare) printRow(bare);
       }
   } finally {
