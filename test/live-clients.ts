@@ -151,6 +151,25 @@ export async function eventually(check: () => boolean, timeoutMs = 10_000): Prom
   }
 }
 
+/**
+ * Reports fill levels of `stationId` until `reached()` (up to `attempts` reports, each given 500 ms):
+ * the gateway counts an upstream as opened before the subgraph has read where its live feed starts,
+ * so a report committed in between never reaches the stream.
+ */
+export async function reportUntil(
+  platform: Pick<TestPlatform, 'query'>,
+  stationId: string,
+  fillingLevel: number,
+  reached: () => boolean,
+  attempts = 30,
+): Promise<void> {
+  for (let attempt = 0; !reached(); attempt += 1) {
+    if (attempt === attempts) throw new Error(`no event reached the stream after ${attempts} reports`);
+    await reportFillLevel(platform, stationId, fillingLevel);
+    await eventually(reached, 500).catch(() => undefined);
+  }
+}
+
 /** `query` against one gateway, for tests that start their own gateways. */
 export function gatewayClient(gateway: RunningGateway): Pick<TestPlatform, 'query'> {
   return {

@@ -7,6 +7,7 @@ import {
   operator,
   Recorder,
   reportFillLevel,
+  reportUntil,
   wsClient,
 } from '#test/live-clients';
 
@@ -111,11 +112,7 @@ describe('feeds started after a position at the gateway', () => {
     // No crossing: the log moves on, the alert counts' stream has nothing to send. The gateway counts
     // an upstream as opened before the subgraph has read where its live feed starts, so a report
     // committed in between is not `all`'s: report again until one reaches it.
-    for (let attempt = 0; all.results.length === 0; attempt += 1) {
-      if (attempt === 30) throw new Error('no station event reached the live subscription in 15 s');
-      await reportFillLevel(platform, station, 0.4);
-      await all.waitFor(1, 500).catch(() => undefined);
-    }
+    await reportUntil(platform, station, 0.4, () => all.results.length > 0);
     const later = await position();
     const second = new Recorder<{ wasteAlertCountChanged: { eventId: string } }>(client, COUNTS, {
       after: later,

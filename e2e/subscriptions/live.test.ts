@@ -10,6 +10,7 @@ import {
   OPERATOR_KEY,
   Recorder,
   reportFillLevel,
+  reportUntil,
   STATION_UPDATES,
   wsClient,
   type StationEvent,
@@ -120,11 +121,7 @@ describe('fan-out', () => {
 describe('the arrondissement of a live event', () => {
   /** Reports until the stream has its first event: the upstream may not be live when it is counted. */
   async function live(recorder: Recorder<Updates>, station: string): Promise<void> {
-    for (let attempt = 0; recorder.results.length === 0; attempt += 1) {
-      if (attempt === 30) throw new Error('no event reached the stream in 15 s');
-      await reportFillLevel(platform, station, 0.1);
-      await recorder.waitFor(1, 500).catch(() => undefined);
-    }
+    await reportUntil(platform, station, 0.1, () => recorder.results.length > 0);
   }
 
   async function territoryCommitted(): Promise<void> {

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, OPERATOR_KEY, RawConnection, reportFillLevel } from '#test/live-clients';
+import {
+  eventually,
+  OPERATOR_KEY,
+  RawConnection,
+  reportFillLevel,
+  reportUntil,
+  STATION_UPDATES,
+} from '#test/live-clients';
 import { startTestPlatform, type TestPlatform } from '#test/platform';
-
-const UPDATES =
-  'subscription ($stationId: ID) { wasteStationUpdated(stationId: $stationId) { eventId fillingLevel station { id } } }';
 
 let platform: TestPlatform;
 
@@ -22,7 +26,7 @@ afterAll(async () => {
 async function subscriber(deflate: boolean, stationId: string): Promise<RawConnection> {
   const connection = new RawConnection(platform.gateway, { perMessageDeflate: deflate });
   await connection.init();
-  connection.subscribe('station', UPDATES, { stationId });
+  connection.subscribe('station', STATION_UPDATES, { stationId });
   return connection;
 }
 
@@ -33,12 +37,7 @@ describe('graphql-ws with permessage-deflate allowed (SUBSCRIPTION_WS_DEFLATE=on
     const plain = await subscriber(false, station);
     expect(compressed.socket.extensions).toContain('permessage-deflate');
     expect(plain.socket.extensions).toBe('');
-    // Both streams are live from when the subgraph opens them: report until each has an event.
-    for (let attempt = 0; compressed.nexts.length === 0 || plain.nexts.length === 0; attempt += 1) {
-      if (attempt === 50) throw new Error('no event reached both subscribers');
-      await reportFillLevel(platform, station, 0.1);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await reportUntil(platform, station, 0.1, () => compressed.nexts.length > 0 && plain.nexts.length > 0);
     await reportFillLevel(platform, station, 0.77);
     const last = (messages: string[]) => messages.at(-1) ?? '';
     await eventually(
